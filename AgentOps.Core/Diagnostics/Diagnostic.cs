@@ -1,0 +1,32 @@
+namespace AgentOps.Core.Diagnostics;
+
+public enum DiagnosticSeverity { Error, Warning, Info }
+
+/// <summary>
+/// One finding of a check, located where the problem is. Tasks turn it into an MSBuild error or
+/// warning; the CLI prints it in MSBuild's canonical form, as JSON or as SARIF.
+/// Line and column are 1-based; 0 means "the whole file".
+/// </summary>
+public sealed record Diagnostic(
+    string Code,
+    DiagnosticSeverity Severity,
+    string File,
+    int Line,
+    int Column,
+    string Message)
+{
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
+    public override string ToString()
+    {
+        var location = Line > 0 ? $"({Line},{Math.Max(Column, 1)})" : "";
+        var kind = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        return $"{File}{location}: {kind} {Code}: {Message}";
+    }
+}

@@ -1,0 +1,1 @@
+namespace AgentOps.Tasks; internal static class AssemblyInfo { }
