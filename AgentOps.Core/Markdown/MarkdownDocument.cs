@@ -1,0 +1,132 @@
+using AgentOps.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace AgentOps.Core.Markdown;
+
+/// <summary>A frontmatter value with where it stands in the file (1-based, file coordinates).</summary>
+public sealed record FrontmatterField(string Key, YamlNode Value, int Line, int Column)
+{
+    /// <summary>The scalar text, or null when the value is a list or a mapping.</summary>
+    public string? Scalar => (Value as YamlScalarNode)?.Value;
+
+    /// <summary>The items of a YAML list, or of a comma-separated scalar ("Read, Grep").</summary>
+    public IReadOnlyList<string> Items => Value switch
+    {
+        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList(),
+        YamlScalarNode s when !string.IsNullOrWhiteSpace(s.Value) =>
+            s.Value!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        _ => [],
+    };
+}
+
+/// <summary>A Markdown heading (<c>## Context</c>) and its 1-based line.</summary>
+public sealed record MarkdownSection(int Level, string Title, int Line);
+
+/// <summary>
+/// A Markdown file with optional YAML frontmatter, as Claude Code reads commands, agents, skills and
+/// as learned patterns are written. Every field and heading keeps its line so checks can point at it.
+/// Parsing never throws: problems become <see cref="Errors"/>.
+/// </summary>
+public sealed class MarkdownDocument
+{
+    private MarkdownDocument(string path) => Path = path;
+
+    public string Path { get; }
+    public bool HasFrontmatter { get; private set; }
+
+    /// <summary>Line of the opening <c>---</c> (1 when present).</summary>
+    public int FrontmatterLine { get; private set; }
+
+    public IReadOnlyDictionary<string, FrontmatterField> Fields { get; private set; } =
+        new Dictionary<string, FrontmatterField>(StringComparer.Ordinal);
+
+    public IReadOnlyList<MarkdownSection> Sections { get; private set; } = [];
+    public string Body { get; private set; } = "";
+    public int BodyLine { get; private set; } = 1;
+    public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
+
+    public FrontmatterField? Field(string key) => Fields.GetValueOrDefault(key);
+
+    public static MarkdownDocument Parse(string path, string text)
+    {
+        var doc = new MarkdownDocument(path);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var errors = new List<Diagnostic>();
+        var bodyStart = 0;
+
+        if (lines.Length > 0 && lines[0].TrimEnd() == "---")
+        {
+            doc.HasFrontmatter = true;
+            doc.FrontmatterLine = 1;
+            var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
+            if (close < 0)
+            {
+                errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterUnterminated, DiagnosticSeverity.Error, path, 1, 1,
+                    "frontmatter opened with '---' is never closed by a second '---' line"));
+                close = lines.Length;
+            }
+            else
+            {
+                doc.Fields = ParseYaml(path, string.Join('\n', lines[1..close]), lineOffset: 1, errors);
+            }
+            bodyStart = Math.Min(close + 1, lines.Length);
+        }
+
+        doc.BodyLine = bodyStart + 1;
+        doc.Body = string.Join('\n', lines[bodyStart..]);
+        doc.Sections = ReadSections(lines, bodyStart);
+        doc.Errors = errors;
+        return doc;
+    }
+
+    private static Dictionary<string, FrontmatterField> ParseYaml(string path, string yaml, int lineOffset, List<Diagnostic> errors)
+    {
+        var fields = new Dictionary<string, FrontmatterField>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(yaml)) return fields;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)Math.Max(ex.Start.Line, 1) + lineOffset;
+            var message = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
+            errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, line,
+                (int)Math.Max(ex.Start.Column, 1), $"frontmatter is not valid YAML: {message}"));
+            return fields;
+        }
+        if (stream.Documents.Count == 0) return fields;
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            var root = stream.Documents[0].RootNode;
+            errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterNotMapping, DiagnosticSeverity.Error, path,
+                (int)root.Start.Line + lineOffset, (int)root.Start.Column, "frontmatter must be a mapping of 'key: value' lines"));
+            return fields;
+        }
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+            // A repeated key keeps its first occurrence, as most YAML readers report the first.
+            fields.TryAdd(key, new FrontmatterField(key, value, (int)keyNode.Start.Line + lineOffset, (int)keyNode.Start.Column));
+        }
+        return fields;
+    }
+
+    private static List<MarkdownSection> ReadSections(string[] lines, int start)
+    {
+        var sections = new List<MarkdownSection>();
+        var inFence = false;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { inFence = !inFence; continue; }
+            if (inFence || !line.StartsWith('#')) continue;
+            var level = line.TakeWhile(c => c == '#').Count();
+            if (level > 6 || level >= line.Length || line[level] != ' ') continue;
+            sections.Add(new MarkdownSection(level, line[level..].Trim(), i + 1));
+        }
+        return sections;
+    }
+}
