@@ -5,7 +5,7 @@ namespace AgentOps.Tests;
 [TestClass]
 public sealed class SecretScannerTests
 {
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("key: sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345", "anthropic-api-key")]
     [DataRow("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7QWERTYU", "aws-access-key")]
     [DataRow("token ghp_abcdefghijklmnopqrstuvwxyz0123456789AB", "github-token")]
@@ -30,7 +30,7 @@ public sealed class SecretScannerTests
         Assert.AreEqual(10, findings.Single().Column);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("Set ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY} before running")]
     [DataRow("write to user@example.com")]
     [DataRow("run the validator and commit")]
