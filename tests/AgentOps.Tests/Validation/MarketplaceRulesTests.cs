@@ -70,6 +70,16 @@ public sealed class MarketplaceRulesTests
     }
 
     [TestMethod]
+    public void UnknownMetadataFieldIsAWarningAtItsLine()
+    {
+        using var dir = new TempDir();
+        dir.Write(".claude-plugin/marketplace.json", "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"metadata\": {\n    \"version\": \"1.0.0\",\n    \"homepage\": \"https://x\"\n  },\n  \"renames\": {},\n  \"plugins\": []\n}");
+        var d = MarketplaceFolderValidator.Validate(dir.Path);
+        Expect.Has(d, DiagnosticCodes.SchemaUnknownProperty, 6);
+        Assert.AreEqual(1, d.Count, string.Join("\n", d));
+    }
+
+    [TestMethod]
     public void UnknownMarketplaceFieldIsAWarning()
     {
         using var dir = WithPlugin("a");
