@@ -35,7 +35,7 @@ public static class JsonFile
             // Anything after the value (a second object, stray text) is invalid JSON for the CLI too.
             while (reader.Read())
                 if (reader.TokenType != JsonToken.Comment)
-                    throw new JsonReaderException("Additional text found after the end of the JSON value.", null, reader.LineNumber, reader.LinePosition, null);
+                    throw new JsonReaderException("Additional text found after the end of the JSON value.", "", reader.LineNumber, reader.LinePosition, null);
             return token;
         }
         catch (JsonException ex)
