@@ -1,21 +1,116 @@
 using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
+using Newtonsoft.Json.Linq;
 
 namespace AgentOps.Core.Validation;
 
 // Entry points the MSBuild tasks and `agentops validate` call: one implementation, two front doors.
-// TEMPORARY: bodies are filled by the validation work (branch `validation`); until it merges they
-// find nothing.
+// Each rule family lives in its own validator; these classes only decide which files each one sees.
 
 /// <summary>Validates one plugin folder as it is on disk (.claude-plugin/plugin.json, commands,
 /// agents, skills, hooks, patterns, symlinks, secrets).</summary>
 public static class PluginFolderValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory) => [];
+    public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory) =>
+        Validate(pluginDirectory, [pluginDirectory]);
+
+    /// <param name="allowedLinkRoots">Where symlinks may point: the plugin, and its marketplace when it has one.</param>
+    public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, IReadOnlyList<string> allowedLinkRoots)
+    {
+        pluginDirectory = Path.GetFullPath(pluginDirectory);
+        var d = new List<Diagnostic>();
+        var hookFiles = new HashSet<string>(StringComparer.Ordinal);
+        var manifestFile = Path.Combine(pluginDirectory, ".claude-plugin", "plugin.json");
+        if (!File.Exists(manifestFile) && new FileInfo(manifestFile).LinkTarget is null)
+            d.Add(new Diagnostic(DiagnosticCodes.PluginManifestMissing, DiagnosticSeverity.Warning, pluginDirectory, 0, 0,
+                "the plugin has no .claude-plugin/plugin.json; Claude Code then needs everything in the marketplace entry"));
+        else if (JsonFile.Load(manifestFile, out var problem) is not { } manifest)
+            d.Add(problem!);
+        else
+        {
+            d.AddRange(PluginManifestValidator.Validate(pluginDirectory, manifestFile, manifest));
+            if (manifest["hooks"] is JObject inline) d.AddRange(HooksValidator.ValidateInline(pluginDirectory, manifestFile, inline));
+            foreach (var listed in PluginManifestValidator.ListedPaths(manifest["hooks"]))
+            {
+                var file = Path.GetFullPath(Path.Combine(pluginDirectory, (string)listed!));
+                if (File.Exists(file) && PathUtil.IsUnder(file, pluginDirectory)) hookFiles.Add(file);
+            }
+        }
+
+        var defaultHooks = Path.Combine(pluginDirectory, "hooks", "hooks.json");
+        if (File.Exists(defaultHooks)) hookFiles.Add(defaultHooks);
+        foreach (var file in hookFiles) d.AddRange(HooksValidator.ValidateFile(pluginDirectory, file));
+
+        foreach (var file in MarkdownUnder(pluginDirectory, "commands")) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Command));
+        foreach (var file in MarkdownUnder(pluginDirectory, "agents")) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Agent));
+        foreach (var file in MarkdownUnder(pluginDirectory, "skills").Where(f => Path.GetFileName(f) == "SKILL.md"))
+            d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Skill));
+        foreach (var file in MarkdownUnder(pluginDirectory, "patterns").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
+            d.AddRange(PatternValidator.ValidateFile(file));
+
+        d.AddRange(SecretsValidator.Validate(pluginDirectory));
+        d.AddRange(SymlinkValidator.Validate(pluginDirectory, allowedLinkRoots));
+        return d;
+    }
+
+    private static IEnumerable<string> MarkdownUnder(string pluginDirectory, string folder)
+    {
+        var dir = Path.Combine(pluginDirectory, folder);
+        if (!Directory.Exists(dir) || new DirectoryInfo(dir).LinkTarget is not null) return [];
+        return PluginFiles.Walk(dir, includeLinks: false).Select(f => f.FullName)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+    }
 }
 
 /// <summary>Validates a marketplace root (.claude-plugin/marketplace.json, sources, duplicate names,
 /// dependency graph across its plugins, core/ compatibility links) and every local plugin in it.</summary>
 public static class MarketplaceFolderValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => [];
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => Validate(marketplaceRoot, null);
+
+    /// <param name="coreLinks">The core/ links to expect; null for <see cref="CoreLinksValidator.DefaultLinks"/>.</param>
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks)
+    {
+        marketplaceRoot = Path.GetFullPath(marketplaceRoot);
+        var manifestFile = Path.Combine(marketplaceRoot, ".claude-plugin", "marketplace.json");
+        if (!File.Exists(manifestFile) && new FileInfo(manifestFile).LinkTarget is null)
+            return [new Diagnostic(DiagnosticCodes.MarketplaceManifestMissing, DiagnosticSeverity.Error, marketplaceRoot, 0, 0,
+                "the folder has no .claude-plugin/marketplace.json")];
+        if (JsonFile.Load(manifestFile, out var problem) is not { } manifest) return [problem!];
+
+        var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest));
+        d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
+
+        var nodes = new List<PluginNode>();
+        var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in (manifest["plugins"] as JArray ?? []).OfType<JObject>())
+        {
+            if ((entry["name"] as JValue)?.Value is not string name) continue;
+            var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source) : null;
+            if (folder is not null && validatedFolders.Add(folder))
+                d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
+            nodes.Add(NodeOf(name, entry, folder, manifestFile));
+        }
+        d.AddRange(DependencyGraphValidator.Validate(nodes));
+        var hasCore = nodes.Any(n => n.Name == CoreLinksValidator.CorePluginName);
+        d.AddRange(CoreLinksValidator.Validate(marketplaceRoot, hasCore, coreLinks));
+        return d;
+    }
+
+    private static PluginNode NodeOf(string name, JObject entry, string? folder, string marketplaceFile)
+    {
+        var entryVersion = (entry["version"] as JValue)?.Value as string;
+        if (folder is not null)
+        {
+            if (Directory.EnumerateFiles(folder, "*.agentplugin").FirstOrDefault() is { } project)
+            {
+                try { return PluginDependencyReader.FromProject(project, name); }
+                catch (System.Xml.XmlException) { /* a broken project is MSBuild's to report; fall back to the JSON */ }
+            }
+            var pluginJson = Path.Combine(folder, ".claude-plugin", "plugin.json");
+            if (File.Exists(pluginJson) && JsonFile.Load(pluginJson, out _) is JObject manifest)
+                return PluginDependencyReader.FromJson(name, manifest, pluginJson, entryVersion);
+        }
+        return PluginDependencyReader.FromJson(name, entry, marketplaceFile);
+    }
 }

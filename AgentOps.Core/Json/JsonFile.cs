@@ -1,0 +1,68 @@
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Validation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace AgentOps.Core.Json;
+
+/// <summary>
+/// Parses JSON keeping each token's line and column (Newtonsoft's LineInfoHandling.Load), so every
+/// later check can point at the exact line of plugin.json, marketplace.json or hooks.json at fault.
+/// </summary>
+public static class JsonFile
+{
+    private static readonly JsonLoadSettings Settings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        CommentHandling = CommentHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace, // JSON.parse keeps the last, as the CLI does
+    };
+
+    /// <summary>Reads and parses a JSON file; on any problem returns null with a diagnostic.</summary>
+    public static JToken? Load(string path, out Diagnostic? diagnostic)
+    {
+        if (!TextFileReader.TryRead(path, out var text, out diagnostic)) return null;
+        return Parse(path, text, out diagnostic);
+    }
+
+    public static JToken? Parse(string path, string text, out Diagnostic? diagnostic)
+    {
+        diagnostic = null;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = 128, DateParseHandling = DateParseHandling.None };
+            var token = JToken.ReadFrom(reader, Settings);
+            // Anything after the value (a second object, stray text) is invalid JSON for the CLI too.
+            while (reader.Read())
+                if (reader.TokenType != JsonToken.Comment)
+                    throw new JsonReaderException("Additional text found after the end of the JSON value.", "", reader.LineNumber, reader.LinePosition, null);
+            return token;
+        }
+        catch (JsonException ex)
+        {
+            var (line, col) = ex is JsonReaderException r ? (r.LineNumber, r.LinePosition) : (0, 0);
+            diagnostic = new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path, Math.Max(line, 1), Math.Max(col, 1),
+                $"invalid JSON: {FirstSentence(ex.Message)}");
+            return null;
+        }
+    }
+
+    /// <summary>1-based line and column of a token (of its property name when it is a property value).</summary>
+    public static (int Line, int Column) Position(JToken? token)
+    {
+        var located = token is { Parent: JProperty p } ? p : token;
+        return located is IJsonLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (1, 1);
+    }
+
+    public static Diagnostic At(JToken? token, string code, DiagnosticSeverity severity, string path, string message)
+    {
+        var (line, col) = Position(token);
+        return new Diagnostic(code, severity, path, line, col, message);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

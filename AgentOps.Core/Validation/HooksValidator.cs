@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
+using Newtonsoft.Json.Linq;
+
+namespace AgentOps.Core.Validation;
+
+/// <summary>
+/// Checks hooks: a hooks file (<c>{"hooks": {Event: [{matcher?, hooks: [...]}]}}</c>) or the inline event
+/// map in plugin.json (no wrapper there, as the CLI expects). Structure comes from hooks.schema.json;
+/// this adds what a schema cannot say: event names, scripts that exist and run, quoting.
+/// </summary>
+public static partial class HooksValidator
+{
+    public static readonly IReadOnlySet<string> KnownEvents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SessionStart", "SessionEnd", "UserPromptSubmit", "UserPromptExpansion", "PreToolUse", "PostToolUse",
+        "PostToolUseFailure", "PostToolBatch", "PermissionRequest", "PermissionDenied", "Notification", "Stop",
+        "StopFailure", "SubagentStart", "SubagentStop", "PreCompact", "PostCompact", "Setup", "TeammateIdle",
+        "TaskCreated", "TaskCompleted", "ConfigChange", "CwdChanged", "FileChanged", "WorktreeCreate",
+        "WorktreeRemove", "InstructionsLoaded", "Elicitation", "ElicitationResult",
+    };
+
+    /// <summary>Validates a hooks file such as hooks/hooks.json.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateFile(string pluginDirectory, string hooksFile)
+    {
+        if (JsonFile.Load(hooksFile, out var problem) is not { } root) return [problem!];
+        if (root is JObject obj && obj["hooks"] is null && obj.Properties().FirstOrDefault(p => KnownEvents.Contains(p.Name)) is { } bare)
+            return [JsonFile.At(bare, DiagnosticCodes.HooksNotWrapped, DiagnosticSeverity.Error, hooksFile,
+                $"event '{bare.Name}' is declared at the top level: wrap the events in {{\"hooks\": {{...}}}}")];
+        var diagnostics = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Hooks, hooksFile, root));
+        if (root["hooks"] is JObject events) CheckEvents(pluginDirectory, hooksFile, events, diagnostics);
+        return diagnostics;
+    }
+
+    /// <summary>Validates the inline event map of plugin.json's "hooks" field.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateInline(string pluginDirectory, string manifestFile, JObject events)
+    {
+        if (events.Property("hooks") is { } wrapper)
+            return [JsonFile.At(wrapper, DiagnosticCodes.HooksNotWrapped, DiagnosticSeverity.Error, manifestFile,
+                "inline hooks in plugin.json are the event map itself: remove the inner \"hooks\" wrapper")];
+        var schema = ManifestSchemas.Schema(ManifestKind.Hooks).Definitions["eventMap"];
+        var diagnostics = schema.Validate(events)
+            .Select(e => SchemaErrorMapper.ToDiagnostic(e, manifestFile, events, ManifestKind.Hooks)).ToList();
+        CheckEvents(pluginDirectory, manifestFile, events, diagnostics);
+        return diagnostics;
+    }
+
+    private static void CheckEvents(string pluginDirectory, string file, JObject events, List<Diagnostic> d)
+    {
+        foreach (var evt in events.Properties())
+        {
+            if (!KnownEvents.Contains(evt.Name))
+                d.Add(JsonFile.At(evt, DiagnosticCodes.HookUnknownEvent, DiagnosticSeverity.Warning, file,
+                    $"unknown hook event '{evt.Name}'; Claude Code ignores this entry"));
+            if (evt.Value is not JArray matchers) continue;
+            foreach (var hook in matchers.OfType<JObject>().Select(m => m["hooks"]).OfType<JArray>().SelectMany(h => h.OfType<JObject>()))
+                CheckHook(pluginDirectory, file, hook, d);
+        }
+    }
+
+    private static void CheckHook(string pluginDirectory, string file, JObject hook, List<Diagnostic> d)
+    {
+        if ((string?)hook["type"] != "command") return;
+        if (hook["command"] is not JValue { Type: JTokenType.String } commandToken)
+        {
+            if (hook["command"] is null)
+                d.Add(JsonFile.At(hook, DiagnosticCodes.SchemaRequiredMissing, DiagnosticSeverity.Error, file, "a command hook needs a 'command'"));
+            return;
+        }
+        var command = (string)commandToken!;
+        var execForm = hook["args"] is JArray; // exec form passes arguments without a shell: no quoting problem
+        foreach (Match m in PluginRootReference().Matches(command))
+        {
+            if (!execForm && !IsInsideDoubleQuotes(command, m.Index))
+                d.Add(JsonFile.At(commandToken, DiagnosticCodes.HookPluginRootUnquoted, DiagnosticSeverity.Warning, file,
+                    "${CLAUDE_PLUGIN_ROOT} is not quoted: a path with a space splits the command; write \"${CLAUDE_PLUGIN_ROOT}/...\""));
+            var firstWordStart = command.TakeWhile(c => c is ' ' or '\t' or '"').Count();
+            CheckScript(pluginDirectory, file, commandToken, m, isFirstWord: m.Index == firstWordStart, d);
+        }
+    }
+
+    private static void CheckScript(string pluginDirectory, string file, JToken at, Match m, bool isFirstWord, List<Diagnostic> d)
+    {
+        var relative = m.Groups["rest"].Value.TrimStart('/');
+        if (relative.Length == 0 || relative.Contains("..")) return;
+        var script = Path.Combine(pluginDirectory, relative);
+        if (!File.Exists(script) && !Directory.Exists(script))
+        {
+            d.Add(JsonFile.At(at, DiagnosticCodes.HookScriptMissing, DiagnosticSeverity.Warning, file,
+                $"the hook runs ${{CLAUDE_PLUGIN_ROOT}}/{relative}, which is not in the plugin"));
+            return;
+        }
+        // Only a script run directly needs the executable bit; `bash "${CLAUDE_PLUGIN_ROOT}/x.sh"` does not.
+        if (isFirstWord && !OperatingSystem.IsWindows() && File.Exists(script)
+            && (File.GetUnixFileMode(script) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+            d.Add(JsonFile.At(at, DiagnosticCodes.HookScriptNotExecutable, DiagnosticSeverity.Warning, file,
+                $"the hook runs ${{CLAUDE_PLUGIN_ROOT}}/{relative} directly but it is not executable (chmod +x, and commit the mode)"));
+    }
+
+    private static bool IsInsideDoubleQuotes(string command, int index)
+    {
+        var quotes = 0;
+        for (var i = 0; i < index; i++)
+            if (command[i] == '"' && (i == 0 || command[i - 1] != '\\')) quotes++;
+        return quotes % 2 == 1;
+    }
+
+    [GeneratedRegex(@"\$\{CLAUDE_PLUGIN_ROOT\}(?<rest>/[^\s""'`;|&<>()]*)?")]
+    private static partial Regex PluginRootReference();
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
+using Newtonsoft.Json.Linq;
+
+namespace AgentOps.Core.Validation;
+
+/// <summary>
+/// Checks .claude-plugin/plugin.json: the schema, the kebab-case name the claude.ai sync needs, and
+/// that every component path it lists exists (the CLI reports a missing one as a load failure).
+/// </summary>
+public static partial class PluginManifestValidator
+{
+    private static readonly string[] PathFields = ["commands", "agents", "skills", "hooks", "mcpServers", "lspServers", "outputStyles", "themes", "monitors", "workflows"];
+
+    public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, string manifestFile, JToken manifest)
+    {
+        var diagnostics = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Plugin, manifestFile, manifest));
+        if (manifest is not JObject obj) return diagnostics;
+        if (obj["name"] is JValue { Type: JTokenType.String } name && !((string)name!).Contains(' ') && !KebabCase().IsMatch((string)name!))
+            diagnostics.Add(JsonFile.At(name, DiagnosticCodes.NameNotKebabCase, DiagnosticSeverity.Warning, manifestFile,
+                $"plugin name '{name}' is not kebab-case; Claude Code accepts it but the claude.ai marketplace sync needs lowercase letters, digits and hyphens"));
+        foreach (var field in PathFields)
+            foreach (var pathToken in ListedPaths(obj[field]))
+            {
+                var relative = (string)pathToken!;
+                if (!relative.StartsWith("./", StringComparison.Ordinal) || relative.Split('/').Contains("..")) continue; // schema / escape checks report these
+                var full = Path.Combine(pluginDirectory, relative[2..]);
+                if (!File.Exists(full) && !Directory.Exists(full))
+                    diagnostics.Add(JsonFile.At(pathToken, DiagnosticCodes.ComponentPathMissing, DiagnosticSeverity.Error, manifestFile,
+                        $"{field}: path '{relative}' does not exist in the plugin; Claude Code reports it as a load failure"));
+            }
+        return diagnostics;
+    }
+
+    /// <summary>The string paths of a component field: a string or the strings of an array.</summary>
+    public static IEnumerable<JValue> ListedPaths(JToken? field) => field switch
+    {
+        JValue { Type: JTokenType.String } s => [s],
+        JArray a => a.OfType<JValue>().Where(v => v.Type == JTokenType.String),
+        _ => [],
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    internal static partial Regex KebabCase();
+}
