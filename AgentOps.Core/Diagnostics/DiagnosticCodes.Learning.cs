@@ -1,20 +1,15 @@
 namespace AgentOps.Core.Diagnostics;
 
-// Learning engine: AOP0900–0999 (docs/diagnostics.md, docs/meta-orchestrator/LEARNING_SYSTEM.md).
+// Learning engine: AOP0900–0999. Missing fields, bad ids and missing sections use the pattern
+// validator's codes (AOP0201, AOP0202, AOP0208: DiagnosticCodes.Validation.cs). (docs/diagnostics.md, docs/meta-orchestrator/LEARNING_SYSTEM.md).
 public static partial class DiagnosticCodes
 {
     /// <summary>A pattern file cannot be read (I/O).</summary>
     public const string PatternUnreadable = "AOP0900";
-    /// <summary>A required pattern frontmatter field is missing.</summary>
-    public const string PatternFieldMissing = "AOP0901";
     /// <summary>A pattern frontmatter field has the wrong type (e.g. <c>executions: two</c>).</summary>
     public const string PatternFieldType = "AOP0902";
     /// <summary>A pattern frontmatter value is out of range (e.g. <c>success_rate: 1.5</c>, executions &lt; 3).</summary>
     public const string PatternFieldRange = "AOP0903";
-    /// <summary>A pattern id is not <c>[a-z0-9][a-z0-9-]{0,63}</c> (e.g. contains <c>../</c>).</summary>
-    public const string PatternIdInvalid = "AOP0904";
-    /// <summary>A required pattern section (Context, Workflow, Metrics) is missing.</summary>
-    public const string PatternSectionMissing = "AOP0905";
     /// <summary>A pattern contains a secret (redacted before write; never committed).</summary>
     public const string PatternSecret = "AOP0906";
     /// <summary>A workflow or ledger line of a pattern could not be read (warning; the line is skipped).</summary>

@@ -101,7 +101,7 @@ public static class LearningEngine
             {
                 var diags = PatternChecks.Validate(path, text);
                 var errors = diags.Where(d => d.IsError).ToList();
-                if (o.Force) errors = errors.Where(d => !(d.Code == DiagnosticCodes.PatternFieldRange && d.Message.Contains("executions", StringComparison.Ordinal))).ToList();
+                if (o.Force) errors = errors.Where(d => d.Code != DiagnosticCodes.PatternExecutionsInvalid).ToList();
                 if (errors.Count > 0)
                 {
                     report.Diagnostics.AddRange(errors);

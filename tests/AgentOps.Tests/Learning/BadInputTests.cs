@@ -47,7 +47,7 @@ public sealed class BadInputTests
     public void SuccessRateOutOfRange()
     {
         var d = Check(Valid.Replace("success_rate: 0.92", "success_rate: 1.5")).Single(x => x.IsError);
-        Assert.AreEqual(DiagnosticCodes.PatternFieldRange, d.Code);
+        Assert.AreEqual(DiagnosticCodes.PatternSuccessRateInvalid, d.Code);
         Assert.AreEqual(5, d.Line);
         StringAssert.Contains(d.Message, "[0, 1]");
     }
@@ -56,7 +56,7 @@ public sealed class BadInputTests
     public void ExecutionsNotANumber()
     {
         var d = Check(Valid.Replace("executions: 12", "executions: two")).Single(x => x.IsError);
-        Assert.AreEqual(DiagnosticCodes.PatternFieldType, d.Code);
+        Assert.AreEqual(DiagnosticCodes.PatternExecutionsInvalid, d.Code);
         Assert.AreEqual(6, d.Line);
         StringAssert.Contains(d.Message, "'two'");
     }
@@ -65,7 +65,7 @@ public sealed class BadInputTests
     public void ExecutionsBelowThree()
     {
         var d = Check(Valid.Replace("executions: 12", "executions: 2")).Single(x => x.IsError);
-        Assert.AreEqual(DiagnosticCodes.PatternFieldRange, d.Code);
+        Assert.AreEqual(DiagnosticCodes.PatternExecutionsInvalid, d.Code);
     }
 
     [TestMethod]
@@ -77,6 +77,9 @@ public sealed class BadInputTests
         var store = new PatternStore(LearningFixtures.TempDir());
         Assert.ThrowsExactly<ArgumentException>(() => store.PathFor("../evil", PatternLifecycle.Learned));
         Assert.IsNull(store.Find("../evil"));
+        var read = PatternReader.Parse("x.md", Valid.Replace("executions: 12", "executions: two"));
+        Assert.IsNull(read.Pattern);
+        Assert.AreEqual(DiagnosticCodes.PatternFieldType, read.Diagnostics.Single().Code);
         Assert.ThrowsExactly<ArgumentException>(() => PatternWriter.Render(new LearnedPattern { Id = "../x", Category = "c" }));
     }
 
@@ -84,7 +87,7 @@ public sealed class BadInputTests
     public void MissingSectionsAndWrongTypes()
     {
         var d = Check(Valid.Replace("## Metrics", "## Other").Replace("validated: true", "validated: maybe").Replace("created: 2026-11-20", "created: [a]"));
-        CollectionAssert.IsSubsetOf(new[] { DiagnosticCodes.PatternSectionMissing, DiagnosticCodes.PatternFieldType }, d.Select(x => x.Code).Distinct().ToArray());
+        CollectionAssert.IsSubsetOf(new[] { DiagnosticCodes.PatternSectionMissing, DiagnosticCodes.PatternValidatedInvalid, DiagnosticCodes.PatternDateInvalid }, d.Select(x => x.Code).Distinct().ToArray());
         Assert.AreEqual(3, d.Count(x => x.IsError), string.Join("\n", d));
     }
 
