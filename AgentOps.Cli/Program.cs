@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentOps.Cli.Commands;
 
 namespace AgentOps.Cli;
 
@@ -6,8 +7,19 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Hot path: `record` runs on every Claude Code hook; dispatch it before building the command tree.
+        if (args.Length > 0 && args[0] == "record" && RecordCommand.RunFast(args) is var fast and >= 0) return fast;
+
         var root = new RootCommand("agentops: learn from Claude Code executions, rank plugins, plan tasks.");
         // Each command lives in Commands/<Name>Command.cs and exposes Create().
+        root.Subcommands.Add(RecordCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
+        root.Subcommands.Add(LearnFromCommand.Create());
+        root.Subcommands.Add(ValidatePatternCommand.Create());
+        root.Subcommands.Add(ShowPatternsCommand.Create());
+        root.Subcommands.Add(MetaStatsCommand.Create());
+        root.Subcommands.Add(MergeLearningsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

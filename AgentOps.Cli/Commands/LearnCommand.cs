@@ -1,0 +1,35 @@
+using System.CommandLine;
+using AgentOps.Core.Learning;
+
+namespace AgentOps.Cli.Commands;
+
+/// <summary><c>agentops learn</c>: executions -> patterns -> validate -> redact -> write -> git commit.</summary>
+public static class LearnCommand
+{
+    public static Command Create()
+    {
+        var project = LearningCli.ProjectOption();
+        var store = LearningCli.StoreOption();
+        var json = LearningCli.JsonOption();
+        var timeout = new Option<int>("--lock-timeout") { Description = "Seconds to wait for another agentops learn on the same repo.", DefaultValueFactory = _ => 60 };
+        var files = new Argument<string[]>("executions") { Description = "Execution files (transcripts, hook logs, execution.json); default: <project>/.agentops/executions/*.", Arity = ArgumentArity.ZeroOrMore };
+        var cmd = new Command("learn", "Learn patterns from recorded executions and commit them (message 'Learn pattern: <id>') with LibGit2Sharp. " + LearningCli.ExitCodeHelp);
+        cmd.Options.Add(project); cmd.Options.Add(store); cmd.Options.Add(json); cmd.Options.Add(timeout);
+        cmd.Arguments.Add(files);
+        cmd.SetAction(r => LearningCli.Run(() =>
+        {
+            var given = r.GetValue(files) ?? [];
+            var o = new LearnOptions
+            {
+                Project = LearningCli.Project(r, project),
+                Store = r.GetValue(store),
+                ExecutionFiles = given.Length > 0 ? given.Select(Path.GetFullPath).ToList() : null,
+                LockTimeout = TimeSpan.FromSeconds(Math.Max(0, r.GetValue(timeout))),
+            };
+            var report = LearningEngine.Learn(o);
+            LearningCli.PrintReport(report, r.GetValue(json), o.StoreRoot);
+            return report.Diagnostics.Any(d => d.IsError) && report.Patterns.Count == 0 ? 1 : 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AgentOps.Core.Git;
+using AgentOps.Core.Learning;
+using Spectre.Console;
+
+namespace AgentOps.Cli.Commands;
+
+/// <summary>Options, output and error handling shared by the learning commands.</summary>
+internal static class LearningCli
+{
+    public const string ExitCodeHelp =
+        "Exit codes: 0 ok; 1 invalid input or usage; 3 git refused (dirty index, detached HEAD: nothing written); " +
+        "4 store lock timeout; 5 merge conflict reported (other patterns merged); 6 not found.";
+
+    public static Option<string?> ProjectOption() => new("--project") { Description = "The user's project folder (default: current directory); executions are read from <project>/.agentops/executions/." };
+    public static Option<string?> StoreOption() => new("--store") { Description = "Pattern store root (default: <project>/.agentops, committed in the git repo that contains it)." };
+    public static Option<bool> JsonOption() => new("--json") { Description = "Stable JSON output for scripts." };
+
+    public static string Project(ParseResult r, Option<string?> project) => Path.GetFullPath(r.GetValue(project) ?? Environment.CurrentDirectory);
+    public static string Store(ParseResult r, Option<string?> project, Option<string?> store) =>
+        Path.GetFullPath(r.GetValue(store) ?? Path.Combine(Project(r, project), ".agentops"));
+
+    public static int Run(Func<int> body)
+    {
+        try { return body(); }
+        catch (LearningException ex)
+        {
+            Console.Error.WriteLine($"error {ex.Code}: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (ExecutionRecordReader.ExecutionRecordException ex)
+        {
+            Console.Error.WriteLine($"error {Core.Diagnostics.DiagnosticCodes.ExecutionJsonInvalid}: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+            write(w);
+        stdout.Write("\n"u8);
+    }
+
+    public static string Rate(double r) => r.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static void PrintReport(LearnReport report, bool json, string storeRoot)
+    {
+        if (json)
+        {
+            WriteJson(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("store", storeRoot);
+                w.WriteNumber("executions_read", report.ExecutionsRead);
+                w.WriteNumber("executions_skipped", report.ExecutionsSkipped);
+                w.WriteStartArray("patterns");
+                foreach (var p in report.Patterns.OrderBy(p => p.Id, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", p.Id);
+                    w.WriteString("category", p.Category);
+                    w.WriteString("lifecycle", Core.Patterns.PatternStore.FolderName(p.Lifecycle));
+                    w.WriteNumber("executions", p.Executions);
+                    w.WriteNumber("success_rate", Math.Round(p.SuccessRate, 4));
+                    w.WriteBoolean("changed", p.Changed);
+                    w.WriteString("path", p.Path);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("commits");
+                foreach (var (sha, msg) in report.Commits) { w.WriteStartObject(); w.WriteString("sha", sha); w.WriteString("message", msg); w.WriteEndObject(); }
+                w.WriteEndArray();
+                w.WriteStartArray("redactions"); foreach (var r in report.Redactions) w.WriteStringValue(r); w.WriteEndArray();
+                w.WriteStartArray("warnings"); foreach (var r in report.Warnings) w.WriteStringValue(r); w.WriteEndArray();
+                w.WriteStartArray("diagnostics"); foreach (var d in report.Diagnostics) w.WriteStringValue(d.ToString()); w.WriteEndArray();
+                w.WriteEndObject();
+            });
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Pattern", "Category", "Lifecycle", "Executions", "Success", "Changed");
+        foreach (var p in report.Patterns.OrderBy(p => p.Id, StringComparer.Ordinal))
+            table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Category), Core.Patterns.PatternStore.FolderName(p.Lifecycle),
+                p.Executions.ToString(CultureInfo.InvariantCulture), Rate(p.SuccessRate), p.Changed ? "yes" : "no");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Executions read: {report.ExecutionsRead} (skipped without steps: {report.ExecutionsSkipped}); store: {Markup.Escape(storeRoot)}");
+        foreach (var (sha, msg) in report.Commits) AnsiConsole.MarkupLine($"[green]commit[/] {sha[..10]} {Markup.Escape(msg)}");
+        foreach (var r in report.Redactions) AnsiConsole.MarkupLine($"[yellow]redacted[/] {Markup.Escape(r)}");
+        foreach (var d in report.Diagnostics) Console.Error.WriteLine(d.ToString());
+        foreach (var wn in report.Warnings) Console.Error.WriteLine("warning: " + wn);
+    }
+}

@@ -1,0 +1,37 @@
+namespace AgentOps.Core.Diagnostics;
+
+// Learning engine: AOP0900–0999. Missing fields, bad ids and missing sections use the pattern
+// validator's codes (AOP0201, AOP0202, AOP0208: DiagnosticCodes.Validation.cs). (docs/diagnostics.md, docs/meta-orchestrator/LEARNING_SYSTEM.md).
+public static partial class DiagnosticCodes
+{
+    /// <summary>A pattern file cannot be read (I/O).</summary>
+    public const string PatternUnreadable = "AOP0900";
+    /// <summary>A pattern frontmatter field has the wrong type (e.g. <c>executions: two</c>).</summary>
+    public const string PatternFieldType = "AOP0902";
+    /// <summary>A pattern frontmatter value is out of range (e.g. <c>success_rate: 1.5</c>, executions &lt; 3).</summary>
+    public const string PatternFieldRange = "AOP0903";
+    /// <summary>A pattern contains a secret (redacted before write; never committed).</summary>
+    public const string PatternSecret = "AOP0906";
+    /// <summary>A workflow or ledger line of a pattern could not be read (warning; the line is skipped).</summary>
+    public const string PatternLineMalformed = "AOP0907";
+    /// <summary>A pattern file's name does not match its pattern_id.</summary>
+    public const string PatternFileNameMismatch = "AOP0908";
+
+    /// <summary>`agentops record` got stdin that is not a hook payload (logged, exit 0).</summary>
+    public const string RecordBadInput = "AOP0910";
+    /// <summary>A transcript or hook-log line is not JSON (skipped and counted).</summary>
+    public const string ExecutionLineMalformed = "AOP0911";
+    /// <summary>An execution.json file is invalid.</summary>
+    public const string ExecutionJsonInvalid = "AOP0912";
+
+    /// <summary>The git index has staged changes: learn refuses to commit them with a pattern.</summary>
+    public const string GitDirtyIndex = "AOP0920";
+    /// <summary>HEAD is detached: learn does not commit onto no branch.</summary>
+    public const string GitDetachedHead = "AOP0921";
+    /// <summary>Another `agentops learn` held the store lock past the timeout.</summary>
+    public const string GitLockTimeout = "AOP0922";
+    /// <summary>The same pattern id has incompatible workflows on both sides of a merge.</summary>
+    public const string MergeConflict = "AOP0923";
+    /// <summary>merge-learnings source (branch, path or remote) not found.</summary>
+    public const string MergeSourceNotFound = "AOP0924";
+}

@@ -1,0 +1,219 @@
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Git;
+using AgentOps.Core.Learning;
+using AgentOps.Core.Patterns;
+using LibGit2Sharp;
+using static AgentOps.Tests.Learning.LearningFixtures;
+
+namespace AgentOps.Tests.Learning;
+
+[TestClass]
+public sealed class GitLearningTests
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
+    private const string AuthTask = "Add OAuth2 login to the API";
+
+    private static (string Project, string Home) NewProject()
+    {
+        var root = TempDir();
+        return (InitRepo(Path.Combine(root, "project")), Path.Combine(root, "home"));
+    }
+
+    private static void Sessions(string project, string home, int from, int count, bool failLast = false)
+    {
+        for (var i = from; i < from + count; i++)
+        {
+            var calls = AuthWorkflow.ToArray();
+            if (failLast && i == from + count - 1) calls[3] = calls[3] with { Success = false };
+            Session(project, home, Sid(i), AuthTask, T0.AddHours(i), calls);
+        }
+    }
+
+    private static LearnReport Learn(string project, DateTimeOffset? now = null) =>
+        LearningEngine.Learn(new LearnOptions { Project = project, Now = now ?? T0.AddDays(1) });
+
+    [TestMethod]
+    public void LearnCreatesValidatedPatternAndCommit()
+    {
+        var (project, home) = NewProject();
+        Sessions(project, home, 1, 3);
+        var report = Learn(project);
+
+        var p = report.Patterns.Single(x => x.Lifecycle != PatternLifecycle.Meta);
+        Assert.AreEqual(PatternLifecycle.Learned, p.Lifecycle);
+        Assert.AreEqual("authentication", p.Category);
+        Assert.AreEqual(3, p.Executions);
+        Assert.AreEqual(1.0, p.SuccessRate);
+        Assert.IsFalse(PatternChecks.ValidateFile(p.Path).Any(d => d.IsError));
+        var pattern = PatternReader.Read(p.Path);
+        Assert.IsTrue(pattern.Validated);
+        CollectionAssert.AreEqual(AuthWorkflow.Select(a => a.SubagentType).ToArray(), pattern.Steps.Select(s => s.Name).ToArray());
+        Assert.AreEqual(60, pattern.Steps[1].MeanDurationSeconds, 1e-6);
+        Assert.AreEqual("research", pattern.Steps[0].Phase);
+
+        using var repo = new Repository(project);
+        var learn = repo.Commits.First(c => c.MessageShort.StartsWith("Learn pattern: ", StringComparison.Ordinal));
+        Assert.AreEqual($"Learn pattern: {p.Id}", learn.MessageShort);
+        StringAssert.Contains(learn.Message, Sid(1));
+        StringAssert.Contains(learn.Message, "Success rate: 1.00");
+        StringAssert.Contains(learn.Message, "Category: authentication");
+        Assert.IsNotNull(repo.Head.Tip[$".agentops/patterns/learned/{p.Id}.md"]);
+        Assert.IsNotNull(repo.Head.Tip[".agentops/metrics/learning_metrics.json"]);
+        Assert.IsNull(repo.Head.Tip[".agentops/executions"], "raw execution logs are never committed");
+        Assert.IsFalse(repo.RetrieveStatus(new StatusOptions()).IsDirty, "learn leaves the work tree clean");
+    }
+
+    [TestMethod]
+    public void RepeatingWithMoreExecutionsUpdatesCountsAndNeverCountsTwice()
+    {
+        var (project, home) = NewProject();
+        Sessions(project, home, 1, 3);
+        var first = Learn(project).Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+
+        using (var repo = new Repository(project))
+        {
+            var before = repo.Commits.Count();
+            var again = Learn(project);
+            Assert.IsFalse(again.Patterns.Any(x => x.Changed && x.Lifecycle == PatternLifecycle.Learned), "same executions: nothing changes");
+            Assert.AreEqual(before, repo.Commits.Count(), "idempotent: no new commit");
+        }
+
+        Sessions(project, home, 4, 2, failLast: true);
+        var second = Learn(project, T0.AddDays(2)).Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+        Assert.AreEqual(first.Id, second.Id);
+        Assert.AreEqual(5, second.Executions);
+        Assert.AreEqual(0.8, second.SuccessRate, 1e-9);
+        var p = PatternReader.Read(second.Path);
+        Assert.AreEqual(5, p.ExecutionIds.Distinct().Count());
+        Assert.AreEqual(4, p.Optimizations.CheckpointAfterStep, "checkpoint after the step that fails most");
+        using var r2 = new Repository(project);
+        Assert.AreEqual(2, r2.Commits.Count(c => c.MessageShort == $"Learn pattern: {first.Id}"));
+    }
+
+    [TestMethod]
+    public void MergingASecondClonesLearningsKeepsBoth()
+    {
+        var (a, homeA) = NewProject();
+        Sessions(a, homeA, 1, 3);
+        var idA = Learn(a).Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned).Id;
+
+        var root = TempDir();
+        var b = Repository.Clone(a, Path.Combine(root, "clone"));
+        var cloneDir = Path.GetFullPath(Path.Combine(b, ".."));
+        // The clone learns 3 more executions of the same workflow, and a different one.
+        Sessions(cloneDir, Path.Combine(root, "home"), 10, 3);
+        for (var i = 20; i < 23; i++)
+            Session(cloneDir, Path.Combine(root, "home"), Sid(i), "Write the README documentation for the CLI", T0.AddHours(i),
+                [new("agentops-core:doc-writer", true, 50)]);
+        Learn(cloneDir, T0.AddDays(3));
+
+        var report = MergeEngine.Merge(Path.Combine(a, ".agentops"), cloneDir, now: T0.AddDays(4));
+        Assert.AreEqual(0, report.Conflicts.Count, string.Join("\n", report.Conflicts));
+        Assert.AreEqual(1, report.Added.Count);
+        Assert.AreEqual(1, report.Merged.Count);
+        var merged = new PatternStore(Path.Combine(a, ".agentops")).Find(idA)!.Pattern!;
+        Assert.AreEqual(6, merged.Executions, "3 ours + 3 theirs (shared 3 counted once would be 6 here since clone had ours)");
+        Assert.IsNotNull(report.CommitSha);
+
+        // Merging again changes nothing; merging the branch way works too.
+        var again = MergeEngine.Merge(Path.Combine(a, ".agentops"), cloneDir, now: T0.AddDays(5));
+        Assert.AreEqual(0, again.Added.Count + again.Merged.Count);
+    }
+
+    [TestMethod]
+    public void MergeConflictIsReportedNotOverwritten()
+    {
+        var (a, home) = NewProject();
+        Sessions(a, home, 1, 3);
+        var learned = Learn(a).Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+        var other = TempDir();
+        var dir = Path.Combine(other, "patterns", "learned");
+        Directory.CreateDirectory(dir);
+        var original = File.ReadAllText(learned.Path);
+        File.WriteAllText(Path.Combine(dir, learned.Id + ".md"), original.Replace("agentops-core:spec-architect", "someone:else"));
+        var report = MergeEngine.Merge(Path.Combine(a, ".agentops"), other);
+        Assert.AreEqual(1, report.Conflicts.Count);
+        Assert.AreEqual(original, File.ReadAllText(learned.Path));
+    }
+
+    [TestMethod]
+    public void DirtyIndexIsRefusedAndNothingIsLost()
+    {
+        var (project, home) = NewProject();
+        Sessions(project, home, 1, 3);
+        File.WriteAllText(Path.Combine(project, "user.txt"), "work in progress\n");
+        using (var repo = new Repository(project)) Commands.Stage(repo, "user.txt");
+        var ex = Assert.ThrowsExactly<LearningException>(() => Learn(project));
+        Assert.AreEqual(DiagnosticCodes.GitDirtyIndex, ex.Code);
+        Assert.AreEqual(ExitCodes.GitRefused, ex.ExitCode);
+        StringAssert.Contains(ex.Message, "user.txt");
+        Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")), "nothing written");
+        using var r = new Repository(project);
+        Assert.AreEqual(FileStatus.NewInIndex, r.RetrieveStatus("user.txt"), "the user's staged change is still staged");
+        Assert.AreEqual(1, r.Commits.Count());
+    }
+
+    [TestMethod]
+    public void DetachedHeadIsRefused()
+    {
+        var (project, home) = NewProject();
+        Sessions(project, home, 1, 3);
+        using (var repo = new Repository(project)) Commands.Checkout(repo, repo.Head.Tip);
+        var ex = Assert.ThrowsExactly<LearningException>(() => Learn(project));
+        Assert.AreEqual(DiagnosticCodes.GitDetachedHead, ex.Code);
+        Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")));
+    }
+
+    [TestMethod]
+    public void ConcurrentLearnsBothLand()
+    {
+        var (project, home) = NewProject();
+        var auth = new List<string>();
+        var docs = new List<string>();
+        for (var i = 1; i <= 3; i++) auth.Add(WriteTranscript(Path.Combine(home, "a"), Sid(i), AuthTask, T0.AddHours(i), AuthWorkflow));
+        for (var i = 11; i <= 13; i++) docs.Add(WriteTranscript(Path.Combine(home, "d"), Sid(i), "Update the changelog docs", T0.AddHours(i), [new("agentops-core:doc-writer", true, 20)]));
+        var t1 = Task.Run(() => LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = auth, Now = T0.AddDays(1) }));
+        var t2 = Task.Run(() => LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = docs, Now = T0.AddDays(1) }));
+        Task.WaitAll(t1, t2);
+        using var repo = new Repository(project);
+        var learned = repo.Head.Tip[".agentops/patterns/learned"].Target as Tree;
+        Assert.IsNotNull(learned);
+        Assert.AreEqual(2, learned.Count(e => e.Name.EndsWith(".md")));
+        Assert.AreEqual(2, repo.Commits.Count(c => c.MessageShort.StartsWith("Learn pattern: ")));
+        Assert.IsFalse(repo.RetrieveStatus(new StatusOptions()).IsDirty);
+    }
+
+    [TestMethod]
+    public void SecretsAreRedactedBeforeWriteAndCommit()
+    {
+        var (project, home) = NewProject();
+        const string key = "sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var i = 1; i <= 3; i++)
+            Session(project, home, Sid(i), $"Add OAuth2 login; the api_key={key} is in env", T0.AddHours(i), AuthWorkflow);
+        var report = Learn(project);
+        Assert.IsTrue(report.Redactions.Count > 0);
+        var p = report.Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+        var text = File.ReadAllText(p.Path);
+        Assert.IsFalse(text.Contains(key));
+        StringAssert.Contains(text, "[REDACTED]");
+        using var repo = new Repository(project);
+        foreach (var c in repo.Commits)
+            foreach (var e in c.Tree) Assert.IsFalse(e.Target is Blob b && b.GetContentText().Contains(key));
+    }
+
+    [TestMethod]
+    public void ExtractionIsDeterministic()
+    {
+        var execs = Enumerable.Range(1, 30).Select(i => new Execution($"e{i}", i % 2 == 0 ? "Fix the crash in login" : "Deploy to kubernetes with helm",
+            T0.AddMinutes(i), [new ExecutionStep(i % 2 == 0 ? "debugger" : "k8s-deployer", StepKinds.Subagent, T0.AddMinutes(i), 10 + i, i % 5 == 0 ? StepOutcome.Error : StepOutcome.Success)],
+            i % 5 != 0, 20 + i, false, "test")).ToList();
+        var a = PatternExtractor.Extract(execs).Candidates.Select(PatternWriter.Render).ToList();
+        var b = PatternExtractor.Extract(Enumerable.Reverse(execs)).Candidates.Select(PatternWriter.Render).ToList();
+        CollectionAssert.AreEqual(a, b);
+        foreach (var text in a)
+        {
+            var p = PatternReader.Parse("x.md", text).Pattern!;
+            Assert.AreEqual(text, PatternWriter.Render(p), "render/read round trip");
+        }
+    }
+}
