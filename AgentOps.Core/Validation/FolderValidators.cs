@@ -69,7 +69,9 @@ public static class MarketplaceFolderValidator
     public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => Validate(marketplaceRoot, null);
 
     /// <param name="coreLinks">The core/ links to expect; null for <see cref="CoreLinksValidator.DefaultLinks"/>.</param>
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks)
+    /// <param name="validatePluginFolders">False when each plugin was already validated on its own (the
+    /// build validates every plugin project separately, so findings are not reported twice).</param>
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks, bool validatePluginFolders = true)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         var manifestFile = Path.Combine(marketplaceRoot, ".claude-plugin", "marketplace.json");
@@ -87,7 +89,7 @@ public static class MarketplaceFolderValidator
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
             var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source) : null;
-            if (folder is not null && validatedFolders.Add(folder))
+            if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
         }
