@@ -83,4 +83,16 @@ public sealed class BrokenPluginBuildTests
         Assert.IsTrue(found.Any(d => d.Code == "AOP0301" && d.Message.Contains("alpha") && d.Message.Contains("beta")), string.Join('\n', found));
         Assert.IsTrue(found.Any(d => d.Code == "AOP0302" && d.File == beta && d.Line == 7), string.Join('\n', found));
     }
+
+    [TestMethod]
+    public void Removing_a_component_the_project_promises_fails_the_build_at_its_item()
+    {
+        RepoMarketplace.EnsurePacked();
+        using var mkt = new TempMarketplace();
+        mkt.Plugin("promised", """<ItemGroup><PluginCommand Include="commands/hello.md;commands/gone.md" /></ItemGroup>""");
+        var build = mkt.Build();
+        Assert.AreNotEqual(0, build.ExitCode);
+        var project = Path.Combine(mkt.Root, "plugins", "promised", "promised.agentplugin");
+        Assert.IsTrue(TempMarketplace.Diagnostics(build.All).Any(d => d.Code == "AOP0706" && d.File == project && d.Line == 7 && d.Message.Contains("commands/gone.md")), build.All);
+    }
 }
