@@ -39,7 +39,9 @@ public sealed class FolderMarketplaceSource : IMarketplaceSource
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogSourceNotFound, DiagnosticSeverity.Error, Root, 0, 0, "marketplace folder not found"));
             return null;
         }
-        return FolderFingerprint.Compute(new[] { Root }.Concat(_extraFingerprintFiles));
+        // Without a marketplace.json only the plugins folder matters (this repository's sources do not).
+        var walked = File.Exists(ManifestFile) ? Root : PluginsFolder(Root) ?? Root;
+        return FolderFingerprint.Compute(new[] { walked }.Concat(_extraFingerprintFiles));
     }
 
     public MarketplaceSnapshot Read(string fingerprint)
