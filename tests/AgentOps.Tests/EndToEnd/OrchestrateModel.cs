@@ -39,7 +39,8 @@ internal sealed partial class OrchestrateModel(string verb)
         var results = request.ToolResults;
         if (results.Count == 0)
         {
-            var match = ToolCommand().Matches(user).FirstOrDefault(m => m.Groups["verb"].Value == verb)
+            // The concrete command line, not a template with <placeholders> or [options].
+            var match = ToolCommand().Matches(user).FirstOrDefault(m => m.Groups["verb"].Value == verb && !m.Value.Contains('<') && !m.Value.Contains('['))
                 ?? throw new InvalidOperationException($"the expanded command text names no `agentops {verb}` command line:\n{user}");
             CommandRun = match.Groups["cmd"].Value.Trim().TrimEnd('`');
             return ModelTurn.Bash(CommandRun, $"agentops {verb}");
