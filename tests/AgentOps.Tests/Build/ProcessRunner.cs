@@ -10,7 +10,11 @@ internal static class ProcessRunner
         public string All => StdOut + "\n" + StdErr;
     }
 
-    public static Output Run(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? env, params string[] args)
+    public static Output Run(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? env, params string[] args) =>
+        RunWithInput(fileName, workingDirectory, timeout, env, null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> written to standard input (null: closed at once).</summary>
+    public static Output RunWithInput(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? env, string? stdin, params string[] args)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -23,6 +27,7 @@ internal static class ProcessRunner
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (key, value) in env ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
+        if (stdin is not null) process.StandardInput.Write(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
