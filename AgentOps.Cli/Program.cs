@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(MergeLearningsCommand.Create());
         root.Subcommands.Add(CatalogCommand.Create());
         root.Subcommands.Add(AnalyzePluginsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         return root.Parse(args).Invoke();
     }

@@ -21,10 +21,11 @@ public static class PluginFolderValidator
         var d = new List<Diagnostic>();
         var hookFiles = new HashSet<string>(StringComparer.Ordinal);
         var manifestFile = Path.Combine(pluginDirectory, ".claude-plugin", "plugin.json");
+        JToken? manifest = null;
         if (!File.Exists(manifestFile) && new FileInfo(manifestFile).LinkTarget is null)
             d.Add(new Diagnostic(DiagnosticCodes.PluginManifestMissing, DiagnosticSeverity.Warning, pluginDirectory, 0, 0,
                 "the plugin has no .claude-plugin/plugin.json; Claude Code then needs everything in the marketplace entry"));
-        else if (JsonFile.Load(manifestFile, out var problem) is not { } manifest)
+        else if ((manifest = JsonFile.Load(manifestFile, out var problem)) is null)
             d.Add(problem!);
         else
         {
@@ -48,6 +49,7 @@ public static class PluginFolderValidator
         foreach (var file in MarkdownUnder(pluginDirectory, "patterns").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
             d.AddRange(PatternValidator.ValidateFile(file));
 
+        d.AddRange(PluginCiValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SecretsValidator.Validate(pluginDirectory));
         d.AddRange(SymlinkValidator.Validate(pluginDirectory, allowedLinkRoots));
         return d;
@@ -69,7 +71,9 @@ public static class MarketplaceFolderValidator
     public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => Validate(marketplaceRoot, null);
 
     /// <param name="coreLinks">The core/ links to expect; null for <see cref="CoreLinksValidator.DefaultLinks"/>.</param>
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks)
+    /// <param name="validatePluginFolders">False when each plugin was already validated on its own (the
+    /// build validates every plugin project separately, so findings are not reported twice).</param>
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks, bool validatePluginFolders = true)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         var manifestFile = Path.Combine(marketplaceRoot, ".claude-plugin", "marketplace.json");
@@ -80,6 +84,7 @@ public static class MarketplaceFolderValidator
 
         var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest));
         d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
+        d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
@@ -87,7 +92,7 @@ public static class MarketplaceFolderValidator
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
             var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source) : null;
-            if (folder is not null && validatedFolders.Add(folder))
+            if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
         }

@@ -45,6 +45,9 @@ public static class FrontmatterValidator
             if (doc.Field(key) is { Value: not YamlScalarNode } f)
                 diagnostics.Add(At(DiagnosticCodes.FrontmatterFieldWrongType, path, f.Line, f.Column, $"'{key}' must be a single text value"));
 
+        if (kind != ComponentKind.Command && doc.Field("name") is { Scalar: { Length: > 0 } name } nameField)
+            CheckNameText(path, noun, name, nameField, diagnostics);
+
         var toolsKey = kind == ComponentKind.Agent ? "tools" : "allowed-tools";
         if (doc.Field(toolsKey) is { } tools) CheckTools(doc, tools, diagnostics);
         if (doc.Field("model")?.Scalar is { Length: > 0 } model && !KnownTools.IsKnownModel(model))
@@ -72,6 +75,17 @@ public static class FrontmatterValidator
             if (!KnownTools.IsKnownTool(name))
                 diagnostics.Add(At(DiagnosticCodes.UnknownTool, doc.Path, line, col,
                     $"unknown tool '{name}' in '{field.Key}': use a Claude Code tool (Read, Edit, Bash, Bash(git:*), mcp__server__tool…)"));
+    }
+
+    // Public marketplace CI: a name must not hide characters or carry shell metacharacters (warnings).
+    private static void CheckNameText(string path, string noun, string name, FrontmatterField f, List<Diagnostic> diagnostics)
+    {
+        if (UnsafeText.FirstHiddenCodePoint(name) is { } cp)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.HiddenUnicode, DiagnosticSeverity.Warning, path, f.Line, f.Column,
+                $"the {noun} name '{name}' holds the invisible or bidirectional character {UnsafeText.Describe(cp)}: remove it"));
+        else if (UnsafeText.FirstShellMetacharacter(name) is { } c)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.ShellMetacharacter, DiagnosticSeverity.Warning, path, f.Line, f.Column,
+                $"the {noun} name '{name}' holds the shell metacharacter '{c}': use letters, digits and '-'"));
     }
 
     private static bool HasText(FrontmatterField? f) => !string.IsNullOrWhiteSpace(f?.Scalar);

@@ -69,6 +69,7 @@ public static partial class HooksValidator
             return;
         }
         var command = (string)commandToken!;
+        d.AddRange(UnsafeText.CheckCommand(commandToken, file, "the hook command"));
         var execForm = hook["args"] is JArray; // exec form passes arguments without a shell: no quoting problem
         foreach (Match m in PluginRootReference().Matches(command))
         {

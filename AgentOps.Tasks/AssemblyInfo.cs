@@ -1,1 +1,0 @@
-namespace AgentOps.Tasks; internal static class AssemblyInfo { }

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Manifests;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace AgentOps.Tasks;
+
+/// <summary>
+/// Writes &lt;plugin&gt;/.claude-plugin/plugin.json (and agentops.json for the metadata Claude Code does
+/// not read) from the .agentplugin project's properties and items. Bad property values are reported
+/// at their line in the project.
+/// </summary>
+public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.Task
+{
+    [Required] public string ProjectFile { get; set; } = "";
+    [Required] public string PluginName { get; set; } = "";
+    [Required] public string ManifestFile { get; set; } = "";
+    [Required] public string MetadataFile { get; set; } = "";
+    public string? Version { get; set; }
+    public string? Description { get; set; }
+    public string? DisplayName { get; set; }
+    public string? AuthorName { get; set; }
+    public string? AuthorEmail { get; set; }
+    public string? AuthorUrl { get; set; }
+    public string? Category { get; set; }
+    public string[] Keywords { get; set; } = [];
+    public string? License { get; set; }
+    public string? Homepage { get; set; }
+    public string? Repository { get; set; }
+    public string? Icon { get; set; }
+    public string? Stability { get; set; }
+    public string[] Capabilities { get; set; } = [];
+    /// <summary>PluginDependency items; metadata Version is a semver range.</summary>
+    public ITaskItem[] Dependencies { get; set; } = [];
+    /// <summary>Component files outside the default folders; metadata Kind = commands|agents|skills|hooks|mcpServers.</summary>
+    public ITaskItem[] ExtraComponents { get; set; } = [];
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    public override bool Execute()
+    {
+        if (!KebabCase().IsMatch(PluginName))
+            Report(DiagnosticCodes.PluginPropertyInvalid, DiagnosticSeverity.Error, "PluginName",
+                $"plugin name '{PluginName}' must be kebab-case (lowercase letters, digits and single hyphens); Claude Code rejects spaces and warns on other forms");
+        if (string.IsNullOrWhiteSpace(Description))
+            Report(DiagnosticCodes.PluginDescriptionMissing, DiagnosticSeverity.Warning, "Description",
+                "the plugin has no <Description>; Claude Code shows it when users browse the marketplace");
+        if (Log.HasLoggedErrors) return false;
+
+        var plugin = new PluginDescription
+        {
+            Name = PluginName, Version = Version, Description = Description, DisplayName = DisplayName,
+            AuthorName = AuthorName, AuthorEmail = AuthorEmail, AuthorUrl = AuthorUrl, Category = Category,
+            Keywords = Keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            License = License, Homepage = Homepage, Repository = Repository, Icon = Icon,
+            Dependencies = Dependencies.Select(d => new PluginDependencyInfo(d.ItemSpec, Empty(d.GetMetadata("Version")))).ToList(),
+            ExtraCommands = Components("commands"), ExtraAgents = Components("agents"), ExtraSkills = Components("skills"),
+            ExtraHooks = Components("hooks"), ExtraMcpServers = Components("mcpServers"),
+            Stability = Stability, Capabilities = Capabilities,
+        };
+        if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
+            Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
+        if (PluginManifestBuilder.BuildAgentOpsMetadata(plugin) is { } metadata)
+            Core.Manifests.ManifestFile.WriteIfChanged(MetadataFile, metadata);
+        else if (File.Exists(MetadataFile))
+            File.Delete(MetadataFile);
+        return !Log.HasLoggedErrors;
+    }
+
+    private List<string> Components(string kind) =>
+        ExtraComponents.Where(c => string.Equals(c.GetMetadata("Kind"), kind, StringComparison.Ordinal))
+            .Select(c => c.GetMetadata("PluginRelativePath")).Where(p => p.Length > 0).ToList();
+
+    private static string? Empty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private void Report(string code, DiagnosticSeverity severity, string element, string message)
+    {
+        var (line, col) = ProjectLocation.Of(ProjectFile, element);
+        TaskDiagnostics.Log(Log, new Diagnostic(code, severity, ProjectFile, line, col, message));
+    }
+}

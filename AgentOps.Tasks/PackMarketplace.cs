@@ -1,0 +1,80 @@
+using AgentOps.Core.Diagnostics;
+using Microsoft.Build.Framework;
+
+namespace AgentOps.Tasks;
+
+/// <summary>
+/// Lays out the packed marketplace: .claude-plugin/marketplace.json, the listed root files and each
+/// plugin folder under the same relative path, without build leftovers (obj/, the .agentplugin project).
+/// Symbolic links are copied as what they point at (validation already refused links that escape),
+/// executable bits are kept (hook scripts, bin/ launchers). The folder is built beside the output and
+/// swapped in at the end, so a failed pack never leaves half a marketplace.
+/// </summary>
+public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
+{
+    [Required] public string MarketplaceRoot { get; set; } = "";
+    [Required] public string OutputDirectory { get; set; } = "";
+    /// <summary>Plugin folders (absolute or relative to the marketplace root).</summary>
+    public ITaskItem[] Plugins { get; set; } = [];
+    /// <summary>Files relative to the marketplace root copied as they are (README.md, LICENSE…).</summary>
+    public ITaskItem[] RootFiles { get; set; } = [];
+    /// <summary>Folders built elsewhere (published tools); metadata PackagePath is where they go, relative to the output.</summary>
+    public ITaskItem[] ExtraFolders { get; set; } = [];
+    /// <summary>Folder or file names never packed.</summary>
+    public string[] ExcludeNames { get; set; } = ["obj", ".git"];
+    public string[] ExcludeExtensions { get; set; } = [".agentplugin", ".agentmarketplace"];
+
+    public override bool Execute()
+    {
+        var root = Path.GetFullPath(MarketplaceRoot);
+        var output = Path.GetFullPath(OutputDirectory);
+        var staging = output.TrimEnd(Path.DirectorySeparatorChar) + ".staging";
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            CopyFile(Path.Combine(root, ".claude-plugin", "marketplace.json"), Path.Combine(staging, ".claude-plugin", "marketplace.json"));
+            foreach (var file in RootFiles)
+            {
+                var source = Path.GetFullPath(Path.Combine(root, file.ItemSpec));
+                CopyFile(source, Path.Combine(staging, Path.GetRelativePath(root, source)));
+            }
+            foreach (var plugin in Plugins)
+            {
+                var folder = Path.GetFullPath(Path.Combine(root, plugin.ItemSpec));
+                CopyFolder(folder, Path.Combine(staging, Path.GetRelativePath(root, folder)));
+            }
+            foreach (var extra in ExtraFolders)
+                CopyFolder(Path.GetFullPath(extra.ItemSpec), Path.Combine(staging, extra.GetMetadata("PackagePath")));
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            Directory.Move(staging, output);
+            Log.LogMessage(MessageImportance.High, $"Packed marketplace -> {output}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.PackCopyFailed, DiagnosticSeverity.Error, root, 0, 0, $"packing failed: {ex.Message}"));
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private void CopyFolder(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        {
+            if (ExcludeNames.Contains(entry.Name) || ExcludeExtensions.Contains(Path.GetExtension(entry.Name))) continue;
+            var target = Path.Combine(destination, entry.Name);
+            var resolved = entry.LinkTarget is null ? entry : entry.ResolveLinkTarget(returnFinalTarget: true);
+            if (resolved is DirectoryInfo || (resolved is not null && Directory.Exists(resolved.FullName)))
+                CopyFolder(resolved!.FullName, target);
+            else if (resolved is { Exists: true })
+                CopyFile(resolved.FullName, target);
+        }
+    }
+
+    private static void CopyFile(string source, string destination)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(source, destination, overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(destination, File.GetUnixFileMode(source));
+    }
+}

@@ -1,0 +1,31 @@
+using AgentOps.Core.Diagnostics;
+using Microsoft.Build.Utilities;
+
+namespace AgentOps.Tasks;
+
+/// <summary>Turns core <see cref="Diagnostic"/>s into MSBuild errors and warnings at file(line,col), so
+/// `dotnet build` and the IDE error list show each finding where it is.</summary>
+internal static class TaskDiagnostics
+{
+    public static void Log(TaskLoggingHelper log, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Log(log, d);
+    }
+
+    public static void Log(TaskLoggingHelper log, Diagnostic d)
+    {
+        var column = d.Line > 0 ? Math.Max(d.Column, 1) : 0;
+        switch (d.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                log.LogError(null, d.Code, null, d.File, d.Line, column, 0, 0, d.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                log.LogWarning(null, d.Code, null, d.File, d.Line, column, 0, 0, d.Message);
+                break;
+            default:
+                log.LogMessage(null, d.Code, null, d.File, d.Line, column, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, d.Message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using AgentOps.Core.Validation;
+using Microsoft.Build.Framework;
+
+namespace AgentOps.Tasks;
+
+/// <summary>Runs every plugin rule (manifest schema, frontmatter, patterns, hooks, symlinks, secrets) on
+/// one plugin folder; the same rules `agentops validate` runs.</summary>
+public sealed class ValidatePlugin : Microsoft.Build.Utilities.Task
+{
+    [Required] public string PluginDirectory { get; set; } = "";
+    /// <summary>The marketplace root: links inside the plugin may point anywhere under it.</summary>
+    public string? MarketplaceRoot { get; set; }
+
+    public override bool Execute()
+    {
+        var roots = string.IsNullOrEmpty(MarketplaceRoot) ? new[] { PluginDirectory } : [PluginDirectory, MarketplaceRoot];
+        TaskDiagnostics.Log(Log, PluginFolderValidator.Validate(PluginDirectory, roots));
+        return !Log.HasLoggedErrors;
+    }
+}
