@@ -25,7 +25,7 @@ public sealed class CatalogBadInputTests
         var bad = tmp.File("bad");
         var file = tmp.Write("bad/.claude-plugin/marketplace.json", "{\n  \"name\": \"bad\",\n  \"plugins\": [\n    { \"name\": \"x\", }\n  ]\n");
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, Folder(bad), Folder(GoodMarketplace(tmp)));
+        var report = BuildCatalog(store, Folder(bad), Folder(GoodMarketplace(tmp)));
         var d = report.Diagnostics.Single(x => x.Code == DiagnosticCodes.CatalogJsonInvalid);
         Assert.AreEqual(file, d.File);
         Assert.IsGreaterThan(1, d.Line);
@@ -51,7 +51,7 @@ public sealed class CatalogBadInputTests
             """);
         var noArray = tmp.Write("n/.claude-plugin/marketplace.json", """{ "name": "n", "plugins": {} }""");
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, Folder(root), Folder(tmp.File("n")));
+        var report = BuildCatalog(store, Folder(root), Folder(tmp.File("n")));
         Expect.Has(report.Diagnostics, DiagnosticCodes.CatalogEntryInvalid, 4);
         Expect.Has(report.Diagnostics, DiagnosticCodes.CatalogEntryInvalid, 5);
         Expect.Has(report.Diagnostics, DiagnosticCodes.CatalogDuplicatePlugin, 7);
@@ -78,7 +78,7 @@ public sealed class CatalogBadInputTests
         var manifest = Path.Combine(file, ".claude-plugin", "marketplace.json");
 
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, Folder(root));
+        var report = BuildCatalog(store, Folder(root));
         var missing = report.Diagnostics.Single(d => d.Code == DiagnosticCodes.CatalogSourceFolderMissing);
         Assert.AreEqual(manifest, missing.File);
         Assert.IsGreaterThan(0, missing.Line);
@@ -100,7 +100,7 @@ public sealed class CatalogBadInputTests
         tmp.Write("home/.claude/plugins/known_marketplaces.json", """{ "gone": { "source": { "source": "github", "repo": "a/b" }, "installLocation": "/no/such/dir" } }""");
         tmp.Write("home2/.claude/plugins/known_marketplaces.json", "[1, 2");
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, Folder(tmp.File("nowhere")), CatalogSources.ClaudeHome(tmp.File("home")), CatalogSources.ClaudeHome(tmp.File("home2")),
+        var report = BuildCatalog(store, Folder(tmp.File("nowhere")), CatalogSources.ClaudeHome(tmp.File("home")), CatalogSources.ClaudeHome(tmp.File("home2")),
             Folder(GoodMarketplace(tmp)));
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogSourceNotFound));
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogKnownMarketplaceMissing && d.Line == 1));
@@ -118,7 +118,7 @@ public sealed class CatalogBadInputTests
         {
             // Enough rows for several pages, so truncation cuts real data.
             var gen = CatalogGenerator.Generate(tmp.File("gen"), 300, withFolders: 0);
-            Build(store, [Folder(good), .. gen.Select(Folder)]);
+            BuildCatalog(store, [Folder(good), .. gen.Select(Folder)]);
         }
         var bytes = File.ReadAllBytes(db);
         File.WriteAllBytes(db, bytes[..(bytes.Length / 2)]);
@@ -127,7 +127,7 @@ public sealed class CatalogBadInputTests
         {
             Assert.IsTrue(diags.Any(d => d.Code == DiagnosticCodes.CatalogDatabaseCorrupt), string.Join("\n", diags));
             Assert.AreEqual(0, store.PluginCount());
-            Build(store, Folder(good));
+            BuildCatalog(store, Folder(good));
             Assert.AreEqual(1, store.PluginCount());
         }
 
@@ -161,7 +161,7 @@ public sealed class CatalogBadInputTests
             new Entry("moscow", "Документация и перевод для разработчиков", Source: "./nope"),
             new Entry("plain", "Kubernetes manifests and helm charts", Source: "./nope"));
         using var store = Open(tmp.File("catalog.db"));
-        Build(store, Folder(root));
+        BuildCatalog(store, Folder(root));
 
         foreach (var q in new[] { "", "   ", "!!! ??? ... --- ***", "the and of with" })
         {
@@ -192,7 +192,7 @@ public sealed class CatalogBadInputTests
             new Entry("b", "Plugin b", Source: "./x", Dependencies: ["c", "ghost"]),
             new Entry("c", "Plugin c", Source: "./x", Dependencies: ["a"]));
         using var store = Open(tmp.File("catalog.db"));
-        Build(store, Folder(root));
+        BuildCatalog(store, Folder(root));
         var a = store.FindByName("a").Single().Plugin;
         var closure = DependencyClosure.Compute(store, a);
         CollectionAssert.AreEqual(new[] { "c@m", "b@m" }, closure.InstallOrder.ToList());

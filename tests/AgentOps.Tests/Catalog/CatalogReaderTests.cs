@@ -101,7 +101,7 @@ public sealed class CatalogReaderTests
             """);
 
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, CatalogSources.ClaudeHome(tmp.File("home")));
+        var report = BuildCatalog(store, CatalogSources.ClaudeHome(tmp.File("home")));
         Assert.AreEqual(MarketplaceStatus.Read, report.Marketplaces.Single().Status);
         Assert.AreEqual(0, report.Diagnostics.Count(d => d.IsError), string.Join("\n", report.Diagnostics));
         var remote = store.FindByName("remote").Single().Plugin;
@@ -131,7 +131,7 @@ public sealed class CatalogReaderTests
         Claude(home, tmp.Path, "plugin", "install", "demo@demo-mkt");
 
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, CatalogSources.ClaudeHome(home));
+        var report = BuildCatalog(store, CatalogSources.ClaudeHome(home));
         Assert.AreEqual(0, report.Diagnostics.Count(d => d.IsError), string.Join("\n", report.Diagnostics));
         var demo = store.FindByName("demo").Single().Plugin;
         Assert.AreEqual("demo-mkt", demo.Marketplace);
@@ -165,10 +165,10 @@ public sealed class CatalogReaderTests
         {
             using var store = Open(tmp.File($"catalog-{url.Length}.db"));
             var spec = new CatalogSourceSpec(SourceKinds.Git, url);
-            var first = Build(store, spec);
+            var first = BuildCatalog(store, spec);
             Assert.AreEqual(MarketplaceStatus.Read, first.Marketplaces.Single().Status, string.Join("\n", first.Diagnostics));
             Assert.AreEqual("first@git-mkt", store.FindByName("first").Single().Plugin.Id);
-            Assert.AreEqual(MarketplaceStatus.Unchanged, Build(store, spec).Marketplaces.Single().Status, "same commit: not re-read");
+            Assert.AreEqual(MarketplaceStatus.Unchanged, BuildCatalog(store, spec).Marketplaces.Single().Status, "same commit: not re-read");
         }
 
         // A new commit upstream: the next build fetches it and re-reads the marketplace.
@@ -177,7 +177,7 @@ public sealed class CatalogReaderTests
         Commit(origin, "add second");
         using (var store = Open(tmp.File($"catalog-{origin.Length}.db")))
         {
-            var report = Build(store, new CatalogSourceSpec(SourceKinds.Git, origin));
+            var report = BuildCatalog(store, new CatalogSourceSpec(SourceKinds.Git, origin));
             Assert.AreEqual(MarketplaceStatus.Read, report.Marketplaces.Single().Status);
             Assert.AreEqual(1, store.FindByName("second").Count);
         }
@@ -191,7 +191,7 @@ public sealed class CatalogReaderTests
         var folder = tmp.File("ok");
         Plugin(Path.Combine(folder, "plugins", "fine"), "fine", "Fine plugin");
         Marketplace(folder, "ok-mkt", new Entry("fine", "Fine plugin"));
-        var report = Build(store, new CatalogSourceSpec(SourceKinds.Git, new Uri(tmp.File("no-such-repo")).AbsoluteUri), Folder(folder));
+        var report = BuildCatalog(store, new CatalogSourceSpec(SourceKinds.Git, new Uri(tmp.File("no-such-repo")).AbsoluteUri), Folder(folder));
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogGitFailed), string.Join("\n", report.Diagnostics));
         Assert.AreEqual(1, store.FindByName("fine").Count, "the other marketplace is still indexed");
     }

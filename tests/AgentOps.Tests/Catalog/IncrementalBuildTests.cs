@@ -25,11 +25,11 @@ public sealed class IncrementalBuildTests
         using var tmp = new TempDir();
         var (a, b) = TwoMarketplaces(tmp);
         using var store = Open(tmp.File("catalog.db"));
-        var first = Build(store, Folder(a), Folder(b));
+        var first = BuildCatalog(store, Folder(a), Folder(b));
         Assert.AreEqual(2, first.Read);
         var readAt = store.Marketplaces().ToDictionary(m => m.Location, m => (m.Id, m.ReadAt));
 
-        var second = Build(store, Folder(a), Folder(b));
+        var second = BuildCatalog(store, Folder(a), Folder(b));
         Assert.AreEqual(0, second.Read);
         Assert.AreEqual(2, second.Unchanged);
         foreach (var m in store.Marketplaces()) Assert.AreEqual(readAt[m.Location], (m.Id, m.ReadAt), "rows were not rewritten");
@@ -42,12 +42,12 @@ public sealed class IncrementalBuildTests
         using var tmp = new TempDir();
         var (a, b) = TwoMarketplaces(tmp);
         using var store = Open(tmp.File("catalog.db"));
-        Build(store, Folder(a), Folder(b));
+        BuildCatalog(store, Folder(a), Folder(b));
 
         var agent = Path.Combine(a, "plugins", "alpha", "agents", "streamer.md");
         File.WriteAllText(agent, "---\nname: streamer\ndescription: Streams events and replays dead letter queues\n---\nBody\n");
         File.SetLastWriteTimeUtc(agent, DateTime.UtcNow.AddMinutes(5));
-        var report = Build(store, Folder(a), Folder(b));
+        var report = BuildCatalog(store, Folder(a), Folder(b));
         Assert.AreEqual(MarketplaceStatus.Read, report.Marketplaces.Single(m => m.Location == Path.GetFullPath(a)).Status);
         Assert.AreEqual(MarketplaceStatus.Unchanged, report.Marketplaces.Single(m => m.Location == Path.GetFullPath(b)).Status);
         var hit = PluginRanker.Rank(store, "dead letter queues", LearnedSignals.None).Results.First();
@@ -61,8 +61,8 @@ public sealed class IncrementalBuildTests
         using var tmp = new TempDir();
         var (a, b) = TwoMarketplaces(tmp);
         using var store = Open(tmp.File("catalog.db"));
-        Build(store, Folder(a), Folder(b));
-        var pruned = Build(store, Folder(a));
+        BuildCatalog(store, Folder(a), Folder(b));
+        var pruned = BuildCatalog(store, Folder(a));
         Assert.AreEqual(MarketplaceStatus.Removed, pruned.Marketplaces.Single(m => m.Location == Path.GetFullPath(b)).Status);
         Assert.AreEqual(0, store.FindByName("beta").Count);
         Assert.AreEqual(1, store.FindByName("alpha").Count);

@@ -30,7 +30,7 @@ public sealed class RankingTests
             new Entry("twin-b", "Notes", Category: "documentation"),
             new Entry("tester", "Tests", Category: "testing"));
         var store = Open(tmp.File("catalog.db"));
-        Build(store, Folder(root));
+        BuildCatalog(store, Folder(root));
         return store;
     }
 
@@ -119,7 +119,7 @@ public sealed class RankingTests
         using var tmp = new TempDir();
         var generated = CatalogGenerator.Generate(tmp.File("gen"), 1000, perMarketplace: 250, withFolders: 0.3, seed: 7);
         using var store = Open(tmp.File("catalog.db"));
-        var report = Build(store, [Folder(RepoRoot()), .. generated.Select(Folder)]);
+        var report = BuildCatalog(store, [Folder(RepoRoot()), .. generated.Select(Folder)]);
         Assert.IsGreaterThanOrEqualTo(1004, report.TotalPlugins);
         var result = PluginRanker.Rank(store, "kubernetes deployment with monitoring", LearnedSignals.None);
         var top = result.Results.First();
