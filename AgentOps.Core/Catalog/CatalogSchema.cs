@@ -10,10 +10,12 @@ namespace AgentOps.Core.Catalog;
 /// </summary>
 public static class CatalogSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
-    /// <summary>Column order of <c>plugin_text</c>; <see cref="Ranking.RankingWeights"/> weights follow it.</summary>
-    public static readonly string[] PluginTextColumns = ["name", "description", "keywords", "category", "components"];
+    /// <summary>Column order of <c>plugin_text</c>; <see cref="Ranking.RankingWeights"/> weights follow it. Components are
+    /// indexed apart (<c>component_text</c>): bm25() normalises by the whole row's length, so a plugin with many
+    /// well-described components would otherwise be penalised on its name and description.</summary>
+    public static readonly string[] PluginTextColumns = ["name", "description", "keywords", "category"];
 
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 

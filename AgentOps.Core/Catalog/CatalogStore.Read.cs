@@ -34,6 +34,45 @@ public sealed partial class CatalogStore
         return hits;
     }
 
+    /// <summary>A component matching a query, for ranking its plugin: bm25 over the component's name and description.</summary>
+    public sealed record ComponentTextHit(long PluginId, long ComponentId, string Invocation, double Bm25);
+
+    /// <summary>Components (of any kind) matching a query, best first, restricted like <see cref="SearchPlugins"/>.</summary>
+    public IReadOnlyList<ComponentTextHit> SearchComponentText(string match, IReadOnlyList<double> weights, int limit, string? category, bool installedOnly)
+    {
+        using var cmd = _db.CreateCommand();
+        var bm25 = $"bm25(component_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
+        cmd.CommandText = $"""
+            SELECT c.plugin_id, c.id, c.invocation, {bm25} AS score
+            FROM component_text JOIN components c ON c.id = component_text.rowid JOIN plugins p ON p.id = c.plugin_id
+            WHERE component_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)
+            ORDER BY score, c.id LIMIT $lim
+            """;
+        cmd.Parameters.AddWithValue("$q", match);
+        cmd.Parameters.AddWithValue("$cat", (object?)category ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$inst", installedOnly ? 1 : 0);
+        cmd.Parameters.AddWithValue("$lim", limit);
+        using var r = cmd.ExecuteReader();
+        var hits = new List<ComponentTextHit>();
+        while (r.Read()) hits.Add(new ComponentTextHit(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
+        return hits;
+    }
+
+    /// <summary>For each component id, its name and description with the query's matches marked.</summary>
+    public IReadOnlyDictionary<long, string[]> ComponentHighlights(string match, IReadOnlyCollection<long> componentIds)
+    {
+        var result = new Dictionary<long, string[]>();
+        if (componentIds.Count == 0) return result;
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = $"SELECT rowid, highlight(component_text, 0, char({(int)HighlightOpen}), char({(int)HighlightClose})), " +
+                          $"highlight(component_text, 1, char({(int)HighlightOpen}), char({(int)HighlightClose})) " +
+                          $"FROM component_text WHERE component_text MATCH $q AND rowid IN ({string.Join(',', componentIds)})";
+        cmd.Parameters.AddWithValue("$q", match);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt64(0)] = [r.GetString(1), r.GetString(2)];
+        return result;
+    }
+
     /// <summary>For each plugin id, each column's text with the query's matches marked (FTS5 highlight()).</summary>
     public IReadOnlyDictionary<long, string[]> Highlights(string match, IReadOnlyCollection<long> ids)
     {

@@ -59,8 +59,8 @@ public sealed partial class CatalogStore
         using var plugin = Prepare(tx, "INSERT INTO plugins(marketplace_id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies) " +
             "VALUES($m, $name, $mk, $v, $d, $cat, $kw, $a, $h, $src, $f, $i, $deps) RETURNING id",
             "$m", "$name", "$mk", "$v", "$d", "$cat", "$kw", "$a", "$h", "$src", "$f", "$i", "$deps");
-        using var pluginText = Prepare(tx, "INSERT INTO plugin_text(rowid, name, description, keywords, category, components) VALUES($id, $n, $d, $k, $c, $comp)",
-            "$id", "$n", "$d", "$k", "$c", "$comp");
+        using var pluginText = Prepare(tx, "INSERT INTO plugin_text(rowid, name, description, keywords, category) VALUES($id, $n, $d, $k, $c)",
+            "$id", "$n", "$d", "$k", "$c");
         using var component = Prepare(tx, "INSERT INTO components(plugin_id, kind, name, invocation, description) VALUES($p, $k, $n, $i, $d) RETURNING id",
             "$p", "$k", "$n", "$i", "$d");
         using var componentText = Prepare(tx, "INSERT INTO component_text(rowid, name, description) VALUES($id, $n, $d)", "$id", "$n", "$d");
@@ -70,8 +70,7 @@ public sealed partial class CatalogStore
             Set(plugin, marketplaceId, p.Name, p.Marketplace, p.Version, p.Description, p.Category, ToJson(p.Keywords), p.Author, p.Homepage,
                 p.Source, p.Folder, p.Installed ? 1 : 0, ToJson(p.Dependencies));
             var pluginId = (long)plugin.ExecuteScalar()!;
-            var componentsText = string.Join('\n', p.Components.Select(c => $"{c.Kind} {c.Name}: {c.Description}"));
-            Set(pluginText, pluginId, p.Name, p.Description, string.Join(' ', p.Keywords), p.Category, componentsText);
+            Set(pluginText, pluginId, p.Name, p.Description, string.Join(' ', p.Keywords), p.Category);
             pluginText.ExecuteNonQuery();
             foreach (var c in p.Components)
             {

@@ -87,9 +87,11 @@ public sealed class FolderMarketplaceSource : IMarketplaceSource
 
     private static string MarketplaceName(string root, string pluginsDir)
     {
-        foreach (var file in new[] { "build.proj", "Directory.Build.props" })
+        // The SDK's marketplace project (*.agentmarketplace) names it; older layouts kept it in build.proj.
+        var projects = Directory.EnumerateFiles(root, "*.agentmarketplace").Order(StringComparer.Ordinal)
+            .Concat(new[] { "build.proj", "Directory.Build.props" }.Select(f => Path.Combine(root, f)));
+        foreach (var path in projects)
         {
-            var path = Path.Combine(root, file);
             if (!File.Exists(path)) continue;
             try
             {

@@ -12,15 +12,16 @@ public static class MatchExplainer
         IReadOnlySet<int> ConceptsMatched,
         IReadOnlyList<string> SynonymMatches);
 
-    public static Explanation Explain(ParsedQuery query, string[] highlightedColumns)
+    public static Explanation Explain(ParsedQuery query, IReadOnlyList<(string Field, string Text)> highlightedColumns)
     {
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var matched = new HashSet<int>();
         var synonyms = new List<string>();
-        for (var col = 0; col < highlightedColumns.Length; col++)
+        var seenStems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, text) in highlightedColumns)
         {
             var words = new List<string>();
-            foreach (var marked in Marked(highlightedColumns[col]))
+            foreach (var marked in Marked(text))
             {
                 foreach (var w in ParsedQuery.Words(marked))
                 {
@@ -31,12 +32,13 @@ public static class MatchExplainer
                     if (!words.Contains(label)) words.Add(label);
                     if (!LightStemmer.SameWord(term, label) && !term.Split(' ').Any(t => LightStemmer.SameWord(t, label)))
                     {
-                        var s = $"{w} (for {label})";
-                        if (!synonyms.Contains(s)) synonyms.Add(s);
+                        // One line per synonym word: "rollout" and "rollouts" are the same finding.
+                        if (seenStems.Add(LightStemmer.Stem(w) + "\n" + label)) synonyms.Add($"{w} (for {label})");
                     }
                 }
             }
-            if (words.Count > 0) fields[CatalogSchema.PluginTextColumns[col]] = words;
+            if (words.Count > 0)
+                fields[field] = fields.TryGetValue(field, out var before) ? before.Concat(words).Distinct(StringComparer.Ordinal).ToList() : words;
         }
         return new Explanation(fields, matched, synonyms);
     }

@@ -17,9 +17,10 @@ public sealed record RankingOptions
 
 /// <summary>
 /// Ranks catalog plugins for a query:
-/// <code>score = text × ((1 − c) + c × coverage) × learned</code>
+/// <code>score = text × ((1 − c) + c × coverage^e) × learned</code>
 /// where <c>text</c> is FTS5's field-weighted bm25 (BM25F-like: weighted term frequencies summed over
-/// fields before saturation) over the query and its synonyms, <c>coverage</c> the share of the query's
+/// name, description, keywords and category before saturation) over the query and its synonyms, plus
+/// the best components' own bm25 (indexed apart so their length does not dilute the plugin's fields), <c>coverage</c> the share of the query's
 /// concepts the plugin matches, and <c>learned</c> = 1 + reliability + usage + recency + installed terms
 /// from the pattern store. Each result carries the reasons. Ties break on name then marketplace, so
 /// the order is deterministic.
@@ -35,21 +36,33 @@ public static class PluginRanker
         if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0);
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
-        var hits = store.SearchPlugins(parsed.Match, w.FieldWeights, Math.Max(w.Candidates, limit * 10), options.Category, options.InstalledOnly);
-        var ids = hits.Select(h => h.Id).ToList();
-        var highlights = store.Highlights(parsed.Match, ids);
+        var candidates = Math.Max(w.Candidates, limit * 10);
+        var hits = store.SearchPlugins(parsed.Match, w.FieldWeights, candidates, options.Category, options.InstalledOnly);
+        // Components are scored in their own index (per-field length normalisation), then summed per plugin.
+        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, candidates * 5, options.Category, options.InstalledOnly)
+            .GroupBy(h => h.PluginId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Bm25).ThenBy(h => h.ComponentId).Take(w.TopComponents).ToList());
+        var fieldScore = hits.ToDictionary(h => h.Id, h => -h.Bm25);
+        var ids = fieldScore.Keys.Union(componentHits.Keys).ToList();
+        var highlights = store.Highlights(parsed.Match, fieldScore.Keys);
+        var componentHighlights = store.ComponentHighlights(parsed.Match, componentHits.Values.SelectMany(l => l).Select(h => h.ComponentId).ToList());
         var plugins = store.LoadPlugins(ids);
 
         var scored = new List<RankedPlugin>();
-        foreach (var hit in hits)
+        foreach (var id in ids)
         {
-            if (!plugins.TryGetValue(hit.Id, out var stored)) continue;
-            var text = -hit.Bm25;
-            var explanation = MatchExplainer.Explain(parsed, highlights.GetValueOrDefault(hit.Id) ?? []);
+            if (!plugins.TryGetValue(id, out var stored)) continue;
+            var components = componentHits.GetValueOrDefault(id) ?? [];
+            var text = fieldScore.GetValueOrDefault(id) + w.Components * components.Sum(c => -c.Bm25);
+            var columns = new List<(string, string)>();
+            var cols = highlights.GetValueOrDefault(id) ?? [];
+            for (var i = 0; i < cols.Length; i++) columns.Add((CatalogSchema.PluginTextColumns[i], cols[i]));
+            foreach (var c in components)
+                if (componentHighlights.TryGetValue(c.ComponentId, out var ch)) { columns.Add(("components", ch[0])); columns.Add(("components", ch[1])); }
+            var explanation = MatchExplainer.Explain(parsed, columns);
             var coverage = (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count;
             var contribution = Learned(stored.Plugin, learned, w, options.Today);
             var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
-            var score = text * ((1 - w.Coverage) + w.Coverage * coverage) * multiplier;
+            var score = text * ((1 - w.Coverage) + w.Coverage * Math.Pow(coverage, w.CoverageExponent)) * multiplier;
             scored.Add(new RankedPlugin
             {
                 Rank = 0,
@@ -58,6 +71,7 @@ public static class PluginRanker
                 TextScore = text,
                 Coverage = coverage,
                 MatchedFields = explanation.Fields,
+                MatchedComponents = components.Select(c => c.Invocation).ToList(),
                 SynonymMatches = explanation.SynonymMatches,
                 Learned = contribution,
                 Reasons = [],
@@ -78,7 +92,7 @@ public static class PluginRanker
             })
             .ToList();
         var complements = ComplementFinder.Find(store, ranked, learned);
-        return new RankingResult(parsed, ranked, complements, diagnostics.Distinct().ToList(), hits.Count);
+        return new RankingResult(parsed, ranked, complements, diagnostics.Distinct().ToList(), ids.Count);
     }
 
     private static LearnedContribution? Learned(CatalogPlugin p, LearnedSignals learned, RankingWeights w, DateOnly today)
@@ -98,7 +112,8 @@ public static class PluginRanker
         var reasons = new List<string>();
         foreach (var (field, words) in r.MatchedFields)
             reasons.Add($"matched {field}: {string.Join(", ", words)}");
-        foreach (var s in r.SynonymMatches) reasons.Add($"synonym: {s}");
+        if (r.MatchedComponents.Count > 0) reasons.Add("matching components: " + string.Join(", ", r.MatchedComponents));
+        if (r.SynonymMatches.Count > 0) reasons.Add("synonyms: " + string.Join(", ", r.SynonymMatches.Take(4)) + (r.SynonymMatches.Count > 4 ? ", ..." : ""));
         var matched = (int)Math.Round(r.Coverage * q.Concepts.Count);
         reasons.Add(string.Create(inv, $"covers {matched} of {q.Concepts.Count} query words; text score {r.TextScore:0.00}"));
         if (r.Learned is { } l)

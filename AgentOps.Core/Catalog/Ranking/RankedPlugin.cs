@@ -21,6 +21,8 @@ public sealed record RankedPlugin
     public required double Coverage { get; init; }
     /// <summary>Field name to the query words that matched there.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> MatchedFields { get; init; }
+    /// <summary>The components whose name or description matched (best first), as Claude Code invokes them.</summary>
+    public IReadOnlyList<string> MatchedComponents { get; init; } = [];
     /// <summary>Synonym matches, as "kubernetes (for k8s)".</summary>
     public required IReadOnlyList<string> SynonymMatches { get; init; }
     public LearnedContribution? Learned { get; init; }

@@ -11,10 +11,16 @@ public sealed record RankingWeights
     public double Description { get; init; } = 2;
     public double Keywords { get; init; } = 3;
     public double Category { get; init; } = 2;
-    public double Components { get; init; } = 1;
+    /// <summary>Weight of the component score (sum of the best <see cref="TopComponents"/> component bm25 scores).</summary>
+    public double Components { get; init; } = 0.5;
+    public double ComponentName { get; init; } = 2;
+    public double ComponentDescription { get; init; } = 1;
+    public int TopComponents { get; init; } = 3;
 
     /// <summary>Share of the lexical score that depends on how many query concepts matched.</summary>
     public double Coverage { get; init; } = 0.6;
+    /// <summary>Exponent on coverage: above 1, covering all of the query beats a louder match on part of it.</summary>
+    public double CoverageExponent { get; init; } = 1;
     /// <summary>Learned reliability: ±this at full confidence for a 100 % / 0 % success rate.</summary>
     public double Reliability { get; init; } = 0.5;
     /// <summary>Executions needed for half confidence in the learned success rate.</summary>
@@ -29,5 +35,6 @@ public sealed record RankingWeights
 
     public static readonly RankingWeights Default = new();
 
-    public IReadOnlyList<double> FieldWeights => [Name, Description, Keywords, Category, Components];
+    public IReadOnlyList<double> FieldWeights => [Name, Description, Keywords, Category];
+    public IReadOnlyList<double> ComponentWeights => [ComponentName, ComponentDescription];
 }

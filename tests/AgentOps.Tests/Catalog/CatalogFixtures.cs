@@ -77,7 +77,7 @@ internal static class CatalogFixtures
 
     public static CatalogStore Open(string db) => CatalogStore.Open(db, new List<Diagnostic>());
 
-    public static CatalogBuildReport Build(CatalogStore store, params CatalogSourceSpec[] sources) =>
+    public static CatalogBuildReport BuildCatalog(CatalogStore store, params CatalogSourceSpec[] sources) =>
         CatalogBuilder.Build(store, sources, prune: true, allowNetwork: true);
 
     public static CatalogSourceSpec Folder(string path) => new(SourceKinds.Folder, Path.GetFullPath(path));

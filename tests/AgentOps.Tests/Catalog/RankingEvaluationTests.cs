@@ -21,7 +21,7 @@ public sealed class RankingEvaluationTests
         var files = CatalogFixtures.SharedMarketplaces();
         using var tmp = new TempDir();
         using var store = CatalogFixtures.Open(tmp.File("catalog.db"));
-        var report = CatalogFixtures.Build(store, [CatalogFixtures.Folder(CatalogFixtures.RepoRoot()), .. files.Select(CatalogFixtures.JsonFile)]);
+        var report = CatalogFixtures.BuildCatalog(store, [CatalogFixtures.Folder(CatalogFixtures.RepoRoot()), .. files.Select(CatalogFixtures.JsonFile)]);
         Assert.IsGreaterThan(700, report.TotalPlugins);
 
         var set = RankingEvaluation.Load(CatalogFixtures.EvalSetPath);
