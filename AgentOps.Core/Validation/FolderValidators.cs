@@ -30,8 +30,8 @@ public static class PluginFolderValidator
         else
         {
             d.AddRange(PluginManifestValidator.Validate(pluginDirectory, manifestFile, manifest));
-            if (manifest["hooks"] is JObject inline) d.AddRange(HooksValidator.ValidateInline(pluginDirectory, manifestFile, inline));
-            foreach (var listed in PluginManifestValidator.ListedPaths(manifest["hooks"]))
+            if (manifest is JObject { } root && root["hooks"] is JObject inline) d.AddRange(HooksValidator.ValidateInline(pluginDirectory, manifestFile, inline));
+            foreach (var listed in PluginManifestValidator.ListedPaths((manifest as JObject)?["hooks"]))
             {
                 var file = Path.GetFullPath(Path.Combine(pluginDirectory, (string)listed!));
                 if (File.Exists(file) && PathUtil.IsUnder(file, pluginDirectory)) hookFiles.Add(file);
@@ -88,7 +88,7 @@ public static class MarketplaceFolderValidator
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in (manifest["plugins"] as JArray ?? []).OfType<JObject>())
+        foreach (var entry in ((manifest as JObject)?["plugins"] as JArray ?? []).OfType<JObject>())
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
             var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source) : null;

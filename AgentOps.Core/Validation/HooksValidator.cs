@@ -29,7 +29,7 @@ public static partial class HooksValidator
             return [JsonFile.At(bare, DiagnosticCodes.HooksNotWrapped, DiagnosticSeverity.Error, hooksFile,
                 $"event '{bare.Name}' is declared at the top level: wrap the events in {{\"hooks\": {{...}}}}")];
         var diagnostics = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Hooks, hooksFile, root));
-        if (root["hooks"] is JObject events) CheckEvents(pluginDirectory, hooksFile, events, diagnostics);
+        if (root is JObject { } rootObject && rootObject["hooks"] is JObject events) CheckEvents(pluginDirectory, hooksFile, events, diagnostics);
         return diagnostics;
     }
 

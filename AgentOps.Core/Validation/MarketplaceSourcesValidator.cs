@@ -14,7 +14,7 @@ public static class MarketplaceSourcesValidator
     public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, string manifestFile, JToken manifest)
     {
         var diagnostics = new List<Diagnostic>();
-        if (manifest["plugins"] is not JArray plugins) return diagnostics;
+        if ((manifest as JObject)?["plugins"] is not JArray plugins) return diagnostics;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in plugins.OfType<JObject>())
         {
