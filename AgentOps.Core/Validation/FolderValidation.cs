@@ -21,7 +21,7 @@ public static class FolderValidation
         var root = RootOf(full);
         if (File.Exists(Path.Combine(root, ".claude-plugin", "marketplace.json")))
             return new(ValidationTargetKind.Marketplace, root, MarketplaceFolderValidator.Validate(root));
-        if (File.Exists(Path.Combine(root, ".claude-plugin", "plugin.json")) || HasSkillsTree(root))
+        if (Path.Exists(Path.Combine(root, ".claude-plugin", "plugin.json")) || HasSkillsTree(root))
             return new(ValidationTargetKind.Plugin, root, PluginFolderValidator.Validate(root));
         return new(ValidationTargetKind.Nothing, root,
         [
