@@ -10,7 +10,8 @@ public sealed record PlanOptions
 {
     public ExecutionMode Mode { get; init; } = ExecutionMode.Balanced;
     public PlanPurpose Purpose { get; init; } = PlanPurpose.Execute;
-    /// <summary>Seed of the exploration; null: a stable hash of the task, so the same task gives the same plan.</summary>
+    /// <summary>Seed of the exploration; null: a stable hash of the task and of its candidates' success counts,
+    /// so the same task with the same store gives the same plan, and each new execution learned draws anew.</summary>
     public int? Seed { get; init; }
     /// <summary>Another selector (issue 8's experiments); null: greedy when conservative, Thompson sampling otherwise.</summary>
     public IWorkflowSelector? Selector { get; init; }
@@ -18,8 +19,9 @@ public sealed record PlanOptions
 
 /// <summary>
 /// Turns a task into an <see cref="ExecutionPlan"/>: analyse the intent, collect the learned
-/// patterns that fit plus the workflow composed from the catalog, let the selector choose (greedy
-/// under --conservative, Thompson sampling otherwise, saying when it explores), build the DAG,
+/// patterns that fit plus the workflow composed from the catalog and (except under --conservative) one
+/// untried variant of the best learned workflow (<see cref="WorkflowVariants"/>), let the selector
+/// choose (greedy under --conservative, Thompson sampling otherwise, saying when it explores), build the DAG,
 /// schedule its groups, place checkpoints and estimate. Deterministic for a given task, catalog,
 /// store and seed.
 /// </summary>
@@ -42,15 +44,30 @@ public static class Planner
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
             candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0));
+        // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
+        var variant = options.Mode == ExecutionMode.Conservative ? null
+            : WorkflowVariants.Next(intent, composed, WorkflowVariants.Slots(composed, catalog), fits, resolver);
+        if (variant is not null && candidates.All(c => c.Id != variant.Id))
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.First(f => f.Pattern.Id == variant.BaseId).Fit));
+        else variant = null;
 
-        var seed = options.Seed ?? StableSeed(task!);
+        var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));
         var selector = options.Selector ?? (options.Mode == ExecutionMode.Conservative ? new GreedySelector() : new ThompsonSelector(seed));
         var selection = selector.Select(candidates);
         var chosenFit = fits.FirstOrDefault(f => f.Pattern.Id == selection.Chosen.Id && selection.Chosen.Kind == WorkflowOption.PatternKind);
 
         IReadOnlyList<PlanStep> steps;
         PlanSource source;
-        if (chosenFit is not null)
+        int? learnedCheckpoint = chosenFit?.Pattern.Optimizations.CheckpointAfterStep;
+        if (variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind)
+        {
+            steps = variant.Steps;
+            source = new PlanSource("catalog", null, null, null, null, null, null, null,
+                [$"variant of learned pattern {variant.BaseId}: {variant.To} instead of {variant.From} at step {variant.StepIndex + 1}", variant.Why]);
+            var baseCheckpoint = fits.First(f => f.Pattern.Id == variant.BaseId).Pattern.Optimizations.CheckpointAfterStep;
+            learnedCheckpoint = baseCheckpoint == variant.StepIndex + 1 ? null : baseCheckpoint;
+        }
+        else if (chosenFit is not null)
         {
             var p = chosenFit.Pattern;
             steps = PatternPlanBuilder.Build(p, resolver);
@@ -69,7 +86,7 @@ public static class Planner
 
         steps = PlanEstimator.WithDurations(steps, learned);
         var (scheduled, groups) = PlanScheduler.Schedule(steps, options.Mode);
-        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, chosenFit?.Pattern.Optimizations.CheckpointAfterStep);
+        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, learnedCheckpoint);
         var estimate = PlanEstimator.Estimate(scheduled, groups, source, chosenFit);
 
         foreach (var plugin in scheduled.Where(s => !s.InCatalog).Select(s => LearnedSignals.PluginOf(s.Invocation)).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -78,8 +95,10 @@ public static class Planner
 
         var bestKnown = selection.BestKnown.Kind == WorkflowOption.ComposedKind ? "composed" : selection.BestKnown.Id;
         var chosenName = selection.Chosen.Kind == WorkflowOption.ComposedKind ? "composed" : selection.Chosen.Id;
-        var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored, chosenName, bestKnown,
-            options.Mode == ExecutionMode.Conservative ? "conservative: never explores; " + selection.Reason : selection.Reason,
+        var reason = options.Mode == ExecutionMode.Conservative ? "conservative: never explores; " + selection.Reason
+            : variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind ? selection.Reason + "; " + variant.Why
+            : selection.Reason;
+        var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored, chosenName, bestKnown, reason,
             candidates.Select(c => new WorkflowCandidate(c.Kind == WorkflowOption.ComposedKind ? "composed" : c.Id, c.Kind, c.Successes, c.Failures, c.Fit,
                 Math.Round(c.PosteriorMean, 4), selection.Samples.TryGetValue(c.Id, out var s) ? Math.Round(s, 4) : null)).ToList());
 

@@ -3,7 +3,9 @@ namespace AgentOps.Core.Planning;
 /// <summary>A workflow the planner can follow: a fitting learned pattern, or the one composed from the catalog.</summary>
 public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit)
 {
-    public const string PatternKind = "pattern", ComposedKind = "composed";
+    /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
+    /// variant: a learned workflow with one agent swapped for another catalog agent (see <see cref="WorkflowVariants"/>).</summary>
+    public const string PatternKind = "pattern", ComposedKind = "composed", VariantKind = "variant";
 
     /// <summary>Mean of the Beta(successes + 1, failures + 1) posterior: untried workflows start at 1/2.</summary>
     public double PosteriorMean => (Successes + 1.0) / (Successes + Failures + 2.0);
