@@ -37,18 +37,22 @@ public static class Planner
         var diagnostics = new List<Diagnostic>(learned.Diagnostics);
         var notes = new List<string>();
 
-        var fits = PatternMatcher.Fits(intent, learned.Patterns);
         var composed = PlanComposer.Compose(intent, resolver);
+        var slots = WorkflowVariants.Slots(task!, composed, catalog);
+        var matched = PatternMatcher.Fits(intent, learned.Patterns);
+        IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, learned.Patterns, matched)];
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
-        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit)).ToList();
+        // Every candidate carries the evidence for each of its steps, pooled over the fitting patterns.
+        var book = StepEvidenceBook.From(fits);
+        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
-            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0));
+            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed)));
         // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
         var variant = options.Mode == ExecutionMode.Conservative ? null
-            : WorkflowVariants.Next(intent, composed, WorkflowVariants.Slots(composed, catalog), fits, resolver);
+            : WorkflowVariants.Next(intent, composed, slots, fits, book, resolver);
         if (variant is not null && candidates.All(c => c.Id != variant.Id))
-            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.First(f => f.Pattern.Id == variant.BaseId).Fit));
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.First(f => f.Pattern.Id == variant.BaseId).Fit, book.ForSteps(variant.Steps)));
         else variant = null;
 
         var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));

@@ -1,5 +1,6 @@
 using AgentOps.Core.Catalog;
 using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Core.Learning;
 using AgentOps.Core.Patterns;
 
 namespace AgentOps.Core.Planning;
@@ -18,15 +19,15 @@ public sealed record WorkflowVariant(string Id, IReadOnlyList<PlanStep> Steps, s
 /// instead of the generalist, a different test agent). Each step of the composed workflow is a
 /// <see cref="WorkflowSlot"/> with up to <see cref="MaxAgentsPerSlot"/> such agents. A learned pattern
 /// is <i>aligned</i> with the slots when it has one step per slot, each one of the slot's agents.
-/// <see cref="Next"/> proposes one untried neighbour of the best aligned pattern: its weakest step (the
-/// one that failed most in its own runs, learned per-step statistics) done by the next untried agent
-/// of that slot. One proposal at a time keeps exploration cheap: Thompson sampling tries it often while
-/// the best known workflow is unreliable and rarely once it is good, and a step that never failed is
-/// never swapped.
+/// <see cref="Next"/> proposes one untried neighbour of the best aligned pattern: its weakest step (by
+/// the learned per-step evidence, <see cref="StepEvidence"/>) done by the most promising other agent of
+/// that slot. One proposal at a time keeps exploration cheap: Thompson sampling tries it often while
+/// the step is unreliable and rarely once it is good, and a step doing as well as an untried agent
+/// would is never swapped.
 /// </summary>
 public static class WorkflowVariants
 {
-    public const int MaxAgentsPerSlot = 3;
+    public const int MaxAgentsPerSlot = 4;
     private const int SearchLimit = 10;
 
     /// <summary>Catalog queries for the core capabilities, which have no query of their own (domain
@@ -44,10 +45,11 @@ public static class WorkflowVariants
         [Capabilities.Validate] = "validate validation check",
     };
 
-    /// <summary>The slots of a composed workflow: per step the resolved agent, the capability's default
-    /// agent and the catalog's best matches, without agents other steps already use (a workflow
-    /// naming one agent twice in a row would collapse into a different shape).</summary>
-    public static IReadOnlyList<WorkflowSlot> Slots(IReadOnlyList<PlanStep> composed, CatalogStore? catalog)
+    /// <summary>The slots of a composed workflow: per step the resolved agent, then the catalog's best
+    /// matches for the capability (for a domain capability its query plus the task's words, so a CI task
+    /// finds the CI agent), then the capability's default agent; without agents other steps already use
+    /// (a workflow naming one agent twice in a row would collapse into a different shape).</summary>
+    public static IReadOnlyList<WorkflowSlot> Slots(string task, IReadOnlyList<PlanStep> composed, CatalogStore? catalog)
     {
         var used = composed.Select(s => s.Invocation).ToHashSet(StringComparer.Ordinal);
         var slots = new List<WorkflowSlot>();
@@ -58,15 +60,15 @@ public static class WorkflowVariants
             var rule = Capabilities.All.FirstOrDefault(r => r.Name == step.Capability);
             if (rule is not null && catalog is not null && step.Kind == StepKinds.Subagent)
             {
-                var query = rule.CatalogQuery ?? CoreQueries.GetValueOrDefault(rule.Name);
+                var query = rule.CatalogQuery is { } q ? q + " " + task : CoreQueries.GetValueOrDefault(rule.Name);
                 var found = new List<string>();
-                if (catalog.FindComponent(rule.DefaultAgent) is not null) found.Add(rule.DefaultAgent);
                 if (query is not null && ParsedQuery.Parse(query) is { IsEmpty: false } parsed)
                     found.AddRange(catalog.SearchComponents(parsed.Match, ComponentKinds.Agent, SearchLimit).Select(h => h.Component.Invocation));
+                if (catalog.FindComponent(rule.DefaultAgent) is not null) found.Add(rule.DefaultAgent);
                 foreach (var a in found)
                 {
                     if (agents.Count >= MaxAgentsPerSlot) break;
-                    if (!used.Contains(a) && !agents.Contains(a, StringComparer.Ordinal)) agents.Add(a);
+                    if (!used.Contains(a) && !agents.Contains(a, StringComparer.Ordinal) && CanDo(step, a)) agents.Add(a);
                 }
             }
             slots.Add(new WorkflowSlot(i, step.Capability, agents));
@@ -74,36 +76,66 @@ public static class WorkflowVariants
         return slots;
     }
 
+    /// <summary>Whether an agent's name fits the step (the phase its name says, <see cref="StepClassifier.Phase"/>):
+    /// a research step takes a researcher; a step that writes never takes an agent whose name says it
+    /// only reads or plans (explorer, reviewer, planner, architect, designer).</summary>
+    public static bool CanDo(PlanStep step, string agent)
+    {
+        var phase = StepClassifier.Phase(agent);
+        if (step.Phase == "research") return phase == "research";
+        if (step.Writes) return !StepClassifier.IsReadOnlyPhase(phase) && phase != "plan";
+        return true;
+    }
+
+    /// <summary>Learned patterns of the task's category whose steps fill this task's slots, which the word
+    /// test of <see cref="PatternMatcher"/> missed: the same workflow shape for this very task with other
+    /// agents (typically variants learned from another phrasing of the same kind of task), so they fit.</summary>
+    public static IReadOnlyList<PatternFit> AlignedFits(TaskIntent intent, IReadOnlyList<WorkflowSlot> slots, IEnumerable<StoredPattern> patterns, IReadOnlyList<PatternFit> fits)
+    {
+        var known = fits.Select(f => f.Pattern.Id).ToHashSet(StringComparer.Ordinal);
+        return patterns
+            .Where(sp => sp.Pattern is { } p && sp.Lifecycle != PatternLifecycle.Meta && p.Category == intent.Category && !known.Contains(p.Id) && Aligned(p, slots))
+            .Select(sp => new PatternFit(sp, PatternMatcher.Threshold, [$"same category ({intent.Category})", "its steps fill this task's workflow, step by step"]))
+            .OrderBy(f => f.Pattern.Id, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Whether a pattern has one step per slot, each one of that slot's agents.</summary>
     public static bool Aligned(LearnedPattern p, IReadOnlyList<WorkflowSlot> slots) =>
         p.Steps.Count == slots.Count && slots.All(s => s.Agents.Contains(p.Steps[s.Index].Name, StringComparer.Ordinal));
 
     /// <summary>The next workflow to try, or null: none of the fitting patterns is aligned with the
-    /// composed workflow (the composed workflow itself is then the untried one), the best aligned
-    /// pattern never had a step fail, or every alternative of its failing steps was tried.</summary>
+    /// composed workflow (the composed workflow itself is then the untried one), no step of the best
+    /// aligned pattern does worse than an untried agent is expected to (<see cref="StepEvidence.PriorMean"/>),
+    /// or every promising alternative of its weak steps was tried.</summary>
     public static WorkflowVariant? Next(TaskIntent intent, IReadOnlyList<PlanStep> composed, IReadOnlyList<WorkflowSlot> slots,
-        IReadOnlyList<PatternFit> fits, AgentResolver resolver)
+        IReadOnlyList<PatternFit> fits, StepEvidenceBook book, AgentResolver resolver)
     {
         var aligned = fits.Where(f => Aligned(f.Pattern, slots)).ToList();
         if (aligned.Count == 0) return null;
-        var options = aligned.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit)).ToList();
+        var options = aligned.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern))).ToList();
         var bestId = GreedySelector.Best(options).Id;
         var best = aligned.First(f => f.Pattern.Id == bestId).Pattern;
         var tried = fits.Select(f => f.Pattern.WorkflowSignature).ToHashSet(StringComparer.Ordinal);
         var names = best.Steps.Select(s => s.Name).ToList();
+        var evidence = book.ForPattern(best);
 
-        foreach (var i in Enumerable.Range(0, slots.Count).OrderBy(i => best.Steps[i].SuccessRate).ThenBy(i => i))
+        foreach (var i in Enumerable.Range(0, slots.Count).OrderBy(i => evidence[i].Mean).ThenBy(i => i))
         {
-            var weak = best.Steps[i];
-            if (weak.SuccessRate >= 1) break; // steps are in ascending success: none of the rest failed either
-            foreach (var agent in slots[i].Agents)
+            var weak = evidence[i];
+            if (weak.Mean >= StepEvidence.PriorMean) break; // ascending: no later step is weak either
+            var alternatives = slots[i].Agents
+                .Where(a => a != names[i] && !names.Contains(a, StringComparer.Ordinal))
+                .Select((a, rank) => (Agent: a, Rank: rank, Evidence: book.For(StepEvidenceBook.Key(a, composed[i].Title))))
+                .Where(x => x.Evidence.Mean > weak.Mean)
+                .OrderByDescending(x => x.Evidence.Mean).ThenBy(x => x.Rank);
+            foreach (var (agent, _, known) in alternatives)
             {
-                if (agent == weak.Name || names.Contains(agent, StringComparer.Ordinal)) continue;
                 var swapped = names.Select((n, k) => k == i ? agent : n).ToList();
                 if (tried.Contains(string.Join(" > ", swapped))) continue;
-                var failed = (int)Math.Round((1 - weak.SuccessRate) * best.Executions);
-                var why = $"step {i + 1} ({weak.Name}) failed in {failed} of {best.Executions} runs of {best.Id}; trying {agent} there, another catalog agent for {slots[i].Capability}";
-                return new WorkflowVariant(PatternIds.For(intent.Category, swapped), Build(composed, best, i, agent, resolver, why), best.Id, i, weak.Name, agent, why);
+                var why = $"step {i + 1} ({names[i]}) failed in {weak.Failures} of {weak.Successes + weak.Failures} runs of this kind of task; " +
+                    $"trying {agent} there ({(known.Successes + known.Failures == 0 ? "untried at this step" : $"{known.Successes} of {known.Successes + known.Failures} ok at this step")}), " +
+                    $"another catalog agent for {slots[i].Capability}";
+                return new WorkflowVariant(PatternIds.For(intent.Category, swapped), Build(composed, best, i, agent, resolver, why), best.Id, i, names[i], agent, why);
             }
         }
         return null;
