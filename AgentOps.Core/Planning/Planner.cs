@@ -52,7 +52,7 @@ public static class Planner
         var variant = options.Mode == ExecutionMode.Conservative ? null
             : WorkflowVariants.Next(intent, composed, slots, fits, book, resolver);
         if (variant is not null && candidates.All(c => c.Id != variant.Id))
-            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.First(f => f.Pattern.Id == variant.BaseId).Fit, book.ForSteps(variant.Steps)));
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps)));
         else variant = null;
 
         var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));
@@ -66,10 +66,11 @@ public static class Planner
         if (variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind)
         {
             steps = variant.Steps;
+            var baseFit = fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId);
             source = new PlanSource("catalog", null, null, null, null, null, null, null,
-                [$"variant of learned pattern {variant.BaseId}: {variant.To} instead of {variant.From} at step {variant.StepIndex + 1}", variant.Why]);
-            var baseCheckpoint = fits.First(f => f.Pattern.Id == variant.BaseId).Pattern.Optimizations.CheckpointAfterStep;
-            learnedCheckpoint = baseCheckpoint == variant.StepIndex + 1 ? null : baseCheckpoint;
+                [$"variant of {(baseFit is null ? "the composed workflow" : "learned pattern " + variant.BaseId)}: {variant.Why}"]);
+            var baseCheckpoint = baseFit?.Pattern.Optimizations.CheckpointAfterStep;
+            learnedCheckpoint = baseCheckpoint is { } cp && variant.Steps[cp - 1].Origin == "pattern" ? cp : null;
         }
         else if (chosenFit is not null)
         {
@@ -99,10 +100,13 @@ public static class Planner
 
         var bestKnown = selection.BestKnown.Kind == WorkflowOption.ComposedKind ? "composed" : selection.BestKnown.Id;
         var chosenName = selection.Chosen.Kind == WorkflowOption.ComposedKind ? "composed" : selection.Chosen.Id;
+        // A variant was never executed: following it is exploring even when its expected success is the highest.
+        var variantChosen = variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind;
         var reason = options.Mode == ExecutionMode.Conservative ? "conservative: never explores; " + selection.Reason
-            : variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind ? selection.Reason + "; " + variant.Why
+            : variantChosen && !selection.Explored ? $"exploring an untried variant with the highest expected success ({selection.Chosen.PosteriorMean:0.00}): {variant!.Why}"
+            : variantChosen ? selection.Reason + "; " + variant!.Why
             : selection.Reason;
-        var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored, chosenName, bestKnown, reason,
+        var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored || variantChosen, chosenName, bestKnown, reason,
             candidates.Select(c => new WorkflowCandidate(c.Kind == WorkflowOption.ComposedKind ? "composed" : c.Id, c.Kind, c.Successes, c.Failures, c.Fit,
                 Math.Round(c.PosteriorMean, 4), selection.Samples.TryGetValue(c.Id, out var s) ? Math.Round(s, 4) : null)).ToList());
 

@@ -78,13 +78,14 @@ public static class WorkflowVariants
 
     /// <summary>Whether an agent's name fits the step (the phase its name says, <see cref="StepClassifier.Phase"/>):
     /// a research step takes a researcher; a step that writes never takes an agent whose name says it
-    /// only reads or plans (explorer, reviewer, planner, architect, designer).</summary>
+    /// only reads or plans (explorer, reviewer, planner, architect, designer); any other step takes an
+    /// agent of the same phase as the one the resolver chose.</summary>
     public static bool CanDo(PlanStep step, string agent)
     {
         var phase = StepClassifier.Phase(agent);
         if (step.Phase == "research") return phase == "research";
         if (step.Writes) return !StepClassifier.IsReadOnlyPhase(phase) && phase != "plan";
-        return true;
+        return phase == StepClassifier.Phase(step.Invocation); // a planner for a planner, a validator for a validator
     }
 
     /// <summary>Learned patterns of the task's category whose steps fill this task's slots, which the word
@@ -103,52 +104,77 @@ public static class WorkflowVariants
     public static bool Aligned(LearnedPattern p, IReadOnlyList<WorkflowSlot> slots) =>
         p.Steps.Count == slots.Count && slots.All(s => s.Agents.Contains(p.Steps[s.Index].Name, StringComparer.Ordinal));
 
-    /// <summary>The next workflow to try, or null: none of the fitting patterns is aligned with the
-    /// composed workflow (the composed workflow itself is then the untried one), no step of the best
-    /// aligned pattern does worse than an untried agent is expected to (<see cref="StepEvidence.PriorMean"/>),
-    /// or every promising alternative of its weak steps was tried.</summary>
+    /// <summary>
+    /// The next workflow to try, or null. The base is the best (by step evidence) of the aligned fitting
+    /// patterns and the composed workflow itself. Its weak steps are those doing worse than an untried
+    /// agent is expected to (<see cref="StepEvidence.PriorMean"/>). Every weak step with an alternative
+    /// already known to do better at that capability in this kind of task is swapped to the best such
+    /// agent (what was learned from other phrasings carries over); when there is none, the weakest step
+    /// with an untried alternative gets the catalog's next agent. Null when nothing is weak or every
+    /// such workflow was tried already.
+    /// </summary>
     public static WorkflowVariant? Next(TaskIntent intent, IReadOnlyList<PlanStep> composed, IReadOnlyList<WorkflowSlot> slots,
         IReadOnlyList<PatternFit> fits, StepEvidenceBook book, AgentResolver resolver)
     {
         var aligned = fits.Where(f => Aligned(f.Pattern, slots)).ToList();
-        if (aligned.Count == 0) return null;
         var options = aligned.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern))).ToList();
+        if (aligned.All(f => f.Pattern.WorkflowSignature != string.Join(" > ", composed.Select(c => c.Invocation))))
+            options.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed)));
         var bestId = GreedySelector.Best(options).Id;
-        var best = aligned.First(f => f.Pattern.Id == bestId).Pattern;
+        var best = aligned.FirstOrDefault(f => f.Pattern.Id == bestId)?.Pattern;
+        var names = best?.Steps.Select(s => s.Name).ToList() ?? composed.Select(c => c.Invocation).ToList();
+        var evidence = best is not null ? book.ForPattern(best) : book.ForSteps(composed);
         var tried = fits.Select(f => f.Pattern.WorkflowSignature).ToHashSet(StringComparer.Ordinal);
-        var names = best.Steps.Select(s => s.Name).ToList();
-        var evidence = book.ForPattern(best);
+        var weak = Enumerable.Range(0, slots.Count).Where(i => evidence[i].Mean < StepEvidence.PriorMean)
+            .OrderBy(i => evidence[i].Mean).ThenBy(i => i).ToList();
+        if (weak.Count == 0) return null;
 
-        foreach (var i in Enumerable.Range(0, slots.Count).OrderBy(i => evidence[i].Mean).ThenBy(i => i))
-        {
-            var weak = evidence[i];
-            if (weak.Mean >= StepEvidence.PriorMean) break; // ascending: no later step is weak either
-            var alternatives = slots[i].Agents
-                .Where(a => a != names[i] && !names.Contains(a, StringComparer.Ordinal))
-                .Select((a, rank) => (Agent: a, Rank: rank, Evidence: book.For(StepEvidenceBook.Key(a, composed[i].Title))))
-                .Where(x => x.Evidence.Mean > weak.Mean)
-                .OrderByDescending(x => x.Evidence.Mean).ThenBy(x => x.Rank);
-            foreach (var (agent, _, known) in alternatives)
-            {
-                var swapped = names.Select((n, k) => k == i ? agent : n).ToList();
-                if (tried.Contains(string.Join(" > ", swapped))) continue;
-                var why = $"step {i + 1} ({names[i]}) failed in {weak.Failures} of {weak.Successes + weak.Failures} runs of this kind of task; " +
-                    $"trying {agent} there ({(known.Successes + known.Failures == 0 ? "untried at this step" : $"{known.Successes} of {known.Successes + known.Failures} ok at this step")}), " +
-                    $"another catalog agent for {slots[i].Capability}";
-                return new WorkflowVariant(PatternIds.For(intent.Category, swapped), Build(composed, best, i, agent, resolver, why), best.Id, i, names[i], agent, why);
-            }
-        }
+        IEnumerable<(string Agent, StepEvidence Evidence)> Better(int i) => slots[i].Agents
+            .Where(a => a != names[i] && !names.Contains(a, StringComparer.Ordinal))
+            .Select((a, rank) => (Agent: a, Rank: rank, Evidence: book.For(StepEvidenceBook.Key(a, composed[i].Title))))
+            .Where(x => x.Evidence.Mean > evidence[i].Mean)
+            .OrderByDescending(x => x.Evidence.Mean).ThenBy(x => x.Rank)
+            .Select(x => (x.Agent, x.Evidence));
+
+        var known = new Dictionary<int, (string Agent, StepEvidence Evidence)>();
+        foreach (var i in weak)
+            if (Better(i).Where(x => x.Evidence.Successes + x.Evidence.Failures > 0).Select(x => ((string, StepEvidence)?)x).FirstOrDefault() is { } k
+                && !known.Values.Any(v => v.Agent == k.Item1))
+                known[i] = k;
+        if (known.Count > 0 && Variant(known) is { } carried) return carried;
+        foreach (var i in weak)
+            foreach (var alt in Better(i))
+                if (Variant(new() { [i] = alt }) is { } single) return single;
         return null;
+
+        WorkflowVariant? Variant(Dictionary<int, (string Agent, StepEvidence Evidence)> swaps)
+        {
+            var swapped = names.Select((n, k) => swaps.TryGetValue(k, out var x) ? x.Agent : n).ToList();
+            if (tried.Contains(string.Join(" > ", swapped))) return null;
+            var reasons = swaps.OrderBy(kv => kv.Key).Select(kv =>
+            {
+                var w = evidence[kv.Key];
+                var e = kv.Value.Evidence;
+                return $"step {kv.Key + 1} ({names[kv.Key]}) failed in {w.Failures} of {w.Successes + w.Failures} runs of this kind of task; " +
+                    $"{kv.Value.Agent} instead ({(e.Successes + e.Failures == 0 ? "untried there" : $"{e.Successes} of {e.Successes + e.Failures} ok there")})";
+            });
+            var why = string.Join("; ", reasons);
+            var first = swaps.Keys.Min();
+            return new WorkflowVariant(PatternIds.For(intent.Category, swapped), Build(composed, best, names, swaps.ToDictionary(kv => kv.Key, kv => kv.Value.Agent), resolver, why),
+                best?.Id ?? WorkflowOption.ComposedKind, first, names[first], swaps[first].Agent, why);
+        }
     }
 
-    /// <summary>The composed steps (their dependencies and instructions) run by the pattern's agents, with
-    /// the pattern's learned duration and success for every step but the swapped one.</summary>
-    private static IReadOnlyList<PlanStep> Build(IReadOnlyList<PlanStep> composed, LearnedPattern best, int swap, string agent, AgentResolver resolver, string why) =>
+    /// <summary>The composed steps (their dependencies and instructions) run by the base's agents with the
+    /// swaps applied; steps kept from a learned pattern keep its learned duration and success.</summary>
+    private static IReadOnlyList<PlanStep> Build(IReadOnlyList<PlanStep> composed, LearnedPattern? best, IReadOnlyList<string> names,
+        IReadOnlyDictionary<int, string> swaps, AgentResolver resolver, string why) =>
         composed.Select((c, k) =>
         {
-            var learned = best.Steps[k];
-            if (k == swap)
+            if (swaps.TryGetValue(k, out var agent))
                 return c with { Invocation = agent, Kind = StepKinds.Subagent, InCatalog = resolver.Known(agent, StepKinds.Subagent), Origin = "catalog", Why = "exploring: " + why, EstimatedSeconds = 0, SuccessRate = 1 };
+            if (best is null) return c;
+            var learned = best.Steps[k];
             return c with
             {
                 Invocation = learned.Name,

@@ -22,11 +22,11 @@ public sealed class NoMemoryPlanner(CatalogStore catalog) : ICurvePlanner
     public TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start) => null;
 }
 
-/// <summary>The oracle's plan for the task's family (see <see cref="OraclePlanner"/>).</summary>
+/// <summary>The oracle's plan for the task (see <see cref="OraclePlanner"/>).</summary>
 public sealed class OracleCurvePlanner(OraclePlanner oracle) : ICurvePlanner
 {
     public string Name => CurvePlannerNames.Oracle;
-    public ExecutionPlan Plan(TaskFamily family, string task) => oracle.Plan(family);
+    public ExecutionPlan Plan(TaskFamily family, string task) => oracle.Plan(family, task);
     public TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start) => null;
 }
 

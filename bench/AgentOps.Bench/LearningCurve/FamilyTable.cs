@@ -15,16 +15,16 @@ public static class FamilyTable
         var oracle = new OraclePlanner(families, catalog);
         foreach (var f in families)
         {
-            var best = oracle.Plan(f);
             sb.AppendLine($"== {f.Name} ({f.Format}): {f.Story}");
-            sb.AppendLine($"   oracle: {string.Join(" > ", best.Steps.Select(s => s.Invocation))}; checkpoints after {string.Join(", ", best.Checkpoints.Select(c => c.AfterStep))}; p = {OraclePlanner.ExpectedSuccess(best, f):0.000}");
             foreach (var task in f.Phrasings)
             {
+                var best = oracle.Plan(f, task);
                 var intent = IntentAnalyzer.Analyze(task);
                 var composed = PlanComposer.Compose(intent, resolver);
                 var slots = WorkflowVariants.Slots(task, composed, catalog);
                 var noMemory = Planner.Plan(task, catalog, AgentOps.Core.Catalog.Ranking.LearnedSignals.None, new PlanOptions());
-                sb.AppendLine($"   \"{task}\" [{intent.Category}{(intent.Category != f.Category ? " != " + f.Category : "")}], composed p = {OraclePlanner.ExpectedSuccess(noMemory, f):0.000}");
+                sb.AppendLine($"   \"{task}\" [{intent.Category}{(intent.Category != f.Category ? " != " + f.Category : "")}], composed p = {OraclePlanner.ExpectedSuccess(noMemory, f):0.000}, oracle p = {OraclePlanner.ExpectedSuccess(best, f):0.000}");
+                sb.AppendLine($"     oracle: {string.Join(" > ", best.Steps.Select(s => s.Invocation))}; checkpoints after {string.Join(", ", best.Checkpoints.Select(c => c.AfterStep))}");
                 foreach (var s in slots)
                     sb.AppendLine($"     {composed[s.Index].Capability,-17} {string.Join(" | ", s.Agents.Select(a => $"{a} {f.Truth(a, composed[s.Index].Capability).Success:0.00}"))}");
             }

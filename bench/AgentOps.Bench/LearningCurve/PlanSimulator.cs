@@ -15,6 +15,23 @@ public static class PlanSimulator
 {
     public const double CheckSeconds = 20;
     public const double DurationSigma = 0.25;
+    public const double MissingCapabilityPenalty = 0.15;
+
+    /// <summary>Capabilities the task needs that no step of the plan does.</summary>
+    public static IReadOnlyList<string> Missing(ExecutionPlan plan) =>
+        IntentAnalyzer.Analyze(plan.Task).Capabilities.Select(c => c.Name).Except(plan.Steps.Select(StepRole.Of)).ToList();
+
+    /// <summary>The plan's true success probability.</summary>
+    public static double ExpectedSuccess(ExecutionPlan plan, TaskFamily family)
+    {
+        var checkpointed = plan.Checkpoints.Select(c => c.AfterStep).ToHashSet(StringComparer.Ordinal);
+        var p = plan.Steps.Aggregate(1.0, (acc, s) =>
+        {
+            var q = family.Truth(s).Success;
+            return acc * (checkpointed.Contains(s.Id) ? 1 - (1 - q) * (1 - q) : q);
+        });
+        return p * Math.Pow(1 - MissingCapabilityPenalty, Missing(plan).Count);
+    }
 
     /// <param name="key">The randomness key of this execution (replicate and round, not the planner:
     /// see <see cref="SimRandom"/>).</param>
@@ -27,8 +44,10 @@ public static class PlanSimulator
         var t = 0.0;
         var busy = 0.0;
         var ok = true;
-        var expected = 1.0;
         var retries = 0;
+        var missing = Missing(plan).Count;
+        var lastStep = plan.Groups[^1][^1];
+        var gap = missing > 0 && SimRandom.Uniform($"{key}/missing") >= Math.Pow(1 - MissingCapabilityPenalty, missing);
         foreach (var group in plan.Groups)
         {
             var groupEnd = t;
@@ -38,7 +57,6 @@ public static class PlanSimulator
                 var truth = family.Truth(step);
                 var occurrence = occurrences[step.Invocation] = occurrences.GetValueOrDefault(step.Invocation) + 1;
                 var check = checkpointed.Contains(id);
-                expected *= check ? 1 - (1 - truth.Success) * (1 - truth.Success) : truth.Success;
                 var start = t;
                 var maxAttempts = check ? 2 : 1;
                 var succeeded = false;
@@ -46,7 +64,7 @@ public static class PlanSimulator
                 {
                     var draw = $"{key}/{step.Invocation}#{occurrence}/attempt{a}";
                     var seconds = truth.Seconds * SimRandom.Noise(draw + "/duration", DurationSigma);
-                    succeeded = SimRandom.Uniform(draw + "/outcome") < truth.Success;
+                    succeeded = SimRandom.Uniform(draw + "/outcome") < truth.Success && !(gap && id == lastStep);
                     attempts.Add(new SimulatedAttempt(id, index, step.Invocation, step.Kind, step.Title, a, start, seconds, succeeded));
                     busy += seconds + (check ? CheckSeconds : 0);
                     start += seconds + (check ? CheckSeconds : 0);
@@ -57,6 +75,6 @@ public static class PlanSimulator
             }
             t = groupEnd;
         }
-        return new SimulatedRun(attempts, ok, t, busy, expected, retries);
+        return new SimulatedRun(attempts, ok, t, busy, ExpectedSuccess(plan, family), retries);
     }
 }
