@@ -44,15 +44,15 @@ public static class Planner
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
         // Every candidate carries the evidence for each of its steps, pooled over the fitting patterns.
         var book = StepEvidenceBook.From(fits);
-        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern))).ToList();
+        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern, intent))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
-            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed)));
+            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed, intent)));
         // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
         var variant = options.Mode == ExecutionMode.Conservative ? null
             : WorkflowVariants.Next(intent, composed, slots, fits, book, resolver);
         if (variant is not null && candidates.All(c => c.Id != variant.Id))
-            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps)));
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps, intent)));
         else variant = null;
 
         var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));

@@ -53,7 +53,23 @@ public sealed class StepEvidenceBook
 
     public StepEvidence For(string key) => _byKey.TryGetValue(key, out var v) ? new StepEvidence(key, v.S, v.F) : new StepEvidence(key, 0, 0);
 
-    public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p) => p.Steps.Select(s => For(Key(s.Name, s.Description))).ToList();
+    /// <summary>The evidence for each step of a pattern, plus one untried pseudo-step (prior only) per
+    /// capability the task needs that the pattern has no step for: a workflow borrowed from a smaller
+    /// task is not judged better just because it has fewer steps that can fail.</summary>
+    public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p, TaskIntent? intent = null) =>
+        [.. p.Steps.Select(s => For(Key(s.Name, s.Description))), .. Missing(intent, p.Steps.Select(s => (s.Description, s.Phase))).Select(c => For("missing:" + c))];
 
-    public IReadOnlyList<StepEvidence> ForSteps(IEnumerable<PlanStep> steps) => steps.Select(s => For(Key(s.Invocation, s.Title))).ToList();
+    public IReadOnlyList<StepEvidence> ForSteps(IReadOnlyList<PlanStep> steps, TaskIntent? intent = null) =>
+        [.. steps.Select(s => For(Key(s.Invocation, s.Title))), .. Missing(intent, steps.Select(s => ((string?)s.Title, s.Phase))).Select(c => For("missing:" + c))];
+
+    /// <summary>Capabilities the task needs that no step does: a step does the capability whose title its
+    /// description starts with; a step without such a description covers every capability of its phase.</summary>
+    public static IReadOnlyList<string> Missing(TaskIntent? intent, IEnumerable<(string? Text, string Phase)> steps)
+    {
+        if (intent is null) return [];
+        var list = steps.ToList();
+        var roles = list.Select(s => s.Text is null ? null : Capabilities.All.FirstOrDefault(r => s.Text.StartsWith(r.Title, StringComparison.Ordinal))?.Name).ToList();
+        return intent.Capabilities.Where(c => !roles.Contains(c.Name) && !list.Where((s, i) => roles[i] is null).Any(s => s.Phase == c.Phase))
+            .Select(c => c.Name).ToList();
+    }
 }

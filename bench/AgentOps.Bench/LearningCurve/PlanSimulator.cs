@@ -46,7 +46,6 @@ public static class PlanSimulator
         var ok = true;
         var retries = 0;
         var missing = Missing(plan).Count;
-        var lastStep = plan.Groups[^1][^1];
         var gap = missing > 0 && SimRandom.Uniform($"{key}/missing") >= Math.Pow(1 - MissingCapabilityPenalty, missing);
         foreach (var group in plan.Groups)
         {
@@ -64,7 +63,7 @@ public static class PlanSimulator
                 {
                     var draw = $"{key}/{step.Invocation}#{occurrence}/attempt{a}";
                     var seconds = truth.Seconds * SimRandom.Noise(draw + "/duration", DurationSigma);
-                    succeeded = SimRandom.Uniform(draw + "/outcome") < truth.Success && !(gap && id == lastStep);
+                    succeeded = SimRandom.Uniform(draw + "/outcome") < truth.Success;
                     attempts.Add(new SimulatedAttempt(id, index, step.Invocation, step.Kind, step.Title, a, start, seconds, succeeded));
                     busy += seconds + (check ? CheckSeconds : 0);
                     start += seconds + (check ? CheckSeconds : 0);
@@ -75,6 +74,6 @@ public static class PlanSimulator
             }
             t = groupEnd;
         }
-        return new SimulatedRun(attempts, ok, t, busy, ExpectedSuccess(plan, family), retries);
+        return new SimulatedRun(attempts, ok && !gap, t, busy, ExpectedSuccess(plan, family), retries) { GapFound = gap };
     }
 }

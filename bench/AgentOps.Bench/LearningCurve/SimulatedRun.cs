@@ -24,4 +24,7 @@ public sealed record SimulatedRun(
     int Retries)
 {
     public double SpeedUp => Makespan <= 0 ? 1 : BusySeconds / Makespan;
+
+    /// <summary>The final check of the whole result failed because a capability the task needs was skipped.</summary>
+    public bool GapFound { get; init; }
 }

@@ -11,7 +11,8 @@ namespace AgentOps.Bench.LearningCurve;
 /// prompt, a date attachment, one assistant line per <c>Agent</c> tool_use (the steps of a parallel group
 /// share one message id and start together), one user line per tool_result with
 /// <c>toolUseResult.status</c>, <c>agentType</c> and <c>totalDurationMs</c> (<c>is_error</c> when the attempt
-/// failed), a retry as a new tool_use of the same agent, the final <c>end_turn</c> text and the
+/// failed), a retry as a new tool_use of the same agent, the final check of the whole result as a Bash
+/// call (failing when the run missed a needed capability), the final <c>end_turn</c> text and the
 /// last-prompt line. Ids and uuids come from the session key, so the file is deterministic.
 /// </summary>
 public static class TranscriptWriter
@@ -114,6 +115,32 @@ public static class TranscriptWriter
                 parent = uuid;
             }
         }
+        // The orchestrator's final check of the whole result (the project's tests) as a Bash call.
+        var checkAt = run.Makespan + offset + 0.5;
+        var bashId = "toolu_" + Uuid(sessionKey, "check").Replace("-", "")[..24];
+        var bashUse = NextUuid();
+        lines.Add(Common(new()
+        {
+            ["parentUuid"] = parent, ["isSidechain"] = false,
+            ["message"] = new Dictionary<string, object?>
+            {
+                ["id"] = "msg_" + Uuid(sessionKey, "checkmsg").Replace("-", "")[..24], ["type"] = "message", ["role"] = "assistant", ["model"] = Model,
+                ["content"] = new object[] { new Dictionary<string, object?> { ["type"] = "tool_use", ["id"] = bashId, ["name"] = "Bash", ["input"] = new Dictionary<string, object?> { ["command"] = "make check", ["description"] = "Run the project's checks on the whole result" } } },
+                ["stop_reason"] = "tool_use", ["stop_sequence"] = null,
+            },
+            ["type"] = "assistant", ["uuid"] = bashUse, ["timestamp"] = Ts(checkAt),
+        }));
+        var bashResult = NextUuid();
+        var output = run.GapFound ? "FAIL: the result misses part of the task" : "all checks passed";
+        lines.Add(Common(new()
+        {
+            ["parentUuid"] = bashUse, ["isSidechain"] = false, ["promptId"] = promptId, ["type"] = "user",
+            ["message"] = new Dictionary<string, object?> { ["role"] = "user", ["content"] = new object[] { new Dictionary<string, object?> { ["tool_use_id"] = bashId, ["type"] = "tool_result", ["content"] = output, ["is_error"] = run.GapFound } } },
+            ["uuid"] = bashResult, ["timestamp"] = Ts(checkAt + 0.4),
+            ["toolUseResult"] = new Dictionary<string, object?> { ["stdout"] = output, ["stderr"] = "", ["interrupted"] = false, ["isImage"] = false, ["noOutputExpected"] = false },
+            ["sourceToolAssistantUUID"] = bashUse,
+        }));
+        parent = bashResult;
         var endTime = run.Makespan + offset + 1;
         var final = NextUuid();
         lines.Add(Common(new()

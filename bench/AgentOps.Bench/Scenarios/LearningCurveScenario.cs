@@ -8,7 +8,7 @@ namespace AgentOps.Bench.Scenarios;
 /// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
 /// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
-/// CLI, 6), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
+/// CLI, 6), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
 {
@@ -63,6 +63,8 @@ public sealed class LearningCurveScenario : IBenchScenario
                     $"one CLI plan takes p50 {CurveStatistics.Percentile(ms, 0.5):0} ms (process start, catalog refresh, plan)";
                 foreach (var c in cli.Where(c => !c.Same)) cliNote += $"\n  differs: {c.Task}\n    cli:        {c.Cli}\n    in-process: {c.InProcess}";
             }
+            var csvIndex = Array.IndexOf(args, "--csv");
+            if (csvIndex >= 0 && csvIndex + 1 < args.Length) CurveCsv.Write(Path.GetFullPath(args[csvIndex + 1]), rounds);
             var traceIndex = Array.IndexOf(args, "--trace");
             if (traceIndex >= 0 && traceIndex + 1 < args.Length)
                 foreach (var r in rounds.Where(r => r.Replicate == 0 && r.Family == args[traceIndex + 1] && r.Planner == CurvePlannerNames.Learning))
