@@ -91,7 +91,7 @@ public static class Planner
 
         steps = PlanEstimator.WithDurations(steps, learned);
         var (scheduled, groups) = PlanScheduler.Schedule(steps, options.Mode);
-        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, learnedCheckpoint);
+        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, learnedCheckpoint, WeakestStep(scheduled, book));
         var estimate = PlanEstimator.Estimate(scheduled, groups, source, chosenFit);
 
         foreach (var plugin in scheduled.Where(s => !s.InCatalog).Select(s => LearnedSignals.PluginOf(s.Invocation)).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -111,6 +111,17 @@ public static class Planner
                 Math.Round(c.PosteriorMean, 4), selection.Samples.TryGetValue(c.Id, out var s) ? Math.Round(s, 4) : null)).ToList());
 
         return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
+    }
+
+    /// <summary>The step that has failed and whose pooled evidence is lowest (ties: the earlier step).</summary>
+    private static (string StepId, string Reason)? WeakestStep(IReadOnlyList<PlanStep> steps, StepEvidenceBook book)
+    {
+        var weakest = steps.Select(s => (Step: s, Evidence: book.For(StepEvidenceBook.Key(s.Invocation, s.Title))))
+            .Where(x => x.Evidence.Failures > 0)
+            .OrderBy(x => x.Evidence.Mean).FirstOrDefault();
+        if (weakest.Step is null) return null;
+        var e = weakest.Evidence;
+        return (weakest.Step.Id, $"learned: {weakest.Step.Invocation} failed in {e.Failures} of {e.Successes + e.Failures} runs of this kind of task, the step most likely to fail; check it and retry it once");
     }
 
     /// <summary>FNV-1a of the task text: the same task always explores (or not) the same way.</summary>

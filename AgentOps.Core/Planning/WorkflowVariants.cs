@@ -19,11 +19,10 @@ public sealed record WorkflowVariant(string Id, IReadOnlyList<PlanStep> Steps, s
 /// instead of the generalist, a different test agent). Each step of the composed workflow is a
 /// <see cref="WorkflowSlot"/> with up to <see cref="MaxAgentsPerSlot"/> such agents. A learned pattern
 /// is <i>aligned</i> with the slots when it has one step per slot, each one of the slot's agents.
-/// <see cref="Next"/> proposes one untried neighbour of the best aligned pattern: its weakest step (by
-/// the learned per-step evidence, <see cref="StepEvidence"/>) done by the most promising other agent of
-/// that slot. One proposal at a time keeps exploration cheap: Thompson sampling tries it often while
-/// the step is unreliable and rarely once it is good, and a step doing as well as an untried agent
-/// would is never swapped.
+/// <see cref="Next"/> proposes one untried neighbour of the best known workflow: its weak steps (by the
+/// learned per-step evidence, <see cref="StepEvidence"/>) done by other agents of their slots. One
+/// proposal at a time keeps exploration cheap: Thompson sampling tries it often while the step is
+/// unreliable and rarely once it is good, and a step that is not weak is never swapped.
 /// </summary>
 public static class WorkflowVariants
 {
@@ -31,14 +30,14 @@ public static class WorkflowVariants
     private const int SearchLimit = 10;
 
     /// <summary>Catalog queries for the core capabilities, which have no query of their own (domain
-    /// capabilities use their <see cref="CapabilityRule.CatalogQuery"/>).</summary>
+    /// capabilities use their <see cref="CapabilityRule.CatalogQuery"/>); the risk assessment has no
+    /// stand-in in the catalog.</summary>
     private static readonly IReadOnlyDictionary<string, string> CoreQueries = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Capabilities.ResearchCode] = "research explore code",
         [Capabilities.ResearchDocs] = "documentation docs research",
         [Capabilities.ResearchHistory] = "history git research",
         [Capabilities.Design] = "design spec architecture",
-        [Capabilities.Risk] = "risk security audit",
         [Capabilities.ValidationPlan] = "validation plan test strategy",
         [Capabilities.Implement] = "implement change code engineer",
         [Capabilities.Tests] = "tests testing qa",
@@ -76,16 +75,18 @@ public static class WorkflowVariants
         return slots;
     }
 
-    /// <summary>Whether an agent's name fits the step (the phase its name says, <see cref="StepClassifier.Phase"/>):
-    /// a research step takes a researcher; a step that writes never takes an agent whose name says it
-    /// only reads or plans (explorer, reviewer, planner, architect, designer); any other step takes an
-    /// agent of the same phase as the one the resolver chose.</summary>
+    /// <summary>Whether an agent can stand in for the one the resolver chose, by the kind of work their
+    /// names say (<see cref="StepClassifier.Phase"/>, with implement, execute and deploy as one kind: they
+    /// all change things): researchers for researchers, planners for planners, testers for testers,
+    /// builders for builders. When the resolver put a reader or planner on a step that writes (the best
+    /// text match for "write the docs" can be an explorer), any agent that changes things may do it.</summary>
     public static bool CanDo(PlanStep step, string agent)
     {
-        var phase = StepClassifier.Phase(agent);
-        if (step.Phase == "research") return phase == "research";
-        if (step.Writes) return !StepClassifier.IsReadOnlyPhase(phase) && phase != "plan";
-        return phase == StepClassifier.Phase(step.Invocation); // a planner for a planner, a validator for a validator
+        static string Kind(string name) => StepClassifier.Phase(name) switch { "implement" or "execute" or "deploy" => "build", var p => p };
+        var mine = Kind(agent);
+        var resolved = Kind(step.Invocation);
+        if (mine == resolved) return true;
+        return step.Writes && resolved is "research" or "plan" or "review" && mine is "build" or "document";
     }
 
     /// <summary>Learned patterns of the task's category whose steps fill this task's slots, which the word
@@ -106,8 +107,9 @@ public static class WorkflowVariants
 
     /// <summary>
     /// The next workflow to try, or null. The base is the best (by step evidence) of the aligned fitting
-    /// patterns and the composed workflow itself. Its weak steps are those doing worse than an untried
-    /// agent is expected to (<see cref="StepEvidence.PriorMean"/>). Every weak step with an alternative
+    /// patterns and the composed workflow itself. Its weak steps are those whose evidence puts them below
+    /// <see cref="PlanCheckpoints.LowSuccess"/> (80 %, the bar below which a learned step also gets a
+    /// checkpoint): one failure in the first three runs, two in the first eight, ... Every weak step with an alternative
     /// already known to do better at that capability in this kind of task is swapped to the best such
     /// agent (what was learned from other phrasings carries over); when there is none, the weakest step
     /// with an untried alternative gets the catalog's next agent. Null when nothing is weak or every
@@ -125,7 +127,7 @@ public static class WorkflowVariants
         var names = best?.Steps.Select(s => s.Name).ToList() ?? composed.Select(c => c.Invocation).ToList();
         var evidence = best is not null ? book.ForPattern(best) : book.ForSteps(composed);
         var tried = fits.Select(f => f.Pattern.WorkflowSignature).ToHashSet(StringComparer.Ordinal);
-        var weak = Enumerable.Range(0, slots.Count).Where(i => evidence[i].Mean < StepEvidence.PriorMean)
+        var weak = Enumerable.Range(0, slots.Count).Where(i => evidence[i].Mean < PlanCheckpoints.LowSuccess)
             .OrderBy(i => evidence[i].Mean).ThenBy(i => i).ToList();
         if (weak.Count == 0) return null;
 
