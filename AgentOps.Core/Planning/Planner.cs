@@ -54,8 +54,11 @@ public static class Planner
         {
             var p = chosenFit.Pattern;
             steps = PatternPlanBuilder.Build(p, resolver);
+            var storeRoot = learned.StoreRoots.GetValueOrDefault(p.Id);
+            var store = storeRoot is null ? null : storeRoot == learned.PrimaryStore ? "project" : "plugin";
+            var relative = storeRoot is null ? chosenFit.Stored.Path : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
             source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
-                chosenFit.Stored.Path, chosenFit.Fit, chosenFit.Reasons);
+                store, relative, chosenFit.Fit, chosenFit.Reasons);
             var missing = intent.Capabilities.Where(c => !Covers(steps, Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
             if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add those steps by hand if the task needs them");
         }
@@ -63,7 +66,7 @@ public static class Planner
         {
             steps = composed;
             var why = fits.Count == 0 ? "no learned pattern fits this task" : $"chosen over {fits.Count} fitting pattern(s) by the selector";
-            source = new PlanSource("catalog", null, null, null, null, null, null, null, [why]);
+            source = new PlanSource("catalog", null, null, null, null, null, null, null, null, [why]);
         }
 
         steps = PlanEstimator.WithDurations(steps, learned);
