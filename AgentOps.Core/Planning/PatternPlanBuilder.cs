@@ -9,6 +9,11 @@ namespace AgentOps.Core.Planning;
 /// </summary>
 public static class PatternPlanBuilder
 {
+    /// <summary>A learned execution of /orchestrate starts with the orchestrate command itself; as a plan step it
+    /// would make Claude orchestrate inside the orchestration, so the meta-orchestrator's own commands are left out.</summary>
+    public static bool IsOrchestrator(string invocation) =>
+        invocation.StartsWith("/agentops-meta-orchestrator:", StringComparison.Ordinal);
+
     public static IReadOnlyList<PlanStep> Build(LearnedPattern pattern, AgentResolver resolver)
     {
         var groupOf = new Dictionary<int, int>();
@@ -20,7 +25,7 @@ public static class PatternPlanBuilder
         List<string> currentTier = [];
         List<string> currentDeps = [];
         int? currentGroup = null;
-        foreach (var s in pattern.Steps.OrderBy(s => s.Order))
+        foreach (var s in pattern.Steps.OrderBy(s => s.Order).Where(s => !IsOrchestrator(s.Name)))
         {
             int? g = groupOf.TryGetValue(s.Order, out var gi) ? gi : null;
             List<string> deps;

@@ -40,7 +40,9 @@ public static class Planner
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
         var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit)).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
-        if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
+        static string Signature(AgentOps.Core.Patterns.LearnedPattern p) =>
+            string.Join(" > ", p.Steps.Where(s => !PatternPlanBuilder.IsOrchestrator(s.Name)).Select(s => s.Name));
+        if (fits.All(f => Signature(f.Pattern) != composedSignature))
             candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0));
 
         var seed = options.Seed ?? StableSeed(task!);

@@ -135,6 +135,16 @@ public sealed partial class PlanningTests
         StringAssert.Contains(md, "success rate 0.92 over 12 executions");
         StringAssert.Contains(md, "subagent_type: \"agentops-product-dev:api-engineer\"");
         Assert.IsFalse(Planner.Plan("Write the docs for the CLI", store, learned).Source.Kind == "pattern", "a documentation task does not fit an auth pattern");
+
+        // A pattern learned from /orchestrate sessions starts with the orchestrate command: never a plan step.
+        var fromOrchestrate = LearnedSignals.Load([PatternFixtures.Store(tmp.File("store2"),
+            PatternFixtures.Pattern("authentication-orchestrated", "authentication",
+                ["/agentops-meta-orchestrator:orchestrate", "agentops-core:code-explorer", "agentops-core:change-executor"], 6, 1.0, tags: ["oauth2", "api"]))]);
+        var replay = Planner.Plan(OAuthTask, store, fromOrchestrate, new PlanOptions { Mode = ExecutionMode.Conservative });
+        Assert.AreEqual("authentication-orchestrated", replay.Source.PatternId);
+        CollectionAssert.AreEqual(new[] { "agentops-core:code-explorer", "agentops-core:change-executor" }, replay.Steps.Select(s => s.Invocation).ToList());
+        Assert.AreEqual("project", replay.Source.Store);
+        Assert.AreEqual("patterns/learned/authentication-orchestrated.md", replay.Source.Path);
     }
 
     [TestMethod]
