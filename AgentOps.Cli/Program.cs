@@ -20,7 +20,10 @@ public static class Program
         root.Subcommands.Add(ShowPatternsCommand.Create());
         root.Subcommands.Add(MetaStatsCommand.Create());
         root.Subcommands.Add(MergeLearningsCommand.Create());
+        root.Subcommands.Add(CatalogCommand.Create());
+        root.Subcommands.Add(AnalyzePluginsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -13,7 +13,7 @@ internal static class ProjectLocation
         {
             var doc = XDocument.Load(projectFile, LoadOptions.SetLineInfo);
             var element = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == elementName
-                && (include is null || (string?)e.Attribute("Include") == include));
+                && (include is null || ((string?)e.Attribute("Include"))?.Split(';').Select(i => i.Trim()).Contains(include) == true));
             return element is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (1, 1);
         }
         catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)

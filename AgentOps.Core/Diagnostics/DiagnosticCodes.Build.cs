@@ -9,4 +9,5 @@ public static partial class DiagnosticCodes
     public const string MarketplacePropertyMissing = "AOP0703";
     public const string PackCopyFailed = "AOP0704";
     public const string NoPlugins = "AOP0705";
+    public const string ComponentFileMissing = "AOP0706";
 }

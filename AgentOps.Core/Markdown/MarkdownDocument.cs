@@ -97,6 +97,13 @@ public sealed class MarkdownDocument
                 (int)Math.Max(ex.Start.Column, 1), $"frontmatter is not valid YAML: {message}"));
             return fields;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet throws this (not a YamlException) for some unterminated flow collections, e.g. "name: [x".
+            errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, lineOffset + 1, 1,
+                $"frontmatter is not valid YAML: {ex.Message}"));
+            return fields;
+        }
         if (stream.Documents.Count == 0) return fields;
         if (stream.Documents[0].RootNode is not YamlMappingNode map)
         {

@@ -30,6 +30,7 @@ public sealed class ClaudeSession(string home, FakeAnthropicApi api)
     {
         var psi = StartInfo(workingDirectory, args);
         using var process = Process.Start(psi)!;
+        process.StandardInput.Close(); // -p reads stdin too; an open pipe costs a 3 s wait
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))

@@ -80,7 +80,13 @@ public sealed class FakeAnthropicApi : IDisposable
                 var turn = request.IsSideRequest ? SideReply(body) : _scenario(request);
                 Requests.Enqueue((request, turn));
                 var stream = body["stream"]?.GetValue<bool>() ?? false;
-                if (stream) await WriteAsync(context, 200, "text/event-stream", Sse(body, turn));
+                if (turn.ErrorStatus is { } status)
+                    await WriteAsync(context, status, "application/json", new JsonObject
+                    {
+                        ["type"] = "error",
+                        ["error"] = new JsonObject { ["type"] = status == 400 ? "invalid_request_error" : "api_error", ["message"] = turn.Text },
+                    }.ToJsonString());
+                else if (stream) await WriteAsync(context, 200, "text/event-stream", Sse(body, turn));
                 else await WriteAsync(context, 200, "application/json", Message(body, turn, final: true).ToJsonString());
             }
             else if (context.Request.HttpMethod == "GET" && path == "/v1/models")

@@ -3,9 +3,13 @@ using System.Text.Json.Nodes;
 namespace AgentOps.Tests.EndToEnd;
 
 /// <summary>One scripted reply of the fake model: text, optionally followed by one tool call.</summary>
-public sealed record ModelTurn(string Text, string? ToolName = null, JsonObject? ToolInput = null)
+public sealed record ModelTurn(string Text, string? ToolName = null, JsonObject? ToolInput = null, int? ErrorStatus = null)
 {
     public bool IsToolCall => ToolName is not null;
+
+    /// <summary>The API refuses the request (e.g. 400 invalid_request_error, which Claude Code does not
+    /// retry): how a scripted step fails for real.</summary>
+    public static ModelTurn ApiError(string message, int status = 400) => new(message, ErrorStatus: status);
 
     public static ModelTurn Say(string text) => new(text);
 

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Core.Diagnostics;
+using Spectre.Console;
+
+namespace AgentOps.Cli.Commands;
+
+/// <summary>
+/// <c>agentops analyze-plugins "&lt;query&gt;" [--limit N] [--category C] [--installed] [--json]</c>: ranks the
+/// catalog's plugins for a need, each with the reasons it ranked (matched fields, synonyms, learned
+/// success rate and usage, install state), dependency closure and complementary plugins.
+/// </summary>
+public static class AnalyzePluginsCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string[]>("query") { Description = "What you need, in words.", Arity = ArgumentArity.ZeroOrMore };
+        var limit = new Option<string?>("--limit", "-n") { Description = "How many plugins to list (1-1000, default 10)." };
+        var category = new Option<string?>("--category") { Description = "Only plugins of this marketplace category (e.g. devops, development)." };
+        var installed = new Option<bool>("--installed") { Description = "Only plugins installed in Claude Code." };
+        var json = new Option<bool>("--json") { Description = "Stable JSON output." };
+        var db = CatalogCli.DbOption();
+        var store = CatalogCli.StoreOption();
+        var cmd = new Command("analyze-plugins", "Rank the catalog's plugins for a need and explain each rank. " + CatalogCli.ExitCodeHelp)
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        cmd.Arguments.Add(query);
+        foreach (var o in new Option[] { limit, category, installed, json, db, store }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            if (CatalogCli.UsageProblem(r, out var exit)) return exit;
+            var text = string.Join(' ', r.GetValue(query) ?? []);
+            var n = 10;
+            if (r.GetValue(limit) is { } l && (!int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))
+                return CatalogCli.UsageError($"--limit must be a whole number from 1 to 1000, got '{l}'");
+            var parsed = ParsedQuery.Parse(text);
+            if (parsed.IsEmpty)
+            {
+                CatalogCli.PrintDiagnostics(parsed.Diagnostics);
+                return CatalogCli.Usage;
+            }
+            var storeRoot = CatalogCli.StoreRoot(r, store);
+            var diagnostics = new List<Diagnostic>();
+            var learned = LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot));
+            diagnostics.AddRange(learned.Diagnostics);
+            var options = new RankingOptions { Limit = n, Category = r.GetValue(category), InstalledOnly = r.GetValue(installed) };
+            var result = CatalogSession.Use(CatalogCli.Database(r, db, store), DefaultCatalog.Sources(), diagnostics,
+                catalog => PluginRanker.Rank(catalog, text, learned, options));
+            diagnostics.AddRange(result.Diagnostics);
+            if (r.GetValue(json)) WriteJson(result, diagnostics);
+            else Print(result, diagnostics);
+            return CatalogCli.Ok;
+        });
+        return cmd;
+    }
+
+    private static void WriteJson(RankingResult result, IReadOnlyList<Diagnostic> diagnostics) => LearningCli.WriteJson(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("query", result.Query.Text);
+        w.WriteStartArray("concepts");
+        foreach (var c in result.Query.Concepts)
+        {
+            w.WriteStartObject();
+            w.WriteString("word", c.Word);
+            CatalogCli.WriteStrings(w, "synonyms", c.Synonyms);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("candidates", result.Candidates);
+        w.WriteStartArray("results");
+        foreach (var p in result.Results)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("rank", p.Rank);
+            w.WriteString("id", p.Plugin.Id);
+            w.WriteString("name", p.Plugin.Name);
+            w.WriteString("marketplace", p.Plugin.Marketplace);
+            w.WriteString("version", p.Plugin.Version);
+            w.WriteString("category", p.Plugin.Category);
+            w.WriteString("description", p.Plugin.Description);
+            w.WriteBoolean("installed", p.Plugin.Installed);
+            w.WriteNumber("score", Math.Round(p.Score, 4));
+            w.WriteNumber("text_score", Math.Round(p.TextScore, 4));
+            w.WriteNumber("coverage", Math.Round(p.Coverage, 4));
+            w.WriteStartObject("matched_fields");
+            foreach (var (field, words) in p.MatchedFields) CatalogCli.WriteStrings(w, field, words);
+            w.WriteEndObject();
+            CatalogCli.WriteStrings(w, "synonyms", p.SynonymMatches);
+            if (p.Learned is { } l)
+            {
+                w.WriteStartObject("learned");
+                w.WriteNumber("executions", l.Executions);
+                w.WriteNumber("success_rate", Math.Round(l.SuccessRate, 4));
+                w.WriteNumber("reliability", Math.Round(l.Reliability, 4));
+                if (l.LastUsed is { } lu) w.WriteString("last_used", lu.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNull("last_used");
+                w.WriteNumber("multiplier", Math.Round(l.Multiplier, 4));
+                CatalogCli.WriteStrings(w, "patterns", l.Patterns);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("learned");
+            CatalogCli.WriteStrings(w, "dependencies", p.Dependencies);
+            w.WriteStartArray("components");
+            foreach (var c in p.Plugin.Components.Where(c => c.Kind is ComponentKinds.Agent or ComponentKinds.Command or ComponentKinds.Skill))
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", c.Kind);
+                w.WriteString("invocation", c.Invocation);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            CatalogCli.WriteStrings(w, "reasons", p.Reasons);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("complements");
+        foreach (var c in result.Complements)
+        {
+            w.WriteStartObject();
+            w.WriteString("plugin", c.Plugin);
+            if (c.Marketplace is null) w.WriteNull("marketplace"); else w.WriteString("marketplace", c.Marketplace);
+            w.WriteString("with", c.WithPlugin);
+            w.WriteNumber("executions", c.Executions);
+            w.WriteBoolean("in_catalog", c.InCatalog);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        CatalogCli.WriteDiagnostics(w, diagnostics);
+        w.WriteEndObject();
+    });
+
+    private static void Print(RankingResult result, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (result.Results.Count == 0) Console.WriteLine($"No plugin matches \"{result.Query.Text}\".");
+        foreach (var p in result.Results)
+        {
+            Console.WriteLine(string.Create(inv, $"{p.Rank}. {p.Plugin.Id}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));
+            if (p.Plugin.Description.Length > 0) Console.WriteLine("   " + (p.Plugin.Description.Length > 160 ? p.Plugin.Description[..157] + "..." : p.Plugin.Description));
+            foreach (var reason in p.Reasons) Console.WriteLine("   - " + reason);
+            var agents = p.Plugin.Components.Where(c => c.Kind == ComponentKinds.Agent).Select(c => c.Invocation).Take(6).ToList();
+            if (agents.Count > 0) Console.WriteLine("   agents: " + string.Join(", ", agents));
+        }
+        if (result.Complements.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Often used together:");
+            foreach (var c in result.Complements)
+                Console.WriteLine($"   - {c.Plugin}{(c.Marketplace is null ? " (not in the catalog)" : "@" + c.Marketplace)} with {c.WithPlugin} in {c.Executions} executions");
+        }
+        CatalogCli.PrintDiagnostics(diagnostics);
+    }
+}

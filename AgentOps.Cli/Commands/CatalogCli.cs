@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Cli.Commands;
+
+/// <summary>
+/// What the catalog, analyze-plugins and plan commands share: the store and database options, usage
+/// errors (exit 2, also for unknown options: these commands check their own tokens), diagnostics out.
+/// </summary>
+internal static class CatalogCli
+{
+    public const int Ok = 0, Errors = 1, Usage = 2;
+
+    public const string ExitCodeHelp = "Exit codes: 0 ok; 1 errors (reported, the rest still indexed); 2 usage.";
+
+    public static Option<string?> DbOption() => new("--db") { Description = "Catalog database file (default: <store>/cache/catalog.db)." };
+    public static Option<string?> StoreOption() => new("--store") { Description = "Pattern store root the learned signals come from (default: <cwd>/.agentops)." };
+
+    public static string StoreRoot(ParseResult r, Option<string?> store) => Path.GetFullPath(r.GetValue(store) ?? Path.Combine(Environment.CurrentDirectory, ".agentops"));
+
+    public static string Database(ParseResult r, Option<string?> db, Option<string?> store) =>
+        r.GetValue(db) is { Length: > 0 } d ? Path.GetFullPath(d) : DefaultCatalog.DatabasePath(StoreRoot(r, store));
+
+    /// <summary>Unknown options or extra words: a usage error (exit 2) with the offending tokens named.</summary>
+    public static bool UsageProblem(ParseResult r, out int exit)
+    {
+        exit = Ok;
+        if (r.UnmatchedTokens.Count == 0) return false;
+        Console.Error.WriteLine($"usage error: unexpected '{string.Join(" ", r.UnmatchedTokens)}' (see --help)");
+        exit = Usage;
+        return true;
+    }
+
+    public static int UsageError(string message)
+    {
+        Console.Error.WriteLine("usage error: " + message);
+        return Usage;
+    }
+
+    public static void PrintDiagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Console.Error.WriteLine(d.ToString());
+    }
+
+    public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics)
+    {
+        w.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", d.Code);
+            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+            w.WriteString("file", d.File);
+            w.WriteNumber("line", d.Line);
+            w.WriteNumber("column", d.Column);
+            w.WriteString("message", d.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var i in items) w.WriteStringValue(i);
+        w.WriteEndArray();
+    }
+}

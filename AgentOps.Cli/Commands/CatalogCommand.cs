@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Diagnostics;
+using Spectre.Console;
+
+namespace AgentOps.Cli.Commands;
+
+/// <summary>
+/// <c>agentops catalog [--marketplace &lt;dir|file|git-url&gt;]... [--claude-home &lt;dir&gt;] [--db &lt;file&gt;] [--json]</c>:
+/// builds or refreshes the plugin catalog incrementally from this tool's own marketplace, the
+/// marketplaces Claude Code knows, and the given ones. Broken marketplaces and plugins are reported and skipped.
+/// </summary>
+public static class CatalogCommand
+{
+    public static Command Create()
+    {
+        var marketplaces = new Option<string[]>("--marketplace", "-m") { Description = "A marketplace folder, a marketplace.json file, or a git repository (path or file:// URL). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var claudeHome = new Option<string?>("--claude-home") { Description = "Claude Code home to read known marketplaces and installed plugins from (default: ~/.claude when it has marketplaces)." };
+        var noClaudeHome = new Option<bool>("--no-claude-home") { Description = "Do not read the Claude Code home." };
+        var noDefault = new Option<bool>("--no-default") { Description = "Do not include this tool's own marketplace." };
+        var force = new Option<bool>("--force") { Description = "Re-read every marketplace even when unchanged." };
+        var db = CatalogCli.DbOption();
+        var store = CatalogCli.StoreOption();
+        var json = new Option<bool>("--json") { Description = "Stable JSON output." };
+        var cmd = new Command("catalog", "Build the plugin catalog (SQLite FTS5) from marketplaces; only changed marketplaces are re-read. " + CatalogCli.ExitCodeHelp)
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        foreach (var o in new Option[] { marketplaces, claudeHome, noClaudeHome, noDefault, force, db, store, json }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            if (CatalogCli.UsageProblem(r, out var exit)) return exit;
+            var home = r.GetValue(claudeHome);
+            if (home is not null && !Directory.Exists(home)) return CatalogCli.UsageError($"--claude-home '{home}' is not a folder");
+            var sources = new List<CatalogSourceSpec>();
+            if (!r.GetValue(noDefault) && DefaultCatalog.FindMarketplaceRoot() is { } own) sources.Add(new CatalogSourceSpec(SourceKinds.Folder, own));
+            if (!r.GetValue(noClaudeHome) && (home ?? DefaultCatalog.ClaudeHome()) is { } h) sources.Add(CatalogSources.ClaudeHome(h));
+            sources.AddRange((r.GetValue(marketplaces) ?? []).Select(CatalogSources.FromArgument));
+            if (sources.Count == 0) return CatalogCli.UsageError("no marketplace to index: pass --marketplace <dir|file|git-url>");
+
+            var path = CatalogCli.Database(r, db, store);
+            DefaultCatalog.EnsureCacheIgnored(path);
+            var openProblems = new List<Diagnostic>();
+            CatalogBuildReport report;
+            using (var catalog = CatalogStore.Open(path, openProblems))
+                report = CatalogBuilder.Build(catalog, sources, prune: true, allowNetwork: true, force: r.GetValue(force));
+            var diagnostics = openProblems.Concat(report.Diagnostics).ToList();
+            if (r.GetValue(json)) WriteJson(report, diagnostics);
+            else Print(report, diagnostics);
+            return diagnostics.Any(d => d.IsError) ? CatalogCli.Errors : CatalogCli.Ok;
+        });
+        return cmd;
+    }
+
+    private static void WriteJson(CatalogBuildReport report, IReadOnlyList<Diagnostic> diagnostics) => LearningCli.WriteJson(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("database", report.Database);
+        w.WriteNumber("elapsed_ms", Math.Round(report.Elapsed.TotalMilliseconds, 1));
+        w.WriteNumber("plugins", report.TotalPlugins);
+        w.WriteNumber("components", report.TotalComponents);
+        w.WriteNumber("read", report.Read);
+        w.WriteNumber("unchanged", report.Unchanged);
+        w.WriteStartArray("marketplaces");
+        foreach (var m in report.Marketplaces)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            w.WriteString("location", m.Location);
+            w.WriteString("kind", m.Kind);
+            w.WriteString("status", m.Status.ToString().ToLowerInvariant());
+            w.WriteNumber("plugins", m.Plugins);
+            w.WriteNumber("problems", m.Problems);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        CatalogCli.WriteDiagnostics(w, diagnostics);
+        w.WriteEndObject();
+    });
+
+    private static void Print(CatalogBuildReport report, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var t = new Table().Border(TableBorder.Rounded).AddColumns("Marketplace", "Kind", "Status", "Plugins", "Problems", "Location");
+        foreach (var m in report.Marketplaces)
+            t.AddRow(Markup.Escape(m.Name), m.Kind, m.Status.ToString().ToLowerInvariant(), m.Plugins.ToString(inv), m.Problems.ToString(inv), Markup.Escape(m.Location));
+        AnsiConsole.Write(t);
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
+            $"{report.TotalPlugins} plugins, {report.TotalComponents} components; {report.Read} read, {report.Unchanged} unchanged in {report.Elapsed.TotalMilliseconds:0} ms; {report.Database}")));
+        CatalogCli.PrintDiagnostics(diagnostics);
+    }
+}

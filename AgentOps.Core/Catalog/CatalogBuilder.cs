@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Core.Catalog;
+
+/// <summary>What happened to one marketplace during a build.</summary>
+public enum MarketplaceStatus { Read, Unchanged, Unavailable, Removed }
+
+public sealed record MarketplaceBuildResult(string Name, string Location, string Kind, MarketplaceStatus Status, int Plugins, int Problems);
+
+/// <summary>The outcome of a build: each marketplace's status, every problem found, and the time taken.</summary>
+public sealed record CatalogBuildReport(
+    string Database,
+    IReadOnlyList<MarketplaceBuildResult> Marketplaces,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    int TotalPlugins,
+    int TotalComponents,
+    TimeSpan Elapsed)
+{
+    public int Read => Marketplaces.Count(m => m.Status == MarketplaceStatus.Read);
+    public int Unchanged => Marketplaces.Count(m => m.Status == MarketplaceStatus.Unchanged);
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Builds the catalog incrementally: each marketplace's fingerprint (commit, mtime walk or file stamp)
+/// is compared with the stored one and only changed marketplaces are re-read. Every problem is a
+/// diagnostic; nothing here throws for bad input. All writes of one build are one transaction.
+/// </summary>
+public static class CatalogBuilder
+{
+    /// <param name="sources">The sources this catalog is made of; with <paramref name="prune"/>, stored sources not listed are removed.</param>
+    /// <param name="allowNetwork">Whether git sources are fetched (catalog command) or only their cached clone is used (query-time refresh).</param>
+    public static CatalogBuildReport Build(CatalogStore store, IReadOnlyList<CatalogSourceSpec> sources, bool prune, bool allowNetwork,
+        bool force = false, DateTimeOffset? now = null)
+    {
+        var sw = Stopwatch.StartNew();
+        var diagnostics = new List<Diagnostic>();
+        var results = new List<MarketplaceBuildResult>();
+        var gitCache = Path.Combine(Path.GetDirectoryName(store.Path)!, "catalog-git");
+        var stored = store.Marketplaces().ToDictionary(m => m.Location, StringComparer.Ordinal);
+        var seenLocations = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keepSources = new HashSet<long>();
+        using (var tx = store.BeginTransaction())
+        {
+            foreach (var spec in sources.Distinct())
+            {
+                var sourceId = store.EnsureSource(spec, tx);
+                keepSources.Add(sourceId);
+                foreach (var source in CatalogSources.Expand(spec, gitCache, diagnostics))
+                {
+                    if (!seenLocations.Add(source.Location)) continue;
+                    var fingerprint = source.Fingerprint(diagnostics, allowNetwork);
+                    stored.TryGetValue(source.Location, out var old);
+                    if (fingerprint is null)
+                    {
+                        results.Add(new MarketplaceBuildResult(old?.Name ?? Path.GetFileName(source.Location), source.Location, source.Kind,
+                            MarketplaceStatus.Unavailable, old?.PluginCount ?? 0, 1));
+                        continue;
+                    }
+                    if (!force && old is not null && old.Fingerprint == fingerprint && old.SourceId == sourceId)
+                    {
+                        results.Add(new MarketplaceBuildResult(old.Name, old.Location, old.Kind, MarketplaceStatus.Unchanged, old.PluginCount, 0));
+                        NoteName(old.Name, old.Location, names, diagnostics);
+                        continue;
+                    }
+                    var snapshot = source.Read(fingerprint);
+                    store.ReplaceMarketplace(snapshot, sourceId, now ?? DateTimeOffset.UtcNow, tx);
+                    NoteName(snapshot.Name, snapshot.Location, names, diagnostics);
+                    results.Add(new MarketplaceBuildResult(snapshot.Name, snapshot.Location, snapshot.Kind, MarketplaceStatus.Read,
+                        snapshot.Plugins.Count, snapshot.Diagnostics.Count));
+                }
+                // A marketplace this source no longer yields (e.g. removed from known_marketplaces.json) goes.
+                foreach (var m in stored.Values.Where(m => m.SourceId == sourceId && !seenLocations.Contains(m.Location)
+                             && !results.Any(r => r.Location == m.Location)))
+                {
+                    store.RemoveMarketplace(m.Id, tx);
+                    results.Add(new MarketplaceBuildResult(m.Name, m.Location, m.Kind, MarketplaceStatus.Removed, 0, 0));
+                }
+            }
+            if (prune)
+            {
+                foreach (var m in store.Marketplaces().Where(m => !keepSources.Contains(m.SourceId)))
+                    results.Add(new MarketplaceBuildResult(m.Name, m.Location, m.Kind, MarketplaceStatus.Removed, 0, 0));
+                store.RemoveSourcesExcept(keepSources, tx);
+            }
+            tx.Commit();
+        }
+        // Problems of marketplaces are stored with them, so an unchanged marketplace still reports its broken plugins.
+        var all = diagnostics.Concat(store.StoredDiagnostics()).ToList();
+        return new CatalogBuildReport(store.Path, results, all, store.PluginCount(), store.ComponentCount(), sw.Elapsed);
+    }
+
+    /// <summary>Re-checks the sources the catalog was built from (no network): what a query does before it runs.</summary>
+    public static CatalogBuildReport Refresh(CatalogStore store) =>
+        Build(store, store.Sources().Select(s => s.Spec).ToList(), prune: false, allowNetwork: false);
+
+    private static void NoteName(string name, string location, Dictionary<string, string> names, List<Diagnostic> diagnostics)
+    {
+        if (names.TryGetValue(name, out var other) && other != location)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogDuplicateMarketplace, DiagnosticSeverity.Warning, location, 0, 0,
+                $"marketplace name '{name}' is also used by {other}; both are indexed, plugins are told apart by location"));
+        else names[name] = location;
+    }
+}

@@ -1,0 +1,28 @@
+namespace AgentOps.Core.Catalog.Ranking;
+
+/// <summary>
+/// A small suffix stripper used only to say which query word a highlighted word matched (FTS5's
+/// Porter stemmer did the matching itself): "deployments" and "deploy" compare equal.
+/// </summary>
+public static class LightStemmer
+{
+    private static readonly string[] Suffixes = ["ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "s"];
+
+    public static string Stem(string word)
+    {
+        foreach (var s in Suffixes)
+            if (word.Length - s.Length >= 3 && word.EndsWith(s, StringComparison.Ordinal))
+                return s == "ies" ? word[..^3] + "y" : word[..^s.Length];
+        return word;
+    }
+
+    /// <summary>Whether two words are the same word for explanation purposes.</summary>
+    public static bool SameWord(string a, string b)
+    {
+        if (a == b) return true;
+        var sa = Stem(a); var sb = Stem(b);
+        if (sa == sb) return true;
+        var min = Math.Min(sa.Length, sb.Length);
+        return min >= 4 && (sa.StartsWith(sb, StringComparison.Ordinal) || sb.StartsWith(sa, StringComparison.Ordinal));
+    }
+}

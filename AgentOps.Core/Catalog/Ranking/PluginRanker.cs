@@ -1,0 +1,125 @@
+using System.Globalization;
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Core.Catalog.Ranking;
+
+/// <summary>Options of one ranking query.</summary>
+public sealed record RankingOptions
+{
+    public int Limit { get; init; } = 10;
+    public string? Category { get; init; }
+    public bool InstalledOnly { get; init; }
+    public RankingWeights Weights { get; init; } = RankingWeights.Default;
+    /// <summary>"Today" for recency (tests and benchmarks pin it).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    public bool WithClosure { get; init; } = true;
+}
+
+/// <summary>
+/// Ranks catalog plugins for a query:
+/// <code>score = text × ((1 − c) + c × coverage^e) × learned</code>
+/// where <c>text</c> is FTS5's field-weighted bm25 (BM25F-like: weighted term frequencies summed over
+/// name, description, keywords and category before saturation) over the query and its synonyms, plus
+/// the best components' own bm25 (indexed apart so their length does not dilute the plugin's fields), <c>coverage</c> the share of the query's
+/// concepts the plugin matches, and <c>learned</c> = 1 + reliability + usage + recency + installed terms
+/// from the pattern store. Each result carries the reasons. Ties break on name then marketplace, so
+/// the order is deterministic.
+/// </summary>
+public static class PluginRanker
+{
+    public static RankingResult Rank(CatalogStore store, string query, LearnedSignals learned, RankingOptions? options = null)
+    {
+        options ??= new RankingOptions();
+        var w = options.Weights;
+        var parsed = ParsedQuery.Parse(query);
+        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
+        if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0);
+
+        var limit = Math.Clamp(options.Limit, 1, 1000);
+        var candidates = Math.Max(w.Candidates, limit * 10);
+        var hits = store.SearchPlugins(parsed.Match, w.FieldWeights, candidates, options.Category, options.InstalledOnly);
+        // Components are scored in their own index (per-field length normalisation), then summed per plugin.
+        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, candidates * 5, options.Category, options.InstalledOnly)
+            .GroupBy(h => h.PluginId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Bm25).ThenBy(h => h.ComponentId).Take(w.TopComponents).ToList());
+        var fieldScore = hits.ToDictionary(h => h.Id, h => -h.Bm25);
+        var ids = fieldScore.Keys.Union(componentHits.Keys).ToList();
+        var highlights = store.Highlights(parsed.Match, fieldScore.Keys);
+        var componentHighlights = store.ComponentHighlights(parsed.Match, componentHits.Values.SelectMany(l => l).Select(h => h.ComponentId).ToList());
+        var plugins = store.LoadPlugins(ids);
+
+        var scored = new List<RankedPlugin>();
+        foreach (var id in ids)
+        {
+            if (!plugins.TryGetValue(id, out var stored)) continue;
+            var components = componentHits.GetValueOrDefault(id) ?? [];
+            var text = fieldScore.GetValueOrDefault(id) + w.Components * components.Sum(c => -c.Bm25);
+            var columns = new List<(string, string)>();
+            var cols = highlights.GetValueOrDefault(id) ?? [];
+            for (var i = 0; i < cols.Length; i++) columns.Add((CatalogSchema.PluginTextColumns[i], cols[i]));
+            foreach (var c in components)
+                if (componentHighlights.TryGetValue(c.ComponentId, out var ch)) { columns.Add(("components", ch[0])); columns.Add(("components", ch[1])); }
+            var explanation = MatchExplainer.Explain(parsed, columns);
+            var coverage = (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count;
+            var contribution = Learned(stored.Plugin, learned, w, options.Today);
+            var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
+            var score = text * ((1 - w.Coverage) + w.Coverage * Math.Pow(coverage, w.CoverageExponent)) * multiplier;
+            scored.Add(new RankedPlugin
+            {
+                Rank = 0,
+                Stored = stored,
+                Score = score,
+                TextScore = text,
+                Coverage = coverage,
+                MatchedFields = explanation.Fields,
+                MatchedComponents = components.Select(c => c.Invocation).ToList(),
+                SynonymMatches = explanation.SynonymMatches,
+                Learned = contribution,
+                Reasons = [],
+            });
+        }
+
+        var ranked = scored
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
+            .Take(limit)
+            .Select((r, i) =>
+            {
+                var closure = options.WithClosure ? DependencyClosure.Compute(store, r.Plugin) : null;
+                if (closure is not null) diagnostics.AddRange(closure.Diagnostics);
+                var deps = closure is null ? [] : closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();
+                return r with { Rank = i + 1, Dependencies = deps, Reasons = Reasons(r, parsed, deps) };
+            })
+            .ToList();
+        var complements = ComplementFinder.Find(store, ranked, learned);
+        return new RankingResult(parsed, ranked, complements, diagnostics.Distinct().ToList(), ids.Count);
+    }
+
+    private static LearnedContribution? Learned(CatalogPlugin p, LearnedSignals learned, RankingWeights w, DateOnly today)
+    {
+        if (!learned.Plugins.TryGetValue(p.Name, out var u) || u.Executions == 0) return null;
+        var confidence = u.Executions / (u.Executions + w.ReliabilityHalfConfidence);
+        var reliability = w.Reliability * (u.Reliability - 0.5) * 2 * confidence;
+        var usage = learned.MaxPluginExecutions > 0 ? w.Usage * Math.Log(1 + u.Executions) / Math.Log(1 + learned.MaxPluginExecutions) : 0;
+        var age = u.LastUsed is { } last ? Math.Max(0, today.DayNumber - last.DayNumber) : double.PositiveInfinity;
+        var recency = w.Recency * Math.Pow(0.5, age / w.RecencyHalfLifeDays);
+        return new LearnedContribution(u.Executions, u.RawSuccessRate, u.Reliability, u.LastUsed, u.Patterns, 1 + reliability + usage + recency);
+    }
+
+    private static IReadOnlyList<string> Reasons(RankedPlugin r, ParsedQuery q, IReadOnlyList<string> deps)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var reasons = new List<string>();
+        foreach (var (field, words) in r.MatchedFields)
+            reasons.Add($"matched {field}: {string.Join(", ", words)}");
+        if (r.MatchedComponents.Count > 0) reasons.Add("matching components: " + string.Join(", ", r.MatchedComponents));
+        if (r.SynonymMatches.Count > 0) reasons.Add("synonyms: " + string.Join(", ", r.SynonymMatches.Take(4)) + (r.SynonymMatches.Count > 4 ? ", ..." : ""));
+        var matched = (int)Math.Round(r.Coverage * q.Concepts.Count);
+        reasons.Add(string.Create(inv, $"covers {matched} of {q.Concepts.Count} query words; text score {r.TextScore:0.00}"));
+        if (r.Learned is { } l)
+            reasons.Add(string.Create(inv, $"learned: {l.Executions} executions, success {l.SuccessRate:P0} (reliability {l.Reliability:0.00}), last used {l.LastUsed?.ToString("yyyy-MM-dd", inv) ?? "unknown"}, ×{l.Multiplier:0.00}"));
+        if (r.Plugin.Installed) reasons.Add("installed in Claude Code");
+        if (deps.Count > 0) reasons.Add("requires " + string.Join(", ", deps));
+        return reasons;
+    }
+}

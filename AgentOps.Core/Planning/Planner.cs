@@ -1,0 +1,100 @@
+using System.Text;
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Patterns;
+
+namespace AgentOps.Core.Planning;
+
+public sealed record PlanOptions
+{
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Balanced;
+    public PlanPurpose Purpose { get; init; } = PlanPurpose.Execute;
+    /// <summary>Seed of the exploration; null: a stable hash of the task, so the same task gives the same plan.</summary>
+    public int? Seed { get; init; }
+    /// <summary>Another selector (issue 8's experiments); null: greedy when conservative, Thompson sampling otherwise.</summary>
+    public IWorkflowSelector? Selector { get; init; }
+}
+
+/// <summary>
+/// Turns a task into an <see cref="ExecutionPlan"/>: analyse the intent, collect the learned
+/// patterns that fit plus the workflow composed from the catalog, let the selector choose (greedy
+/// under --conservative, Thompson sampling otherwise, saying when it explores), build the DAG,
+/// schedule its groups, place checkpoints and estimate. Deterministic for a given task, catalog,
+/// store and seed.
+/// </summary>
+public static class Planner
+{
+    public static ExecutionPlan Plan(string task, CatalogStore? catalog, LearnedSignals learned, PlanOptions? options = null)
+    {
+        options ??= new PlanOptions();
+        if (ParsedQuery.Words(task ?? "").FirstOrDefault() is null)
+            throw new ArgumentException("the task has no words to plan from", nameof(task));
+        var intent = IntentAnalyzer.Analyze(task!);
+        var resolver = new AgentResolver(catalog);
+        var diagnostics = new List<Diagnostic>(learned.Diagnostics);
+        var notes = new List<string>();
+
+        var fits = PatternMatcher.Fits(intent, learned.Patterns);
+        var composed = PlanComposer.Compose(intent, resolver);
+        var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
+        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit)).ToList();
+        // When the composed workflow has been learned already, its pattern stands for it (with its record).
+        if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
+            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0));
+
+        var seed = options.Seed ?? StableSeed(task!);
+        var selector = options.Selector ?? (options.Mode == ExecutionMode.Conservative ? new GreedySelector() : new ThompsonSelector(seed));
+        var selection = selector.Select(candidates);
+        var chosenFit = fits.FirstOrDefault(f => f.Pattern.Id == selection.Chosen.Id && selection.Chosen.Kind == WorkflowOption.PatternKind);
+
+        IReadOnlyList<PlanStep> steps;
+        PlanSource source;
+        if (chosenFit is not null)
+        {
+            var p = chosenFit.Pattern;
+            steps = PatternPlanBuilder.Build(p, resolver);
+            source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
+                chosenFit.Stored.Path, chosenFit.Fit, chosenFit.Reasons);
+            var covered = steps.Select(s => s.Phase).ToHashSet(StringComparer.Ordinal);
+            var missing = intent.Capabilities.Where(c => !covered.Contains(c.Phase)).Select(c => c.Name).ToList();
+            if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add them by hand if the task needs them");
+        }
+        else
+        {
+            steps = composed;
+            var why = fits.Count == 0 ? "no learned pattern fits this task" : $"chosen over {fits.Count} fitting pattern(s) by the selector";
+            source = new PlanSource("catalog", null, null, null, null, null, null, null, [why]);
+        }
+
+        steps = PlanEstimator.WithDurations(steps, learned);
+        var (scheduled, groups) = PlanScheduler.Schedule(steps, options.Mode);
+        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, chosenFit?.Pattern.Optimizations.CheckpointAfterStep);
+        var estimate = PlanEstimator.Estimate(scheduled, groups, source, chosenFit);
+
+        foreach (var plugin in scheduled.Where(s => !s.InCatalog).Select(s => LearnedSignals.PluginOf(s.Invocation)).OfType<string>().Distinct(StringComparer.Ordinal))
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.PlanAgentNotInCatalog, DiagnosticSeverity.Info, "<plan>", 0, 0,
+                $"steps use {plugin}, which is not in the catalog: install it (claude plugin install {plugin}@<marketplace>) or run `agentops catalog`"));
+
+        var bestKnown = selection.BestKnown.Kind == WorkflowOption.ComposedKind ? "composed" : selection.BestKnown.Id;
+        var chosenName = selection.Chosen.Kind == WorkflowOption.ComposedKind ? "composed" : selection.Chosen.Id;
+        var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored, chosenName, bestKnown,
+            options.Mode == ExecutionMode.Conservative ? "conservative: never explores; " + selection.Reason : selection.Reason,
+            candidates.Select(c => new WorkflowCandidate(c.Kind == WorkflowOption.ComposedKind ? "composed" : c.Id, c.Kind, c.Successes, c.Failures, c.Fit,
+                Math.Round(c.PosteriorMean, 4), selection.Samples.TryGetValue(c.Id, out var s) ? Math.Round(s, 4) : null)).ToList());
+
+        return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
+    }
+
+    /// <summary>FNV-1a of the task text: the same task always explores (or not) the same way.</summary>
+    public static int StableSeed(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text.Trim()))
+        {
+            hash ^= b;
+            hash *= 16777619u;
+        }
+        return (int)(hash & 0x7FFFFFFF);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using AgentOps.Tests.EndToEnd;
+
+namespace AgentOps.Tests.Build;
+
+/// <summary>
+/// The real `claude plugin ...` commands (pinned in package.json) in a throw-away HOME, offline.
+/// Tests call <see cref="RequireInstalled"/> first: without `npm install` they are inconclusive, not green.
+/// </summary>
+internal sealed class ClaudePluginCli : IDisposable
+{
+    public string Home { get; } = Path.Combine(Path.GetTempPath(), "aop-home-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public ClaudePluginCli() => Directory.CreateDirectory(Home);
+
+    public static void RequireInstalled()
+    {
+        if (!ClaudeSession.IsInstalled)
+            Assert.Inconclusive($"Claude Code CLI not installed at {ClaudeSession.BinaryPath}: run `npm install --ignore-scripts` at the repo root (.ci/run does).");
+    }
+
+    public ProcessRunner.Output Run(params string[] args) =>
+        ProcessRunner.Run(ClaudeSession.BinaryPath, ClaudeSession.RepoRoot, TimeSpan.FromMinutes(2), new Dictionary<string, string>
+        {
+            ["HOME"] = Home,
+            ["DISABLE_TELEMETRY"] = "1",
+            ["DISABLE_ERROR_REPORTING"] = "1",
+            ["DISABLE_AUTOUPDATER"] = "1",
+            ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+            ["CLAUDE_CONFIG_DIR"] = Path.Combine(Home, ".claude"),
+        }, args);
+
+    /// <summary>What `claude plugin validate --strict --json` found: manifest errors and warnings plus
+    /// the plugin-directory findings it prints as warnings.</summary>
+    public sealed record Verdict(bool Success, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string Raw);
+
+    public Verdict Validate(string path)
+    {
+        var output = Run("plugin", "validate", "--strict", "--json", path);
+        var json = JsonNode.Parse(output.StdOut) as JsonObject
+                   ?? throw new AssertFailedException($"claude plugin validate printed no JSON: {output.All}");
+        static IEnumerable<string> Texts(JsonNode? node) =>
+            (node as JsonArray ?? []).Select(e => e is JsonObject o ? $"{o["path"] ?? o["field"] ?? o["file"]}: {o["message"]}" : e?.ToString() ?? "");
+        var errors = Texts(json["manifest"]?["errors"]).ToList();
+        var warnings = Texts(json["manifest"]?["warnings"]).ToList();
+        foreach (var finding in json["directory"]?["findings"] as JsonArray ?? [])
+            (finding?["severity"]?.GetValue<string>() == "error" ? errors : warnings).Add($"{finding?["code"]}: {finding?["message"]}");
+        return new Verdict(json["success"]?.GetValue<bool>() == true && output.ExitCode == 0, errors, warnings, output.All);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

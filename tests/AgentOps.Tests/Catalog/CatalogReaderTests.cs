@@ -1,0 +1,206 @@
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Tests.EndToEnd;
+using AgentOps.Tests.Validation;
+using LibGit2Sharp;
+using static AgentOps.Tests.Catalog.CatalogFixtures;
+
+namespace AgentOps.Tests.Catalog;
+
+[TestClass]
+public sealed class CatalogReaderTests
+{
+    [TestMethod]
+    public void Folder_marketplace_yields_plugins_with_components_and_exact_invocations()
+    {
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        Plugin(Path.Combine(root, "plugins", "ops"), "ops", "Operations helpers", ["kubernetes"],
+            agents: [new("k8s-deployer", "Deploys services to Kubernetes clusters")], commands: [new("deploy", "Deploy the current service")],
+            skill: "rollouts", hooks: true);
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "ops", "commands", "db", "migrate.md"), "---\ndescription: Run migrations\n---\nGo\n");
+        Marketplace(root, "test-mkt", new Entry("ops", "Ops from the entry", Category: "devops", Keywords: ["ops"]));
+
+        var snapshot = new FolderMarketplaceSource(root).Read("fp");
+        Assert.AreEqual("test-mkt", snapshot.Name);
+        Assert.AreEqual(0, snapshot.Diagnostics.Count, string.Join("\n", snapshot.Diagnostics));
+        var p = snapshot.Plugins.Single();
+        Assert.AreEqual("ops@test-mkt", p.Id);
+        Assert.AreEqual("Operations helpers", p.Description, "plugin.json wins over the entry for the description");
+        Assert.AreEqual("devops", p.Category, "category is marketplace metadata");
+        CollectionAssert.IsSubsetOf(new[] { "kubernetes", "ops" }, p.Keywords.ToList());
+        var invocations = p.Components.Select(c => $"{c.Kind} {c.Invocation}").ToList();
+        CollectionAssert.Contains(invocations, "agent ops:k8s-deployer");
+        CollectionAssert.Contains(invocations, "command /ops:deploy");
+        CollectionAssert.Contains(invocations, "command /ops:db:migrate");
+        CollectionAssert.Contains(invocations, "skill ops:rollouts");
+        CollectionAssert.Contains(invocations, "hook SessionStart");
+        Assert.AreEqual("Deploys services to Kubernetes clusters", p.Components.First(c => c.Kind == ComponentKinds.Agent).Description);
+    }
+
+    [TestMethod]
+    public void This_repository_plugins_folder_is_read_from_its_agentplugin_projects()
+    {
+        var snapshot = new FolderMarketplaceSource(RepoRoot()).Read("fp");
+        Assert.AreEqual(FolderMarketplaceSource.RepositoryMarketplaceName, snapshot.Name);
+        var names = snapshot.Plugins.Select(p => p.Name).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "agentops-core", "agentops-devops", "agentops-meta-orchestrator", "agentops-product-dev" }, names);
+        var devops = snapshot.Plugins.Single(p => p.Name == "agentops-devops");
+        Assert.AreEqual("devops", devops.Category);
+        CollectionAssert.Contains(devops.Keywords.ToList(), "kubernetes");
+        CollectionAssert.Contains(devops.Dependencies.ToList(), "agentops-core");
+        StringAssert.Contains(devops.Description, "Kubernetes");
+    }
+
+    [TestMethod]
+    public void A_marketplace_json_on_its_own_indexes_every_entry_from_its_own_metadata()
+    {
+        var file = SharedMarketplaces().Single(f => f.EndsWith("wshobson__agents.json", StringComparison.Ordinal));
+        var snapshot = new FileMarketplaceSource(file).Read("fp");
+        Assert.AreEqual("claude-code-workflows", snapshot.Name);
+        Assert.IsGreaterThan(80, snapshot.Plugins.Count);
+        Assert.IsTrue(snapshot.Plugins.All(p => p.Folder is null), "entries without folders are not read from disk");
+        var k8s = snapshot.Plugins.Single(p => p.Name == "kubernetes-operations");
+        Assert.AreEqual("infrastructure", k8s.Category);
+        StringAssert.Contains(k8s.Description, "Kubernetes");
+        Assert.AreEqual(0, snapshot.Diagnostics.Count(d => d.IsError));
+    }
+
+    [TestMethod]
+    public void Claude_home_known_marketplaces_and_installed_plugins_are_read_in_the_real_format()
+    {
+        using var tmp = new TempDir();
+        var mkt = tmp.File("mkt");
+        Plugin(Path.Combine(mkt, "plugins", "local"), "local", "A local plugin for docs", agents: [new("writer", "Writes docs")]);
+        Marketplace(mkt, "demo-mkt", new Entry("local", "Local entry"),
+            new Entry("remote", "Remote plugin for kubernetes", Source: "./plugins/remote-not-shipped"));
+        // The installed copy of "remote" lives in Claude Code's cache, as `claude plugin install` leaves it.
+        var cache = tmp.File("home/.claude/plugins/cache/demo-mkt/remote/1.0.0");
+        Plugin(cache, "remote", "Remote plugin for kubernetes", agents: [new("k8s", "Kubernetes helper")]);
+        CatalogFixtures.Write(tmp.File("home/.claude/plugins/known_marketplaces.json"), $$"""
+            {
+              "demo-mkt": {
+                "source": { "source": "directory", "path": "{{mkt}}" },
+                "installLocation": "{{mkt}}",
+                "lastUpdated": "2026-11-25T14:07:58.387Z"
+              }
+            }
+            """);
+        CatalogFixtures.Write(tmp.File("home/.claude/plugins/installed_plugins.json"), $$"""
+            {
+              "version": 2,
+              "plugins": {
+                "remote@demo-mkt": [
+                  { "scope": "user", "installPath": "{{cache}}", "version": "1.0.0",
+                    "installedAt": "2026-11-25T14:07:58.971Z", "lastUpdated": "2026-11-25T14:07:58.971Z",
+                    "gitCommitSha": "0d02fdcca040c44a70dafa11f0b2a52e3af9cc7d" }
+                ]
+              }
+            }
+            """);
+
+        using var store = Open(tmp.File("catalog.db"));
+        var report = BuildCatalog(store, CatalogSources.ClaudeHome(tmp.File("home")));
+        Assert.AreEqual(MarketplaceStatus.Read, report.Marketplaces.Single().Status);
+        Assert.AreEqual(0, report.Diagnostics.Count(d => d.IsError), string.Join("\n", report.Diagnostics));
+        var remote = store.FindByName("remote").Single().Plugin;
+        Assert.IsTrue(remote.Installed);
+        Assert.AreEqual("remote:k8s", remote.Components.Single(c => c.Kind == ComponentKinds.Agent).Invocation, "components come from the installed copy");
+        Assert.IsFalse(store.FindByName("local").Single().Plugin.Installed);
+
+        var installedOnly = PluginRanker.Rank(store, "plugin", LearnedSignals.None, new RankingOptions { InstalledOnly = true });
+        Assert.AreEqual(0, installedOnly.Results.Count, "'plugin' is a stop word");
+        var k8s = PluginRanker.Rank(store, "kubernetes docs", LearnedSignals.None, new RankingOptions { InstalledOnly = true });
+        Assert.AreEqual("remote@demo-mkt", k8s.Results.Single().Plugin.Id);
+        CollectionAssert.Contains(k8s.Results[0].Reasons.ToList(), "installed in Claude Code");
+    }
+
+    [TestMethod]
+    [TestCategory("ClaudeCli")]
+    public void A_marketplace_added_and_installed_with_the_real_CLI_is_read()
+    {
+        if (!ClaudeSession.IsInstalled) Assert.Inconclusive("run npm install --ignore-scripts --no-audit --no-fund to get the Claude Code CLI");
+        using var tmp = new TempDir();
+        var mkt = tmp.File("mkt");
+        Plugin(Path.Combine(mkt, "plugins", "demo"), "demo", "Demo plugin for kubernetes", agents: [new("deployer", "Deploys to kubernetes")]);
+        Marketplace(mkt, "demo-mkt", new Entry("demo", "Demo plugin for kubernetes", Category: "devops"));
+        var home = tmp.File("home");
+        Directory.CreateDirectory(home);
+        Claude(home, tmp.Path, "plugin", "marketplace", "add", mkt);
+        Claude(home, tmp.Path, "plugin", "install", "demo@demo-mkt");
+
+        using var store = Open(tmp.File("catalog.db"));
+        var report = BuildCatalog(store, CatalogSources.ClaudeHome(home));
+        Assert.AreEqual(0, report.Diagnostics.Count(d => d.IsError), string.Join("\n", report.Diagnostics));
+        var demo = store.FindByName("demo").Single().Plugin;
+        Assert.AreEqual("demo-mkt", demo.Marketplace);
+        Assert.IsTrue(demo.Installed, "installed_plugins.json written by the CLI marks it installed");
+        Assert.AreEqual("demo:deployer", demo.Components.Single(c => c.Kind == ComponentKinds.Agent).Invocation);
+    }
+
+    private static void Claude(string home, string cwd, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(ClaudeSession.BinaryPath) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["HOME"] = home;
+        foreach (var v in new[] { "DISABLE_TELEMETRY", "DISABLE_AUTOUPDATER", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "DISABLE_ERROR_REPORTING" }) psi.Environment[v] = "1";
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        if (!p.WaitForExit(60_000)) { p.Kill(true); Assert.Fail("claude " + string.Join(' ', args) + " timed out"); }
+        Assert.AreEqual(0, p.ExitCode, output);
+    }
+
+    [TestMethod]
+    public void Git_marketplace_is_cloned_from_a_local_path_and_a_file_url_then_fetched()
+    {
+        using var tmp = new TempDir();
+        var origin = tmp.File("origin");
+        Plugin(Path.Combine(origin, "plugins", "first"), "first", "First plugin about terraform");
+        Marketplace(origin, "git-mkt", new Entry("first", "First plugin about terraform"));
+        Repository.Init(origin);
+        Commit(origin, "init");
+
+        foreach (var url in new[] { origin, new Uri(origin).AbsoluteUri })
+        {
+            using var store = Open(tmp.File($"catalog-{url.Length}.db"));
+            var spec = new CatalogSourceSpec(SourceKinds.Git, url);
+            var first = BuildCatalog(store, spec);
+            Assert.AreEqual(MarketplaceStatus.Read, first.Marketplaces.Single().Status, string.Join("\n", first.Diagnostics));
+            Assert.AreEqual("first@git-mkt", store.FindByName("first").Single().Plugin.Id);
+            Assert.AreEqual(MarketplaceStatus.Unchanged, BuildCatalog(store, spec).Marketplaces.Single().Status, "same commit: not re-read");
+        }
+
+        // A new commit upstream: the next build fetches it and re-reads the marketplace.
+        Plugin(Path.Combine(origin, "plugins", "second"), "second", "Second plugin about grafana");
+        Marketplace(origin, "git-mkt", new Entry("first", "First plugin about terraform"), new Entry("second", "Second plugin about grafana"));
+        Commit(origin, "add second");
+        using (var store = Open(tmp.File($"catalog-{origin.Length}.db")))
+        {
+            var report = BuildCatalog(store, new CatalogSourceSpec(SourceKinds.Git, origin));
+            Assert.AreEqual(MarketplaceStatus.Read, report.Marketplaces.Single().Status);
+            Assert.AreEqual(1, store.FindByName("second").Count);
+        }
+    }
+
+    [TestMethod]
+    public void A_git_source_that_cannot_be_cloned_is_reported_not_fatal()
+    {
+        using var tmp = new TempDir();
+        using var store = Open(tmp.File("catalog.db"));
+        var folder = tmp.File("ok");
+        Plugin(Path.Combine(folder, "plugins", "fine"), "fine", "Fine plugin");
+        Marketplace(folder, "ok-mkt", new Entry("fine", "Fine plugin"));
+        var report = BuildCatalog(store, new CatalogSourceSpec(SourceKinds.Git, new Uri(tmp.File("no-such-repo")).AbsoluteUri), Folder(folder));
+        Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogGitFailed), string.Join("\n", report.Diagnostics));
+        Assert.AreEqual(1, store.FindByName("fine").Count, "the other marketplace is still indexed");
+    }
+
+    internal static void Commit(string path, string message)
+    {
+        using var repo = new Repository(path);
+        Commands.Stage(repo, "*");
+        var sig = new Signature("dev", "dev@users.noreply.github.com", DateTimeOffset.UtcNow);
+        repo.Commit(message, sig, sig);
+    }
+}

@@ -1,0 +1,40 @@
+using AgentOps.Core.Catalog;
+using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Tests.Validation;
+
+namespace AgentOps.Tests.Catalog;
+
+/// <summary>
+/// Ranking quality on the judged query set over the real marketplaces (../shared/marketplaces) plus
+/// this repository's plugins. The floors are the figures measured when the weights were tuned, less a
+/// small margin: a change that makes ranking worse fails here (the bench scenario `catalog` prints them).
+/// </summary>
+[TestClass]
+public sealed class RankingEvaluationTests
+{
+    public const double NdcgFloor = 0.70;
+    public const double RecallFloor = 0.75;
+
+    [TestMethod]
+    public void Ranking_over_the_real_marketplaces_stays_above_the_measured_floor()
+    {
+        var files = CatalogFixtures.SharedMarketplaces();
+        using var tmp = new TempDir();
+        using var store = CatalogFixtures.Open(tmp.File("catalog.db"));
+        var report = CatalogFixtures.BuildCatalog(store, [CatalogFixtures.Folder(CatalogFixtures.RepoRoot()), .. files.Select(CatalogFixtures.JsonFile)]);
+        Assert.IsGreaterThan(700, report.TotalPlugins);
+
+        var set = RankingEvaluation.Load(CatalogFixtures.EvalSetPath);
+        var known = store.Marketplaces().Count;
+        foreach (var id in set.SelectMany(q => q.Relevant.Keys).Distinct())
+        {
+            var at = id.IndexOf('@');
+            Assert.IsTrue(store.FindByName(id[..at]).Any(p => p.Plugin.Id == id), $"judged plugin {id} is not in the catalog ({known} marketplaces): the eval set is stale");
+        }
+        var eval = RankingEvaluation.Evaluate(store, set, LearnedSignals.None);
+        foreach (var q in eval.Queries) Console.WriteLine($"{q.NdcgAt5:0.00} {q.RecallAt10:0.00}  {q.Query}  -> {string.Join(", ", q.Top5)}");
+        Console.WriteLine($"mean nDCG@5 {eval.MeanNdcgAt5:0.000}, recall@10 {eval.MeanRecallAt10:0.000} over {eval.Queries.Count} queries");
+        Assert.IsGreaterThanOrEqualTo(NdcgFloor, eval.MeanNdcgAt5, $"nDCG@5 fell to {eval.MeanNdcgAt5:0.000}");
+        Assert.IsGreaterThanOrEqualTo(RecallFloor, eval.MeanRecallAt10, $"recall@10 fell to {eval.MeanRecallAt10:0.000}");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using AgentOps.Core.Patterns;
+using AgentOps.Tests.Build;
+
+namespace AgentOps.Tests.EndToEnd;
+
+/// <summary>
+/// The whole loop in the real Claude Code (pinned CLI, offline, scripted model): install the packed
+/// marketplace, `/agentops-meta-orchestrator:orchestrate` runs the engine's plan and its subagents, the
+/// plugin's hooks record every event, `agentops learn` turns three sessions into a committed pattern, a
+/// failing fourth lowers its success rate, and show-patterns / meta-stats report the real figures.
+/// </summary>
+[TestClass]
+[TestCategory("EndToEnd")]
+public sealed class OrchestrateEndToEndTests
+{
+    private const string Task = "Add OAuth2 to the API with tests and docs";
+    private static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(2);
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void Orchestrate_runs_the_plan_records_through_hooks_and_learns_from_it()
+    {
+        if (!ClaudeSession.IsInstalled) Assert.Inconclusive($"Claude Code CLI not installed at {ClaudeSession.BinaryPath}: run npm ci");
+        RepoMarketplace.EnsurePacked();
+        using var env = new InstalledMarketplace();
+        var model = new OrchestrateModel("plan");
+        using var api = new FakeAnthropicApi(r => model.Next(r));
+        env.Install(api);
+        var session = new ClaudeSession(env.Home, api);
+
+        List<string>? planned = null;
+        for (var run = 1; run <= 3; run++)
+        {
+            var expectedPlan = env.Agentops(args: ["plan", Task, "--json"]);
+            Assert.AreEqual(0, expectedPlan.ExitCode, expectedPlan.All);
+            model = new OrchestrateModel("plan");
+            var result = RunSession(session, env, $"/agentops-meta-orchestrator:orchestrate {Task}", api);
+
+            Assert.AreEqual(expectedPlan.StdOut.Trim(), model.ToolOutput?.Trim(), "the model received the engine's real plan");
+            planned = OrchestrateModel.PlannedSubagents(expectedPlan.StdOut).Select(s => s.Type).ToList();
+            Assert.IsTrue(planned.Count >= 2 && planned.All(t => t.StartsWith("agentops-", StringComparison.Ordinal)), string.Join(", ", planned));
+            CollectionAssert.AreEqual(planned, model.SubagentsLaunched, "the planned subagents ran in plan order");
+            AssertHooksRecorded(env, result.SessionId!, planned);
+        }
+
+        var learn = env.Agentops(args: ["learn"]);
+        Assert.AreEqual(0, learn.ExitCode, learn.All);
+        var pattern = SingleLearnedPattern(env);
+        Assert.AreEqual(3, pattern.Executions);
+        Assert.AreEqual(1.0, pattern.SuccessRate, 1e-9);
+        var learnedSubagents = pattern.Steps.Where(s => s.Kind == StepKinds.Subagent).Select(s => s.Name).ToList();
+        CollectionAssert.AreEqual(planned, learnedSubagents,
+            "the pattern's subagents are the sequence that ran; its workflow: " + pattern.WorkflowSignature);
+        Assert.AreEqual(StepKinds.Command, pattern.Steps[0].Kind, "the workflow starts with the orchestrate command: " + pattern.WorkflowSignature);
+        StringAssert.Contains(env.Git("log", "--format=%s"), $"Learn pattern: {pattern.Id}");
+
+        // A fourth session of the same kind in which one subagent's model call fails.
+        var failing = planned![1];
+        model = new OrchestrateModel("plan") { FailingSubagentType = failing };
+        RunSession(session, env, $"/agentops-meta-orchestrator:orchestrate {Task}", api);
+        Assert.IsTrue(api.ModelRequests.Any(r => r.Request.ToolResults.Any(t => t.IsError)), "the failed subagent came back to the model as a tool error");
+        Assert.AreEqual(0, env.Agentops(args: ["learn"]).ExitCode);
+        pattern = SingleLearnedPattern(env);
+        Assert.AreEqual(4, pattern.Executions);
+        Assert.AreEqual(0.75, pattern.SuccessRate, 1e-9, "one failed execution out of four");
+
+        foreach (var verb in new[] { "show-patterns", "meta-stats" })
+        {
+            model = new OrchestrateModel(verb);
+            RunSession(session, env, $"/agentops-meta-orchestrator:{verb}", api);
+            var direct = ProcessRunner.Run("bash", env.Work, TimeSpan.FromMinutes(1),
+                new Dictionary<string, string> { ["HOME"] = env.Home, ["CLAUDE_PLUGIN_ROOT"] = env.MetaPluginRoot }, "-c", model.CommandRun!);
+            Assert.AreEqual(WithoutClock(direct.StdOut), WithoutClock(model.ToolOutput), $"{verb}: the model received the tool's real output");
+            StringAssert.Contains(model.ToolOutput, verb == "show-patterns" ? pattern.Id : "4", $"{verb} reports the learned figures");
+        }
+    }
+
+    [TestMethod]
+    public void The_launcher_records_a_hook_when_CLAUDE_PLUGIN_ROOT_is_not_set()
+    {
+        if (!ClaudeSession.IsInstalled) Assert.Inconclusive($"Claude Code CLI not installed at {ClaudeSession.BinaryPath}: run npm ci");
+        RepoMarketplace.EnsurePacked();
+        using var env = new InstalledMarketplace();
+        using var api = new FakeAnthropicApi(_ => ModelTurn.Say("unused"));
+        env.Install(api);
+
+        var payload = new JsonObject
+        {
+            ["session_id"] = "e2e-no-root-0001", ["transcript_path"] = Path.Combine(env.Root, "none.jsonl"), ["cwd"] = env.Work,
+            ["hook_event_name"] = "UserPromptSubmit", ["prompt"] = "Add OAuth2 to the API",
+        };
+        var record = ProcessRunner.RunWithInput(env.Launcher, env.Root, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["HOME"] = env.Home, ["CLAUDE_PLUGIN_ROOT"] = "" }, payload.ToJsonString(), "record");
+        Assert.AreEqual(0, record.ExitCode, record.All);
+        var log = Path.Combine(env.Work, ".agentops", "executions", "e2e-no-root-0001.jsonl");
+        Assert.IsTrue(File.Exists(log), "recorded without CLAUDE_PLUGIN_ROOT: " + record.All);
+        StringAssert.Contains(File.ReadAllText(log), "Add OAuth2 to the API");
+    }
+
+    /// <summary>The output minus its generation time, which differs between two runs a second apart.</summary>
+    private static string WithoutClock(string? output) =>
+        System.Text.RegularExpressions.Regex.Replace(output ?? "", @"""generated_at"": ""[^""]*""", "").Trim();
+
+    private static ClaudeSession.Result RunSession(ClaudeSession session, InstalledMarketplace env, string prompt, FakeAnthropicApi api)
+    {
+        var result = session.Prompt(env.Work, prompt, SessionTimeout);
+        Assert.AreEqual(0, result.ExitCode, $"{prompt}: {result.StdErr}");
+        Assert.AreEqual(0, api.Errors.Count, string.Join('\n', api.Errors));
+        Assert.IsNotNull(result.SessionId);
+        return result;
+    }
+
+    /// <summary>The meta-orchestrator's hooks ran `agentops record` with this session's payloads.</summary>
+    private static void AssertHooksRecorded(InstalledMarketplace env, string sessionId, IReadOnlyList<string> planned)
+    {
+        var log = Path.Combine(env.Work, ".agentops", "executions", sessionId + ".jsonl");
+        Assert.IsTrue(File.Exists(log), "no execution log for session " + sessionId);
+        var lines = File.ReadAllLines(log).Select(l => JsonNode.Parse(l)!).ToList();
+        var events = lines.Select(l => l["hook"]!.GetValue<string>()).ToHashSet();
+        foreach (var expected in new[] { "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop" })
+            Assert.IsTrue(events.Contains(expected), $"{expected} not recorded; got {string.Join(", ", events)}");
+        Assert.IsTrue(lines.All(l => l["payload"]!["session_id"]!.GetValue<string>() == sessionId), "every payload carries the session id");
+        var subagents = lines.Where(l => l["hook"]!.GetValue<string>() == "PreToolUse" && l["payload"]!["tool_name"]?.GetValue<string>() == "Agent")
+            .Select(l => l["payload"]!["tool_input"]!["subagent_type"]!.GetValue<string>()).ToList();
+        CollectionAssert.AreEqual(planned.ToList(), subagents, "the recorded subagent types are the planned ones");
+        var errors = Path.Combine(env.Work, ".agentops", "logs", "record-errors.log");
+        Assert.IsFalse(File.Exists(errors) && File.ReadAllText(errors).Contains(sessionId), "record logged errors: " + (File.Exists(errors) ? File.ReadAllText(errors) : ""));
+    }
+
+    private static LearnedPattern SingleLearnedPattern(InstalledMarketplace env)
+    {
+        var folder = Path.Combine(env.Work, ".agentops", "patterns", "learned");
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories) : [];
+        Assert.AreEqual(1, files.Length, "learned patterns: " + string.Join(", ", files));
+        return PatternReader.Read(files[0]);
+    }
+}
