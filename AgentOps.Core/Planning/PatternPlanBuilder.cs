@@ -35,7 +35,9 @@ public static class PatternPlanBuilder
             }
             var id = $"s{steps.Count + 1}";
             currentTier.Add(id);
-            var writes = s.Phase is not ("research" or "plan" or "review" or "validate");
+            // A known agent tells more than the learned phase: risk-assessor only reads, whatever phase was recorded.
+            var known = Capabilities.All.FirstOrDefault(r => r.DefaultAgent == s.Name && r.CatalogQuery is null);
+            var writes = known?.Writes ?? s.Phase is not ("research" or "plan" or "review" or "validate");
             steps.Add(new PlanStep
             {
                 Id = id,
@@ -43,8 +45,8 @@ public static class PatternPlanBuilder
                 Kind = s.Kind,
                 Invocation = s.Name,
                 Phase = s.Phase,
-                Capability = s.Phase,
-                Instructions = s.Description ?? "",
+                Capability = known?.Name ?? s.Phase,
+                Instructions = known?.Instructions ?? s.Description ?? "",
                 Inputs = deps.Count == 0 ? ["task"] : deps.Select(x => $"output of {x}").Prepend("task").ToList(),
                 Outputs = [$"{s.Phase}-result"],
                 DependsOn = deps,

@@ -56,9 +56,8 @@ public static class Planner
             steps = PatternPlanBuilder.Build(p, resolver);
             source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
                 chosenFit.Stored.Path, chosenFit.Fit, chosenFit.Reasons);
-            var covered = steps.Select(s => s.Phase).ToHashSet(StringComparer.Ordinal);
-            var missing = intent.Capabilities.Where(c => !covered.Contains(c.Phase)).Select(c => c.Name).ToList();
-            if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add them by hand if the task needs them");
+            var missing = intent.Capabilities.Where(c => !Covers(steps, Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
+            if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add those steps by hand if the task needs them");
         }
         else
         {
@@ -85,6 +84,13 @@ public static class Planner
 
         return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
     }
+
+    /// <summary>Whether a pattern's steps already do what a capability asks: its own agent (when that agent is
+    /// specific to it), a step of its phase, or any implementation step for the implement capabilities.</summary>
+    private static bool Covers(IReadOnlyList<PlanStep> steps, CapabilityRule rule) =>
+        steps.Any(s => s.Capability == rule.Name || s.Phase == rule.Phase
+            || (rule.CatalogQuery is null && s.Invocation == rule.DefaultAgent)
+            || (rule.Phase == "implement" && s.Phase is "implement" or "execute" && s.Writes));
 
     /// <summary>FNV-1a of the task text: the same task always explores (or not) the same way.</summary>
     public static int StableSeed(string text)
