@@ -102,6 +102,26 @@ public sealed class ImportRoundTripTests
     }
 
     [TestMethod]
+    public void PackedMarketplaceOfThisRepoRoundTrips()
+    {
+        var packed = Path.Combine(ClaudeSession.RepoRoot, "artifacts", "marketplace");
+        if (!File.Exists(Path.Combine(packed, ".claude-plugin", "marketplace.json"))) { Assert.Inconclusive("run dotnet pack at the repo root first (artifacts/marketplace)"); return; }
+        using var output = new TempDir();
+        var result = MarketplaceImporter.Import(packed, output.Path);
+        var (marketplace, plugins) = Regenerate(output.Path);
+        Console.WriteLine($"{result.PluginProjects.Count} plugin projects, {result.Notes.Count} notes: " + string.Join("; ", result.Notes));
+        Assert.AreEqual(0, result.Notes.Count(n => n.File.EndsWith("marketplace.json", StringComparison.Ordinal)), string.Join("\n", result.Notes));
+        AssertSameJson(JObject.Parse(File.ReadAllText(Path.Combine(packed, ".claude-plugin", "marketplace.json"))), marketplace, "marketplace.json");
+        foreach (var (name, json) in plugins)
+        {
+            var original = JObject.Parse(File.ReadAllText(Path.Combine(packed, "plugins", name, ".claude-plugin", "plugin.json")));
+            var noted = result.Notes.Where(n => n.File.Contains($"/{name}/", StringComparison.Ordinal)).Select(n => n.JsonPath).ToHashSet();
+            foreach (var p in original.Properties().Where(p => noted.Contains(p.Name)).ToList()) p.Remove();
+            AssertSameJson(original, json, $"{name}/plugin.json");
+        }
+    }
+
+    [TestMethod]
     [DataRow("wshobson__agents.json")]
     [DataRow("anthropics__claude-code.json")]
     public void RealMarketplaceWithSynthesisedPluginFoldersRoundTrips(string file)

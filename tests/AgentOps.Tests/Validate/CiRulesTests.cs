@@ -39,6 +39,18 @@ public sealed class CiRulesTests
     }
 
     [TestMethod]
+    public void CoreLinksAreAskedOnlyWhereACoreFolderExists()
+    {
+        // The packed marketplace (what users install) has agentops-core but no core/ links to check.
+        using var dir = new TempDir();
+        dir.Write(".claude-plugin/marketplace.json", "{ \"name\": \"m\", \"owner\": { \"name\": \"o\" }, \"plugins\": [ { \"name\": \"agentops-core\", \"source\": \"./plugins/agentops-core\", \"description\": \"The core plugin of the tests\" } ] }");
+        dir.Write("plugins/agentops-core/.claude-plugin/plugin.json", "{ \"name\": \"agentops-core\" }");
+        Expect.None(FolderValidation.Validate(dir.Path).Diagnostics, DiagnosticCodes.CoreLinkMissing);
+        Directory.CreateDirectory(dir.File("core"));
+        Assert.IsTrue(FolderValidation.Validate(dir.Path).Diagnostics.Any(d => d.Code == DiagnosticCodes.CoreLinkMissing), "the source tree with core/ is checked as the build checks it");
+    }
+
+    [TestMethod]
     public void UnsortedEntriesAreAop0801Warning()
     {
         var d = Market(Remote("beta", Github()) + ",\n" + Remote("alpha", Github()));
