@@ -37,16 +37,17 @@ public static class PluginRanker
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
         var candidates = Math.Max(w.Candidates, limit * 5);
-        var hits = store.SearchPlugins(parsed.Match, w.FieldWeights, candidates, options.Category, options.InstalledOnly);
-        // Components are scored in their own index (per-field length normalisation), then summed per plugin.
-        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, candidates * 5, options.Category, options.InstalledOnly)
+        // Stage 1: a wide pool of field and component hits (ids and scores only: cheap, the index computes
+        // bm25 for every match anyway), combined into a text score. Stage 2: the best of them are loaded,
+        // explained, and scored for coverage and learned signals.
+        var pool = Math.Max(w.Pool, candidates * 4);
+        var fieldScore = store.SearchPlugins(parsed.Match, w.FieldWeights, pool, options.Category, options.InstalledOnly)
+            .ToDictionary(h => h.Id, h => -h.Bm25);
+        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, pool * 2, options.Category, options.InstalledOnly)
             .GroupBy(h => h.PluginId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Bm25).ThenBy(h => h.ComponentId).Take(w.TopComponents).ToList());
-        var fieldScore = hits.ToDictionary(h => h.Id, h => -h.Bm25);
-        // A plugin found through its components may still match in its own fields, below the cut: score those too.
-        var missing = componentHits.Keys.Where(id => !fieldScore.ContainsKey(id)).ToList();
-        foreach (var h in store.SearchPlugins(parsed.Match, w.FieldWeights, missing.Count, options.Category, options.InstalledOnly, missing))
-            fieldScore[h.Id] = -h.Bm25;
-        var ids = fieldScore.Keys.Union(componentHits.Keys).ToList();
+        double Text(long id) => fieldScore.GetValueOrDefault(id) + w.Components * (componentHits.GetValueOrDefault(id)?.Sum(c => -c.Bm25) ?? 0);
+        var ids = fieldScore.Keys.Union(componentHits.Keys).OrderByDescending(Text).ThenBy(id => id).Take(candidates).ToList();
+        componentHits = componentHits.Where(kv => ids.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
         var plugins = store.LoadPlugins(ids, withComponents: false);
         var matchedComponents = store.LoadComponents(componentHits.Values.SelectMany(l => l).Select(h => h.ComponentId).ToList());
 
@@ -55,7 +56,7 @@ public static class PluginRanker
         {
             if (!plugins.TryGetValue(id, out var stored)) continue;
             var components = componentHits.GetValueOrDefault(id) ?? [];
-            var text = fieldScore.GetValueOrDefault(id) + w.Components * components.Sum(c => -c.Bm25);
+            var text = Text(id);
             var p = stored.Plugin;
             var columns = new List<(string, string)> { ("name", p.Name), ("description", p.Description), ("keywords", string.Join(' ', p.Keywords)), ("category", p.Category) };
             foreach (var c in components)

@@ -32,6 +32,8 @@ public sealed record RankingWeights
     public double Installed { get; init; } = 0.05;
     /// <summary>Full-text candidates re-ranked per query (at least; 5 × limit when larger).</summary>
     public int Candidates { get; init; } = 60;
+    /// <summary>Hits (ids and scores only) combined before the candidates are chosen.</summary>
+    public int Pool { get; init; } = 500;
 
     public static readonly RankingWeights Default = new();
 
