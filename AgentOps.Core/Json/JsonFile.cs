@@ -28,6 +28,11 @@ public static class JsonFile
     public static JToken? Parse(string path, string text, out Diagnostic? diagnostic)
     {
         diagnostic = null;
+        if (StrictSyntaxError(path, text) is { } strict)
+        {
+            diagnostic = strict;
+            return null;
+        }
         try
         {
             using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = 128, DateParseHandling = DateParseHandling.None };
@@ -44,6 +49,25 @@ public static class JsonFile
             diagnostic = new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path, Math.Max(line, 1), Math.Max(col, 1),
                 $"invalid JSON: {FirstSentence(ex.Message)}");
             return null;
+        }
+    }
+
+    // Claude Code parses with JSON.parse: no comments, trailing commas, single quotes or NaN, which
+    // Newtonsoft tolerates. System.Text.Json's defaults are exactly as strict; a leading BOM is allowed.
+    private static Diagnostic? StrictSyntaxError(string path, string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text.TrimStart('\uFEFF'), new System.Text.Json.JsonDocumentOptions { MaxDepth = 128 });
+            return null;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+            return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path,
+                (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {message}");
         }
     }
 

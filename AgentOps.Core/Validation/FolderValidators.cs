@@ -22,7 +22,10 @@ public static class PluginFolderValidator
         var hookFiles = new HashSet<string>(StringComparer.Ordinal);
         var manifestFile = Path.Combine(pluginDirectory, ".claude-plugin", "plugin.json");
         JToken? manifest = null;
-        if (!File.Exists(manifestFile) && new FileInfo(manifestFile).LinkTarget is null)
+        if (Directory.Exists(manifestFile) && new DirectoryInfo(manifestFile).LinkTarget is null)
+            d.Add(new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, manifestFile, 0, 0,
+                "plugin.json is a folder, not a file; Claude Code cannot read the plugin's manifest"));
+        else if (!File.Exists(manifestFile) && new FileInfo(manifestFile).LinkTarget is null)
             d.Add(new Diagnostic(DiagnosticCodes.PluginManifestMissing, DiagnosticSeverity.Warning, pluginDirectory, 0, 0,
                 "the plugin has no .claude-plugin/plugin.json; Claude Code then needs everything in the marketplace entry"));
         else if ((manifest = JsonFile.Load(manifestFile, out var problem)) is null)
@@ -30,8 +33,8 @@ public static class PluginFolderValidator
         else
         {
             d.AddRange(PluginManifestValidator.Validate(pluginDirectory, manifestFile, manifest));
-            if (manifest["hooks"] is JObject inline) d.AddRange(HooksValidator.ValidateInline(pluginDirectory, manifestFile, inline));
-            foreach (var listed in PluginManifestValidator.ListedPaths(manifest["hooks"]))
+            if (manifest is JObject { } root && root["hooks"] is JObject inline) d.AddRange(HooksValidator.ValidateInline(pluginDirectory, manifestFile, inline));
+            foreach (var listed in PluginManifestValidator.ListedPaths((manifest as JObject)?["hooks"]))
             {
                 var file = Path.GetFullPath(Path.Combine(pluginDirectory, (string)listed!));
                 if (File.Exists(file) && PathUtil.IsUnder(file, pluginDirectory)) hookFiles.Add(file);
@@ -49,6 +52,7 @@ public static class PluginFolderValidator
         foreach (var file in MarkdownUnder(pluginDirectory, "patterns").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
             d.AddRange(PatternValidator.ValidateFile(file));
 
+        d.AddRange(McpServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(PluginCiValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SecretsValidator.Validate(pluginDirectory));
         d.AddRange(SymlinkValidator.Validate(pluginDirectory, allowedLinkRoots));
@@ -82,16 +86,18 @@ public static class MarketplaceFolderValidator
                 "the folder has no .claude-plugin/marketplace.json")];
         if (JsonFile.Load(manifestFile, out var problem) is not { } manifest) return [problem!];
 
-        var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest));
+        var pluginRoot = MarketplaceSourcesValidator.PluginRoot(manifest);
+        var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest)
+            .Where(x => !IsBareSourceAllowedByPluginRoot(x, manifest, pluginRoot)));
         d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
         d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in (manifest["plugins"] as JArray ?? []).OfType<JObject>())
+        foreach (var entry in ((manifest as JObject)?["plugins"] as JArray ?? []).OfType<JObject>())
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
-            var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source) : null;
+            var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source, pluginRoot) : null;
             if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
@@ -100,6 +106,16 @@ public static class MarketplaceFolderValidator
         var hasCore = nodes.Any(n => n.Name == CoreLinksValidator.CorePluginName);
         d.AddRange(CoreLinksValidator.Validate(marketplaceRoot, hasCore, coreLinks));
         return d;
+    }
+
+    // The schema wants "./" on a local source; with metadata.pluginRoot a bare name is a folder under it.
+    private static bool IsBareSourceAllowedByPluginRoot(Diagnostic d, JToken manifest, string? pluginRoot)
+    {
+        if (pluginRoot is null || d.Code != DiagnosticCodes.SchemaInvalidValue || (manifest as JObject)?["plugins"] is not JArray plugins) return false;
+        for (var i = 0; i < plugins.Count; i++)
+            if (d.Message.StartsWith($"plugins[{i}].source:", StringComparison.Ordinal))
+                return plugins[i]["source"] is JValue { Type: JTokenType.String } s && MarketplaceSourcesValidator.IsBareName((string)s!, pluginRoot);
+        return false;
     }
 
     private static PluginNode NodeOf(string name, JObject entry, string? folder, string marketplaceFile)

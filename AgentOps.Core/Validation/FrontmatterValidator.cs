@@ -1,5 +1,6 @@
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Markdown;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AgentOps.Core.Validation;
@@ -12,7 +13,7 @@ public enum ComponentKind { Command, Agent, Skill }
 /// description is a warning) and is stricter where a mistake silently breaks a component at runtime:
 /// agents and skills need `name` and `description`, tools and models must exist.
 /// </summary>
-public static class FrontmatterValidator
+public static partial class FrontmatterValidator
 {
     public static IReadOnlyList<Diagnostic> ValidateFile(string path, ComponentKind kind)
     {
@@ -45,6 +46,12 @@ public static class FrontmatterValidator
             if (doc.Field(key) is { Value: not YamlScalarNode } f)
                 diagnostics.Add(At(DiagnosticCodes.FrontmatterFieldWrongType, path, f.Line, f.Column, $"'{key}' must be a single text value"));
 
+        // YAML reads an unquoted 5 or true as a number or boolean; Claude Code refuses a name that is not a string.
+        if (doc.Field("name") is { Value: YamlScalarNode { Style: ScalarStyle.Plain } plain } typed && plain.Value is { } raw && YamlTypedScalar().IsMatch(raw))
+            diagnostics.Add(At(DiagnosticCodes.FrontmatterFieldWrongType, path, typed.Line, typed.Column,
+                $"'name' must be a string, but YAML reads {raw} as a {(raw is "true" or "false" or "True" or "False" ? "boolean" : "number")}: quote it"));
+        if (kind != ComponentKind.Agent && doc.Field("shell") is { } shell && shell.Scalar?.Trim().ToLowerInvariant() is not ("bash" or "powershell"))
+            diagnostics.Add(At(DiagnosticCodes.FrontmatterFieldWrongType, path, shell.Line, shell.Column, "'shell' must be 'bash' or 'powershell'"));
         if (kind != ComponentKind.Command && doc.Field("name") is { Scalar: { Length: > 0 } name } nameField)
             CheckNameText(path, noun, name, nameField, diagnostics);
 
@@ -87,6 +94,9 @@ public static class FrontmatterValidator
             diagnostics.Add(new Diagnostic(DiagnosticCodes.ShellMetacharacter, DiagnosticSeverity.Warning, path, f.Line, f.Column,
                 $"the {noun} name '{name}' holds the shell metacharacter '{c}': use letters, digits and '-'"));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.Inf|\.nan|\.NaN)|true|false|True|False|TRUE|FALSE)$")]
+    private static partial System.Text.RegularExpressions.Regex YamlTypedScalar();
 
     private static bool HasText(FrontmatterField? f) => !string.IsNullOrWhiteSpace(f?.Scalar);
 

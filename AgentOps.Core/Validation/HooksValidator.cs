@@ -29,19 +29,28 @@ public static partial class HooksValidator
             return [JsonFile.At(bare, DiagnosticCodes.HooksNotWrapped, DiagnosticSeverity.Error, hooksFile,
                 $"event '{bare.Name}' is declared at the top level: wrap the events in {{\"hooks\": {{...}}}}")];
         var diagnostics = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Hooks, hooksFile, root));
-        if (root["hooks"] is JObject events) CheckEvents(pluginDirectory, hooksFile, events, diagnostics);
+        if (root is JObject { } rootObject && rootObject["hooks"] is JObject events)
+        {
+            HookEntryRules.CheckEventMap(hooksFile, events, diagnostics);
+            CheckEvents(pluginDirectory, hooksFile, events, diagnostics);
+        }
         return diagnostics;
     }
 
     /// <summary>Validates the inline event map of plugin.json's "hooks" field.</summary>
     public static IReadOnlyList<Diagnostic> ValidateInline(string pluginDirectory, string manifestFile, JObject events)
     {
+        // A "hooks" wrapper inside plugin.json is read as an unknown event: ignored, unless it holds
+        // PreToolUse/PermissionRequest hooks, which Claude Code then refuses to drop silently.
         if (events.Property("hooks") is { } wrapper)
-            return [JsonFile.At(wrapper, DiagnosticCodes.HooksNotWrapped, DiagnosticSeverity.Error, manifestFile,
-                "inline hooks in plugin.json are the event map itself: remove the inner \"hooks\" wrapper")];
-        var schema = ManifestSchemas.Schema(ManifestKind.Hooks).Definitions["eventMap"];
-        var diagnostics = schema.Validate(events)
-            .Select(e => SchemaErrorMapper.ToDiagnostic(e, manifestFile, events, ManifestKind.Hooks)).ToList();
+        {
+            var guards = wrapper.Value is JObject inner && inner.Properties().Any(p => HookEntryRules.GuardEvents.Contains(p.Name) && p.Value is JArray { Count: > 0 });
+            return [JsonFile.At(wrapper, DiagnosticCodes.HooksNotWrapped, guards ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, manifestFile,
+                "inline hooks in plugin.json are the event map itself: remove the inner \"hooks\" wrapper" +
+                (guards ? " (it holds PreToolUse/PermissionRequest hooks, so Claude Code refuses the plugin)" : " (Claude Code ignores what it holds)"))];
+        }
+        var diagnostics = new List<Diagnostic>();
+        HookEntryRules.CheckEventMap(manifestFile, events, diagnostics);
         CheckEvents(pluginDirectory, manifestFile, events, diagnostics);
         return diagnostics;
     }
@@ -61,13 +70,8 @@ public static partial class HooksValidator
 
     private static void CheckHook(string pluginDirectory, string file, JObject hook, List<Diagnostic> d)
     {
-        if ((string?)hook["type"] != "command") return;
-        if (hook["command"] is not JValue { Type: JTokenType.String } commandToken)
-        {
-            if (hook["command"] is null)
-                d.Add(JsonFile.At(hook, DiagnosticCodes.SchemaRequiredMissing, DiagnosticSeverity.Error, file, "a command hook needs a 'command'"));
-            return;
-        }
+        if ((hook["type"] as JValue)?.Value as string != "command") return;
+        if (hook["command"] is not JValue { Type: JTokenType.String } commandToken) return; // HookEntryRules reports it
         var command = (string)commandToken!;
         d.AddRange(UnsafeText.CheckCommand(commandToken, file, "the hook command"));
         var execForm = hook["args"] is JArray; // exec form passes arguments without a shell: no quoting problem

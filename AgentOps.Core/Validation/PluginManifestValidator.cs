@@ -11,24 +11,32 @@ namespace AgentOps.Core.Validation;
 /// </summary>
 public static partial class PluginManifestValidator
 {
+    private static readonly string[] ExperimentalFields = ["themes", "outputStyles", "monitors"];
     private static readonly string[] PathFields = ["commands", "agents", "skills", "hooks", "mcpServers", "lspServers", "outputStyles", "themes", "monitors", "workflows"];
 
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, string manifestFile, JToken manifest)
     {
         var diagnostics = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Plugin, manifestFile, manifest));
         if (manifest is not JObject obj) return diagnostics;
+        if (obj["name"] is JValue { Type: JTokenType.String } reserved && ReservedNames.IsReservedPluginName((string)reserved!))
+            diagnostics.Add(JsonFile.At(reserved, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
+                $"plugin name '{reserved}' is reserved: {ReservedNames.Explanation}"));
         if (obj["name"] is JValue { Type: JTokenType.String } name && !((string)name!).Contains(' ') && !KebabCase().IsMatch((string)name!))
             diagnostics.Add(JsonFile.At(name, DiagnosticCodes.NameNotKebabCase, DiagnosticSeverity.Warning, manifestFile,
                 $"plugin name '{name}' is not kebab-case; Claude Code accepts it but the claude.ai marketplace sync needs lowercase letters, digits and hyphens"));
-        foreach (var field in PathFields)
-            foreach (var pathToken in ListedPaths(obj[field]))
+        var experimental = obj["experimental"] as JObject;
+        foreach (var (field, value) in PathFields.Select(f => (f, obj[f])).Concat(ExperimentalFields.Select(f => ($"experimental.{f}", experimental?[f]))))
+            foreach (var pathToken in ListedPaths(value))
             {
                 var relative = (string)pathToken!;
-                if (!relative.StartsWith("./", StringComparison.Ordinal) || relative.Split('/').Contains("..")) continue; // schema / escape checks report these
+                if (!relative.StartsWith("./", StringComparison.Ordinal) || relative.Split('/').Contains("..") || relative.StartsWith("https://", StringComparison.Ordinal)) continue; // schema / escape checks report these
                 var full = Path.Combine(pluginDirectory, relative[2..]);
                 if (!File.Exists(full) && !Directory.Exists(full))
                     diagnostics.Add(JsonFile.At(pathToken, DiagnosticCodes.ComponentPathMissing, DiagnosticSeverity.Error, manifestFile,
                         $"{field}: path '{relative}' does not exist in the plugin; Claude Code reports it as a load failure"));
+                else if (field == "skills" && File.Exists(full))
+                    diagnostics.Add(JsonFile.At(pathToken, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
+                        $"skills: '{relative}' is a file; a skills entry is a folder holding SKILL.md (point to its parent folder)"));
             }
         return diagnostics;
     }

@@ -37,11 +37,15 @@ internal sealed class InstalledMarketplace : IDisposable
             var install = session.Cli(Work, TimeSpan.FromMinutes(1), "plugin", "install", $"{plugin}@agentops-marketplace");
             Assert.AreEqual(0, install.ExitCode, install.StdErr + install.StdOut);
         }
+        var list = session.Cli(Work, TimeSpan.FromMinutes(1), "plugin", "list", "--json");
+        var entry = System.Text.Json.Nodes.JsonNode.Parse(list.StdOut)!.AsArray()
+            .Single(p => p!["id"]!.GetValue<string>() == $"{MetaPlugin}@agentops-marketplace")!;
+        MetaPluginRoot = (entry["readFromFolder"] ?? entry["installPath"])!.GetValue<string>();
     }
 
-    /// <summary>Where Claude Code copied the installed meta-orchestrator (its CLAUDE_PLUGIN_ROOT).</summary>
-    public string MetaPluginRoot =>
-        Directory.EnumerateDirectories(Path.Combine(Home, ".claude", "plugins", "cache", "agentops-marketplace", MetaPlugin)).Single();
+    /// <summary>The installed meta-orchestrator's folder as Claude Code uses it (its CLAUDE_PLUGIN_ROOT): for a
+    /// local marketplace 2.1.331 reads the plugin from the marketplace folder, otherwise from its cache copy.</summary>
+    public string MetaPluginRoot { get; private set; } = "";
 
     public string Launcher => Path.Combine(MetaPluginRoot, "bin", "agentops");
 

@@ -49,7 +49,10 @@ public sealed class OrchestrateEndToEndTests
         var pattern = SingleLearnedPattern(env);
         Assert.AreEqual(3, pattern.Executions);
         Assert.AreEqual(1.0, pattern.SuccessRate, 1e-9);
-        CollectionAssert.AreEqual(planned, pattern.Steps.Select(s => s.Name).ToList(), "the pattern's workflow is the subagent sequence that ran");
+        var learnedSubagents = pattern.Steps.Where(s => s.Kind == StepKinds.Subagent).Select(s => s.Name).ToList();
+        CollectionAssert.AreEqual(planned, learnedSubagents,
+            "the pattern's subagents are the sequence that ran; its workflow: " + pattern.WorkflowSignature);
+        Assert.AreEqual(StepKinds.Command, pattern.Steps[0].Kind, "the workflow starts with the orchestrate command: " + pattern.WorkflowSignature);
         StringAssert.Contains(env.Git("log", "--format=%s"), $"Learn pattern: {pattern.Id}");
 
         // A fourth session of the same kind in which one subagent's model call fails.
@@ -68,7 +71,7 @@ public sealed class OrchestrateEndToEndTests
             RunSession(session, env, $"/agentops-meta-orchestrator:{verb}", api);
             var direct = ProcessRunner.Run("bash", env.Work, TimeSpan.FromMinutes(1),
                 new Dictionary<string, string> { ["HOME"] = env.Home, ["CLAUDE_PLUGIN_ROOT"] = env.MetaPluginRoot }, "-c", model.CommandRun!);
-            Assert.AreEqual(direct.StdOut.Trim(), model.ToolOutput?.Trim(), $"{verb}: the model received the tool's real output");
+            Assert.AreEqual(WithoutClock(direct.StdOut), WithoutClock(model.ToolOutput), $"{verb}: the model received the tool's real output");
             StringAssert.Contains(model.ToolOutput, verb == "show-patterns" ? pattern.Id : "4", $"{verb} reports the learned figures");
         }
     }
@@ -94,6 +97,10 @@ public sealed class OrchestrateEndToEndTests
         Assert.IsTrue(File.Exists(log), "recorded without CLAUDE_PLUGIN_ROOT: " + record.All);
         StringAssert.Contains(File.ReadAllText(log), "Add OAuth2 to the API");
     }
+
+    /// <summary>The output minus its generation time, which differs between two runs a second apart.</summary>
+    private static string WithoutClock(string? output) =>
+        System.Text.RegularExpressions.Regex.Replace(output ?? "", @"""generated_at"": ""[^""]*""", "").Trim();
 
     private static ClaudeSession.Result RunSession(ClaudeSession session, InstalledMarketplace env, string prompt, FakeAnthropicApi api)
     {

@@ -39,10 +39,12 @@ internal sealed partial class OrchestrateModel(string verb)
         var results = request.ToolResults;
         if (results.Count == 0)
         {
-            // The concrete command line, not a template with <placeholders> or [options].
-            var match = ToolCommand().Matches(user).FirstOrDefault(m => m.Groups["verb"].Value == verb && !m.Value.Contains('<') && !m.Value.Contains('['))
+            // The first command line for this verb, as a user with no extra options runs it: optional
+            // [--options] dropped; a template still holding a <placeholder> is not runnable.
+            CommandRun = ToolCommand().Matches(user).Where(m => m.Groups["verb"].Value == verb)
+                .Select(m => OptionalPart().Replace(m.Groups["cmd"].Value, "").Trim().TrimEnd('`'))
+                .FirstOrDefault(c => !c.Contains('<'))
                 ?? throw new InvalidOperationException($"the expanded command text names no `agentops {verb}` command line:\n{user}");
-            CommandRun = match.Groups["cmd"].Value.Trim().TrimEnd('`');
             return ModelTurn.Bash(CommandRun, $"agentops {verb}");
         }
 
@@ -70,6 +72,9 @@ internal sealed partial class OrchestrateModel(string verb)
             .Select(s => (s!["id"]!.GetValue<string>(), s["subagent_type"]!.GetValue<string>(), s["instructions"]?.GetValue<string>() ?? ""))
             .ToList();
     }
+
+    [GeneratedRegex(@"\s*\[[^\]\n]*\]")]
+    private static partial Regex OptionalPart();
 
     [GeneratedRegex(@"^SUBTASK (?<type>\S+)", RegexOptions.Multiline)]
     private static partial Regex SubtaskPrompt();

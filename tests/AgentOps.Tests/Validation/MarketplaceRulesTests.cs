@@ -10,7 +10,7 @@ public sealed class MarketplaceRulesTests
         "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"plugins\": [\n" + string.Join(",\n", entries) + "\n  ]\n}";
 
     // Entry i (0-based) of Market(...) sits on line 5 + i.
-    private static string Entry(string name, string source) => $"    {{ \"name\": \"{name}\", \"source\": \"{source}\" }}";
+    private static string Entry(string name, string source) => $"    {{ \"name\": \"{name}\", \"source\": \"{source}\", \"description\": \"Plugin {name} for the tests\" }}";
 
     private static TempDir WithPlugin(string name)
     {
