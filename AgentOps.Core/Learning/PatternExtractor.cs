@@ -21,10 +21,19 @@ public static class PatternExtractor
 
     private sealed record Collapsed(string Name, string Kind, double Offset, double Duration, bool Success, string? Description);
 
-    /// <summary>Workflow shape: delegation steps (commands, subagents, skills) in order, consecutive repeats
-    /// collapsed; an execution without delegation uses its notable tools instead. Empty: nothing to learn.</summary>
+    /// <summary>Workflow shape: delegation steps (commands, subagents, skills) in order, repeats of a step
+    /// collapsed into it (see <see cref="RepeatOf"/>); an execution without delegation uses its notable
+    /// tools instead. Empty: nothing to learn.</summary>
     public static IReadOnlyList<string> Shape(Execution e) => Collapse(e).Select(c => c.Name).ToList();
 
+    /// <summary>
+    /// Collapses repeats: a step is a repeat (a retry, or the same agent called again) of an earlier step
+    /// with its name when every step between them started before that earlier step ended, i.e. ran in
+    /// parallel with it (so a retry inside a parallel group does not change the workflow's shape). The
+    /// collapsed step spans all attempts and counts as succeeded only if every attempt did: a step that
+    /// needed a retry is a failure of that step for the per-step statistics (which agent fails where,
+    /// where checkpoints go), while the execution's own outcome stays what the record says.
+    /// </summary>
     private static List<Collapsed> Collapse(Execution e)
     {
         var delegation = e.Steps.Where(s => s.Kind != StepKinds.Tool).ToList();
@@ -33,15 +42,30 @@ public static class PatternExtractor
         foreach (var s in source.OrderBy(s => s.Start))
         {
             var offset = Math.Max(0, (s.Start - e.Start).TotalSeconds);
-            if (result.Count > 0 && result[^1].Name == s.Name)
+            var at = RepeatOf(result, s.Name);
+            if (at >= 0)
             {
-                var prev = result[^1];
+                var prev = result[at];
                 var end = Math.Max(prev.Offset + prev.Duration, offset + s.DurationSeconds);
-                result[^1] = prev with { Duration = end - prev.Offset, Success = s.Succeeded };
+                result[at] = prev with { Duration = end - prev.Offset, Success = prev.Success && s.Succeeded };
             }
             else result.Add(new Collapsed(s.Name, s.Kind, offset, s.DurationSeconds, s.Succeeded, s.Description));
         }
         return result;
+    }
+
+    /// <summary>Index of the earlier step <paramref name="name"/> repeats: the last step, or an earlier one with
+    /// that name when every step after it started before it ended (they ran in parallel with it); else -1.</summary>
+    private static int RepeatOf(List<Collapsed> result, string name)
+    {
+        if (result.Count == 0) return -1;
+        if (result[^1].Name == name) return result.Count - 1;
+        var at = result.FindLastIndex(c => c.Name == name);
+        if (at < 0) return -1;
+        var endOfFirst = result[at].Offset + result[at].Duration;
+        for (var j = at + 1; j < result.Count; j++)
+            if (result[j].Offset >= endOfFirst - 1e-9) return -1;
+        return at;
     }
 
     public static ExtractionResult Extract(IEnumerable<Execution> executions, IEnumerable<LearnedPattern>? existing = null)

@@ -209,7 +209,10 @@ public static partial class TranscriptParser
 
         var built = steps.Select(p => new ExecutionStep(p.Name, p.Kind, p.Start, p.Duration ?? 0,
             p.Outcome == StepOutcome.Unknown && p.Duration is null ? StepOutcome.Interrupted : p.Outcome, p.ToolUseId, p.Description)).ToList();
-        var failedDelegation = built.FirstOrDefault(s => s.Kind != Patterns.StepKinds.Tool && !s.Succeeded);
+        // A failed delegation step fails the session unless a later call of the same agent or command
+        // succeeded (a retry after a checkpoint recovered it).
+        var failedDelegation = built.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Kind != Patterns.StepKinds.Tool && !x.s.Succeeded
+            && !built.Skip(x.i + 1).Any(r => r.Name == x.s.Name && r.Kind == x.s.Kind && r.Succeeded)).s;
         var lastTool = built.LastOrDefault();
         if (failedDelegation is not null) failure ??= $"step '{failedDelegation.Name}' {failedDelegation.Outcome.ToString().ToLowerInvariant()}";
         else if (lastTool is not null && !lastTool.Succeeded) failure ??= $"last step '{lastTool.Name}' {lastTool.Outcome.ToString().ToLowerInvariant()}";

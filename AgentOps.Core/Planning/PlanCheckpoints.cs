@@ -1,7 +1,8 @@
 namespace AgentOps.Core.Planning;
 
 /// <summary>
-/// Where the plan stops to check before going on: after the step a learned pattern found fails most,
+/// Where the plan stops to check before going on: after the step the learned per-step evidence of this
+/// kind of task says fails most, after the step a learned pattern found fails most,
 /// after steps whose learned success rate is below 80 %, after implementation steps of a risky task,
 /// before any deployment, and (--conservative) after every step that writes.
 /// </summary>
@@ -9,7 +10,11 @@ public static class PlanCheckpoints
 {
     public const double LowSuccess = 0.8;
 
-    public static IReadOnlyList<Checkpoint> Place(IReadOnlyList<PlanStep> steps, TaskIntent intent, ExecutionMode mode, int? learnedCheckpointOrder)
+    /// <param name="weakestStep">The plan step the pooled per-step evidence of this kind of task says is
+    /// most likely to fail (<see cref="StepEvidence"/>), with the reason; it gets a checkpoint whatever
+    /// the step's origin, so the orchestrator checks it and retries it once if it failed.</param>
+    public static IReadOnlyList<Checkpoint> Place(IReadOnlyList<PlanStep> steps, TaskIntent intent, ExecutionMode mode, int? learnedCheckpointOrder,
+        (string StepId, string Reason)? weakestStep = null)
     {
         var result = new List<Checkpoint>();
         void Add(PlanStep s, string reason)
@@ -17,6 +22,8 @@ public static class PlanCheckpoints
             if (result.Any(c => c.AfterStep == s.Id)) return;
             result.Add(new Checkpoint(s.Id, reason, Check(s)));
         }
+        if (weakestStep is { } w && steps.FirstOrDefault(s => s.Id == w.StepId) is { } weakest)
+            Add(weakest, w.Reason);
         if (learnedCheckpointOrder is { } order && order >= 1 && order <= steps.Count && steps[order - 1].Origin == "pattern")
             Add(steps[order - 1], "learned: the step that fails most often in this pattern");
         foreach (var s in steps.Where(s => s.Origin == "pattern" && s.SuccessRate < LowSuccess))

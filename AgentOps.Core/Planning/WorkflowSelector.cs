@@ -1,12 +1,19 @@
 namespace AgentOps.Core.Planning;
 
-/// <summary>A workflow the planner can follow: a fitting learned pattern, or the one composed from the catalog.</summary>
-public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit)
+/// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
+/// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
+/// (<see cref="StepEvidence"/>): its chance is then the product of theirs.</summary>
+public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null)
 {
-    public const string PatternKind = "pattern", ComposedKind = "composed";
+    /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
+    /// variant: a learned workflow with one agent swapped for another catalog agent (see <see cref="WorkflowVariants"/>).</summary>
+    public const string PatternKind = "pattern", ComposedKind = "composed", VariantKind = "variant";
 
-    /// <summary>Mean of the Beta(successes + 1, failures + 1) posterior: untried workflows start at 1/2.</summary>
-    public double PosteriorMean => (Successes + 1.0) / (Successes + Failures + 2.0);
+    /// <summary>With step evidence: the product of the steps' posterior means. Without: the mean of the
+    /// Beta(successes + 1, failures + 1) posterior (untried workflows start at 1/2).</summary>
+    public double PosteriorMean => Steps is { Count: > 0 } steps
+        ? steps.Aggregate(1.0, (p, s) => p * s.Mean)
+        : (Successes + 1.0) / (Successes + Failures + 2.0);
 }
 
 public sealed record WorkflowSelection(WorkflowOption Chosen, WorkflowOption BestKnown, bool Explored, string Strategy, int? Seed,
@@ -16,7 +23,9 @@ public sealed record WorkflowSelection(WorkflowOption Chosen, WorkflowOption Bes
 /// The exploration seam (issue 8): chooses among candidate workflows from their success counts.
 /// <see cref="GreedySelector"/> always takes the best known (used by --conservative);
 /// <see cref="ThompsonSelector"/> samples each candidate's Beta posterior with a seeded generator, so a
-/// promising but little-tried workflow is sometimes chosen, deterministically for a given seed.
+/// promising but little-tried workflow is sometimes chosen, deterministically for a given seed. With
+/// step evidence it samples each step's posterior once and multiplies (Thompson sampling over the
+/// factored model: steps fail independently).
 /// </summary>
 public interface IWorkflowSelector
 {
@@ -46,9 +55,21 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
             return new WorkflowSelection(best, best, false, "thompson", seed, new Dictionary<string, double>(), "only one candidate workflow");
         var rng = new Random(seed);
         var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        // Sample in a fixed order so the same seed and candidates give the same draws.
-        foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
-            samples[o.Id] = BetaSampler.Sample(rng, o.Successes + 1, o.Failures + 1);
+        if (options.All(o => o.Steps is { Count: > 0 }))
+        {
+            // Factored: one draw per step (in key order), shared by every workflow with that step, so
+            // workflows are compared on the steps where they differ; a workflow's draw is the product.
+            var draws = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var e in options.SelectMany(o => o.Steps!).DistinctBy(e => e.Key).OrderBy(e => e.Key, StringComparer.Ordinal))
+                draws[e.Key] = BetaSampler.Sample(rng, e.Successes + StepEvidence.PriorSuccesses, e.Failures + StepEvidence.PriorFailures);
+            foreach (var o in options) samples[o.Id] = o.Steps!.Aggregate(1.0, (p, e) => p * draws[e.Key]);
+        }
+        else
+        {
+            // Sample in a fixed order so the same seed and candidates give the same draws.
+            foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
+                samples[o.Id] = BetaSampler.Sample(rng, o.Successes + 1, o.Failures + 1);
+        }
         var chosen = options.OrderByDescending(o => samples[o.Id]).ThenBy(o => o.Id, StringComparer.Ordinal).First();
         var explored = chosen.Id != best.Id;
         var reason = explored
@@ -58,7 +79,7 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
     }
 }
 
-/// <summary>Beta(a, b) draws from two Gamma draws (Marsaglia–Tsang; a, b ≥ 1 here).</summary>
+/// <summary>Beta(a, b) draws from two Gamma draws (Marsaglia–Tsang; a shape below 1 is boosted by one and scaled back).</summary>
 public static class BetaSampler
 {
     public static double Sample(Random rng, double a, double b)

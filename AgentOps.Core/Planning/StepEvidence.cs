@@ -1,0 +1,75 @@
+using AgentOps.Core.Patterns;
+
+namespace AgentOps.Core.Planning;
+
+/// <summary>
+/// What the learned patterns say about one step: how often this agent, doing this capability, succeeded
+/// and failed in the fitting patterns' executions (a retried step counts as a failure). Steps fail
+/// independently, so a workflow's chance is the product of its steps' chances; pooling by step lets
+/// every execution inform every workflow that shares the step, and lets an untried workflow be judged by
+/// the steps it changes (issue 8: learned per-step statistics, which agent fails where).
+/// The prior is Beta(<see cref="PriorSuccesses"/>, <see cref="PriorFailures"/>): an agent never seen at a
+/// step is expected to succeed 9 times in 10, an opinion worth three executions.
+/// </summary>
+public sealed record StepEvidence(string Key, int Successes, int Failures)
+{
+    public const double PriorSuccesses = 2.7, PriorFailures = 0.3;
+    public static double PriorMean => PriorSuccesses / (PriorSuccesses + PriorFailures);
+
+    public double Mean => (Successes + PriorSuccesses) / (Successes + Failures + PriorSuccesses + PriorFailures);
+}
+
+/// <summary>
+/// The step evidence of the fitting patterns, by step key: the agent plus the capability the step did
+/// when its recorded description (or, for a plan step, its title) starts with a capability's title
+/// (the planner's step titles; an agent can be good at one capability and a misfit at another), else the
+/// agent alone.
+/// </summary>
+public sealed class StepEvidenceBook
+{
+    private readonly Dictionary<string, (int S, int F)> _byKey = new(StringComparer.Ordinal);
+
+    public static StepEvidenceBook From(IEnumerable<PatternFit> fits)
+    {
+        var book = new StepEvidenceBook();
+        foreach (var p in fits.Select(f => f.Pattern).DistinctBy(p => p.Id))
+        {
+            foreach (var s in p.Steps)
+            {
+                var key = Key(s.Name, s.Description);
+                var ok = (int)Math.Round(s.SuccessRate * p.Executions);
+                var cur = book._byKey.GetValueOrDefault(key);
+                book._byKey[key] = (cur.S + ok, cur.F + (p.Executions - ok));
+            }
+        }
+        return book;
+    }
+
+    public static string Key(string agent, string? text)
+    {
+        var rule = text is null ? null : Capabilities.All.FirstOrDefault(r => text.StartsWith(r.Title, StringComparison.Ordinal));
+        return rule is null ? agent : $"{agent}|{rule.Name}";
+    }
+
+    public StepEvidence For(string key) => _byKey.TryGetValue(key, out var v) ? new StepEvidence(key, v.S, v.F) : new StepEvidence(key, 0, 0);
+
+    /// <summary>The evidence for each step of a pattern, plus one untried pseudo-step (prior only) per
+    /// capability the task needs that the pattern has no step for: a workflow borrowed from a smaller
+    /// task is not judged better just because it has fewer steps that can fail.</summary>
+    public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p, TaskIntent? intent = null) =>
+        [.. p.Steps.Select(s => For(Key(s.Name, s.Description))), .. Missing(intent, p.Steps.Select(s => (s.Description, s.Phase))).Select(c => For("missing:" + c))];
+
+    public IReadOnlyList<StepEvidence> ForSteps(IReadOnlyList<PlanStep> steps, TaskIntent? intent = null) =>
+        [.. steps.Select(s => For(Key(s.Invocation, s.Title))), .. Missing(intent, steps.Select(s => ((string?)s.Title, s.Phase))).Select(c => For("missing:" + c))];
+
+    /// <summary>Capabilities the task needs that no step does: a step does the capability whose title its
+    /// description starts with; a step without such a description covers every capability of its phase.</summary>
+    public static IReadOnlyList<string> Missing(TaskIntent? intent, IEnumerable<(string? Text, string Phase)> steps)
+    {
+        if (intent is null) return [];
+        var list = steps.ToList();
+        var roles = list.Select(s => s.Text is null ? null : Capabilities.All.FirstOrDefault(r => s.Text.StartsWith(r.Title, StringComparison.Ordinal))?.Name).ToList();
+        return intent.Capabilities.Where(c => !roles.Contains(c.Name) && !list.Where((s, i) => roles[i] is null).Any(s => s.Phase == c.Phase))
+            .Select(c => c.Name).ToList();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using AgentOps.Bench.LearningCurve;
+
+namespace AgentOps.Bench.Scenarios;
+
+/// <summary>
+/// Issue 8: does the meta-orchestrator learn? Runs the simulated task stream (bench/AgentOps.Bench/LearningCurve)
+/// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
+/// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
+/// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
+/// CLI, 6), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
+/// </summary>
+public sealed class LearningCurveScenario : IBenchScenario
+{
+    public string Name => "learning-curve";
+    public string Description => "learning planner vs no-memory planner vs oracle on a simulated task stream (issue 8)";
+
+    public int Run(string[] args)
+    {
+        int Int(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        var svgIndex = Array.IndexOf(args, "--svg");
+        var repoRoot = CurveCatalog.RepoRoot();
+        var svg = svgIndex >= 0 && svgIndex + 1 < args.Length ? Path.GetFullPath(args[svgIndex + 1]) : Path.Combine(repoRoot, "artifacts", "bench", "learning-curve.svg");
+        var work = Path.Combine(Path.GetTempPath(), "agentops-curve-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        try
+        {
+            using var catalog = CurveCatalog.Build(repoRoot, Path.Combine(work, "catalog.db"));
+            if (args.Contains("--families"))
+            {
+                Console.Write(FamilyTable.Render(TaskFamilies.All, catalog));
+                return 0;
+            }
+            var options = new CurveOptions
+            {
+                Replicates = Int("--replicates", 5),
+                ExecutionsPerFamily = Int("--executions", 15),
+                Seed = Int("--seed", 8),
+                WorkFolder = work,
+                Progress = Console.Out,
+            };
+            var cliSample = Int("--cli-sample", 6);
+            var cli = new List<CliPlanCheck.Result>();
+            Console.WriteLine($"learning-curve: {options.Families.Count} families x {options.ExecutionsPerFamily} executions x {options.Replicates} replicates, seed {options.Seed}");
+            var rounds = CurveRun.Run(options, catalog, (r, learning) =>
+            {
+                if (r != 0 || cliSample <= 0) return;
+                var home = Path.Combine(work, "home");
+                Directory.CreateDirectory(home);
+                foreach (var task in options.Families.Take(cliSample).Select(f => f.Phrasings[0]))
+                    cli.Add(CliPlanCheck.Compare(task, learning.StoreRoot, catalog, home));
+            });
+            var stats = new CurveStatistics(rounds);
+            string? cliNote = null;
+            if (cli.Count > 0)
+            {
+                var ms = cli.Select(c => c.Milliseconds).Order().ToList();
+                cliNote = $"CLI check: `agentops plan --json --store` on the learned store chose the same workflow as the in-process planner for {cli.Count(c => c.Same)} of {cli.Count} tasks; " +
+                    $"one CLI plan takes p50 {CurveStatistics.Percentile(ms, 0.5):0} ms (process start, catalog refresh, plan)";
+                foreach (var c in cli.Where(c => !c.Same)) cliNote += $"\n  differs: {c.Task}\n    cli:        {c.Cli}\n    in-process: {c.InProcess}";
+            }
+            var csvIndex = Array.IndexOf(args, "--csv");
+            if (csvIndex >= 0 && csvIndex + 1 < args.Length) CurveCsv.Write(Path.GetFullPath(args[csvIndex + 1]), rounds);
+            var traceIndex = Array.IndexOf(args, "--trace");
+            if (traceIndex >= 0 && traceIndex + 1 < args.Length)
+                foreach (var r in rounds.Where(r => r.Replicate == 0 && r.Family == args[traceIndex + 1] && r.Planner == CurvePlannerNames.Learning))
+                    Console.WriteLine($"  k={r.FamilyExecution,-2} {(r.Success ? "ok  " : "FAIL")} p={r.Expected:0.00} {(r.Explored ? "explore" : "       ")} {r.Source,-40} {r.Workflow.Replace("agentops-", "")}  <- {r.Task}");
+            Console.WriteLine();
+            Console.Write(CurveReport.Render(stats, options, cliNote: cliNote));
+            SvgChart.Write(svg, stats, $"Success over executions per family ({options.Families.Count} families, {options.Replicates} replicates)");
+            Console.WriteLine($"Chart: {svg}");
+            return 0;
+        }
+        finally
+        {
+            try { ForceDelete(work); } catch (IOException) { /* temp */ } catch (UnauthorizedAccessException) { /* temp */ }
+        }
+    }
+
+    private static void ForceDelete(string dir)
+    {
+        foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
+        Directory.Delete(dir, true);
+    }
+}
