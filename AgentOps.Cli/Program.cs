@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(CatalogCommand.Create());
         root.Subcommands.Add(AnalyzePluginsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         return root.Parse(args).Invoke();
     }

@@ -32,6 +32,7 @@ public static class AnalyzePluginsCommand
         cmd.SetAction(r =>
         {
             if (CatalogCli.UsageProblem(r, out var exit)) return exit;
+            if (CatalogCli.UnknownOption(r.GetValue(query) ?? [], out exit)) return exit;
             var text = string.Join(' ', r.GetValue(query) ?? []);
             var n = 10;
             if (r.GetValue(limit) is { } l && (!int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))

@@ -33,6 +33,17 @@ internal static class CatalogCli
         return true;
     }
 
+    /// <summary>Words of a free-text argument that look like options ("--limt"): System.CommandLine hands
+    /// unknown options to a ZeroOrMore argument, so they are caught here.</summary>
+    public static bool UnknownOption(string[] words, out int exit)
+    {
+        exit = Ok;
+        var bad = words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal) && w.Length > 2);
+        if (bad is null) return false;
+        exit = UsageError($"unknown option '{bad}' (see --help)");
+        return true;
+    }
+
     public static int UsageError(string message)
     {
         Console.Error.WriteLine("usage error: " + message);

@@ -34,6 +34,7 @@ public static class PlanCommand
         cmd.SetAction(r =>
         {
             if (CatalogCli.UsageProblem(r, out var exit)) return exit;
+            if (CatalogCli.UnknownOption(r.GetValue(task) ?? [], out exit)) return exit;
             var text = string.Join(' ', r.GetValue(task) ?? []);
             if (ParsedQuery.Words(text).FirstOrDefault() is null)
                 return CatalogCli.UsageError($"{DiagnosticCodes.PlanTaskEmpty}: give the task in words, e.g. agentops plan \"Add OAuth2 to my API with tests and docs\"");

@@ -42,42 +42,60 @@ public static class CatalogBuilder
         var seenLocations = new HashSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var keepSources = new HashSet<long>();
+        // Expand the sources, then fingerprint and read the changed marketplaces in parallel (reading is
+        // file I/O and parsing); writes stay on this thread, in source order, in one transaction.
+        var expanded = new List<(CatalogSourceSpec Spec, IMarketplaceSource Source)>();
+        foreach (var spec in sources.Distinct())
+            foreach (var source in CatalogSources.Expand(spec, gitCache, diagnostics))
+                if (seenLocations.Add(source.Location)) expanded.Add((spec, source));
+        var fingerprints = new string?[expanded.Count];
+        var sourceProblems = new List<Diagnostic>[expanded.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+        Parallel.For(0, expanded.Count, parallel, i =>
+        {
+            sourceProblems[i] = [];
+            fingerprints[i] = expanded[i].Source.Fingerprint(sourceProblems[i], allowNetwork);
+        });
+        foreach (var list in sourceProblems) diagnostics.AddRange(list);
+
         using (var tx = store.BeginTransaction())
         {
+            var sourceIds = new Dictionary<CatalogSourceSpec, long>();
             foreach (var spec in sources.Distinct())
             {
-                var sourceId = store.EnsureSource(spec, tx);
-                keepSources.Add(sourceId);
-                foreach (var source in CatalogSources.Expand(spec, gitCache, diagnostics))
+                sourceIds[spec] = store.EnsureSource(spec, tx);
+                keepSources.Add(sourceIds[spec]);
+            }
+            var toRead = new List<int>();
+            for (var i = 0; i < expanded.Count; i++)
+            {
+                var (spec, source) = expanded[i];
+                stored.TryGetValue(source.Location, out var old);
+                if (fingerprints[i] is null)
+                    results.Add(new MarketplaceBuildResult(old?.Name ?? Path.GetFileName(source.Location), source.Location, source.Kind,
+                        MarketplaceStatus.Unavailable, old?.PluginCount ?? 0, 1));
+                else if (!force && old is not null && old.Fingerprint == fingerprints[i] && old.SourceId == sourceIds[spec])
                 {
-                    if (!seenLocations.Add(source.Location)) continue;
-                    var fingerprint = source.Fingerprint(diagnostics, allowNetwork);
-                    stored.TryGetValue(source.Location, out var old);
-                    if (fingerprint is null)
-                    {
-                        results.Add(new MarketplaceBuildResult(old?.Name ?? Path.GetFileName(source.Location), source.Location, source.Kind,
-                            MarketplaceStatus.Unavailable, old?.PluginCount ?? 0, 1));
-                        continue;
-                    }
-                    if (!force && old is not null && old.Fingerprint == fingerprint && old.SourceId == sourceId)
-                    {
-                        results.Add(new MarketplaceBuildResult(old.Name, old.Location, old.Kind, MarketplaceStatus.Unchanged, old.PluginCount, 0));
-                        NoteName(old.Name, old.Location, names, diagnostics);
-                        continue;
-                    }
-                    var snapshot = source.Read(fingerprint);
-                    store.ReplaceMarketplace(snapshot, sourceId, now ?? DateTimeOffset.UtcNow, tx);
-                    NoteName(snapshot.Name, snapshot.Location, names, diagnostics);
-                    results.Add(new MarketplaceBuildResult(snapshot.Name, snapshot.Location, snapshot.Kind, MarketplaceStatus.Read,
-                        snapshot.Plugins.Count, snapshot.Diagnostics.Count));
+                    results.Add(new MarketplaceBuildResult(old.Name, old.Location, old.Kind, MarketplaceStatus.Unchanged, old.PluginCount, 0));
+                    NoteName(old.Name, old.Location, names, diagnostics);
                 }
-                // A marketplace this source no longer yields (e.g. removed from known_marketplaces.json) goes.
-                foreach (var m in stored.Values.Where(m => m.SourceId == sourceId && !seenLocations.Contains(m.Location)
-                             && !results.Any(r => r.Location == m.Location)))
-                {
-                    store.RemoveMarketplace(m.Id, tx);
-                    results.Add(new MarketplaceBuildResult(m.Name, m.Location, m.Kind, MarketplaceStatus.Removed, 0, 0));
-                }
+                else toRead.Add(i);
+            }
+            var snapshots = new MarketplaceSnapshot[expanded.Count];
+            Parallel.ForEach(toRead, parallel, i => snapshots[i] = expanded[i].Source.Read(fingerprints[i]!));
+            foreach (var i in toRead)
+            {
+                var snapshot = snapshots[i];
+                store.ReplaceMarketplace(snapshot, sourceIds[expanded[i].Spec], now ?? DateTimeOffset.UtcNow, tx);
+                NoteName(snapshot.Name, snapshot.Location, names, diagnostics);
+                results.Add(new MarketplaceBuildResult(snapshot.Name, snapshot.Location, snapshot.Kind, MarketplaceStatus.Read,
+                    snapshot.Plugins.Count, snapshot.Diagnostics.Count));
+            }
+            // A marketplace its source no longer yields (e.g. removed from known_marketplaces.json) goes.
+            foreach (var m in stored.Values.Where(m => sourceIds.ContainsValue(m.SourceId) && !seenLocations.Contains(m.Location)))
+            {
+                store.RemoveMarketplace(m.Id, tx);
+                results.Add(new MarketplaceBuildResult(m.Name, m.Location, m.Kind, MarketplaceStatus.Removed, 0, 0));
             }
             if (prune)
             {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AgentOps.Core.Catalog;
 
@@ -78,18 +78,18 @@ public static class CatalogGenerator
         {
             var count = Math.Min(perMarketplace, plugins - made);
             var dir = Path.Combine(root, $"market-{m:D4}");
-            var entries = new List<Dictionary<string, object>>();
+            var entries = new JsonArray();
             for (var i = 0; i < count; i++, made++)
                 entries.Add(Plugin(dir, made, rng, rng.NextDouble() < withFolders));
-            var manifest = new Dictionary<string, object> { ["name"] = $"generated-market-{m:D4}", ["owner"] = new Dictionary<string, string> { ["name"] = "Generator" }, ["plugins"] = entries };
+            var manifest = new JsonObject { ["name"] = $"generated-market-{m:D4}", ["owner"] = new JsonObject { ["name"] = "Generator" }, ["plugins"] = entries };
             Directory.CreateDirectory(Path.Combine(dir, ".claude-plugin"));
-            File.WriteAllText(Path.Combine(dir, ".claude-plugin", "marketplace.json"), JsonSerializer.Serialize(manifest));
+            File.WriteAllText(Path.Combine(dir, ".claude-plugin", "marketplace.json"), manifest.ToJsonString());
             folders.Add(dir);
         }
         return folders;
     }
 
-    private static Dictionary<string, object> Plugin(string marketplaceDir, int index, Random rng, bool folder)
+    private static JsonObject Plugin(string marketplaceDir, int index, Random rng, bool folder)
     {
         var t = Topics[rng.Next(Topics.Length)];
         var a = Actions[rng.Next(Actions.Length)];
@@ -97,13 +97,14 @@ public static class CatalogGenerator
         var name = $"{t.Topic}-{obj.Split(' ')[0].ToLowerInvariant()}-{a.Action}-{index:D5}";
         var description = $"{a.Verb} {t.Topic} {obj} {Tails[rng.Next(Tails.Length)]}.";
         var keywords = t.Words.Append(t.Topic).Append(a.Action).Append(Topics[rng.Next(Topics.Length)].Topic).Distinct().ToArray();
-        var entry = new Dictionary<string, object>
+        var entry = new JsonObject
         {
-            ["name"] = name, ["description"] = description, ["version"] = "1.0.0", ["category"] = t.Category, ["keywords"] = keywords,
+            ["name"] = name, ["description"] = description, ["version"] = "1.0.0", ["category"] = t.Category,
+            ["keywords"] = new JsonArray(keywords.Select(k => (JsonNode)k!).ToArray()),
         };
         if (!folder)
         {
-            entry["source"] = new Dictionary<string, string> { ["source"] = "github", ["repo"] = $"example/{name}" };
+            entry["source"] = new JsonObject { ["source"] = "github", ["repo"] = $"example/{name}" };
             return entry;
         }
         entry["source"] = $"./plugins/{name}";
@@ -111,8 +112,11 @@ public static class CatalogGenerator
         Directory.CreateDirectory(Path.Combine(dir, ".claude-plugin"));
         Directory.CreateDirectory(Path.Combine(dir, "agents"));
         Directory.CreateDirectory(Path.Combine(dir, "commands"));
-        File.WriteAllText(Path.Combine(dir, ".claude-plugin", "plugin.json"),
-            JsonSerializer.Serialize(new { name, version = "1.0.0", description, author = new { name = "Generator" }, keywords }));
+        File.WriteAllText(Path.Combine(dir, ".claude-plugin", "plugin.json"), new JsonObject
+        {
+            ["name"] = name, ["version"] = "1.0.0", ["description"] = description, ["author"] = new JsonObject { ["name"] = "Generator" },
+            ["keywords"] = new JsonArray(keywords.Select(k => (JsonNode)k!).ToArray()),
+        }.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "agents", $"{t.Topic}-{a.Action}.md"),
             $"---\nname: {t.Topic}-{a.Action}\ndescription: Use when you need to {a.Verb.ToLowerInvariant()} {t.Topic} {obj}; reports findings with file paths.\ntools: Read, Grep, Glob\n---\n\nYou {a.Verb.ToLowerInvariant()} {t.Topic} {obj}.\n");
         File.WriteAllText(Path.Combine(dir, "commands", $"{a.Action}.md"),

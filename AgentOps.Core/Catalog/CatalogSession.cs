@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace AgentOps.Core.Catalog;
 
 /// <summary>
-/// Opens the catalog for a query: creates it from the default sources when it is new, otherwise
-/// refreshes the marketplaces whose fingerprint changed (no network). A database that turns out
+/// Opens the catalog for a query: creates it from the default sources when it is new, and re-checks
+/// those default sources (no network) every time; other sources are refreshed by `agentops catalog`. A database that turns out
 /// corrupt while in use is deleted and rebuilt once (AOP1030) instead of failing the command.
 /// </summary>
 public static class CatalogSession
@@ -34,9 +34,9 @@ public static class CatalogSession
         var store = CatalogStore.Open(databasePath, diagnostics);
         try
         {
-            var report = store.Sources().Count == 0
-                ? CatalogBuilder.Build(store, defaultSources, prune: false, allowNetwork: false)
-                : CatalogBuilder.Refresh(store);
+            // Only the default sources (this tool's marketplace, the Claude home: a few plugins) are re-checked
+            // before a query, so its latency does not grow with the catalog; `agentops catalog` refreshes the rest.
+            var report = CatalogBuilder.Build(store, defaultSources, prune: false, allowNetwork: false);
             // Only problems found now; marketplace problems stored earlier are the catalog command's to list.
             diagnostics.AddRange(report.Diagnostics.Where(d => d.Code is DiagnosticCodes.CatalogSourceNotFound or DiagnosticCodes.CatalogGitFailed));
             return store;

@@ -15,13 +15,16 @@ public sealed partial class CatalogStore
     /// <summary>Marks FTS5 puts around matched tokens in <see cref="Highlights"/>.</summary>
     public const char HighlightOpen = '\u0001', HighlightClose = '\u0002';
 
-    public IReadOnlyList<TextHit> SearchPlugins(string match, IReadOnlyList<double> weights, int limit, string? category, bool installedOnly)
+    public IReadOnlyList<TextHit> SearchPlugins(string match, IReadOnlyList<double> weights, int limit, string? category, bool installedOnly,
+        IReadOnlyCollection<long>? onlyIds = null)
     {
+        if (onlyIds is { Count: 0 }) return [];
         using var cmd = _db.CreateCommand();
+        var only = onlyIds is null ? "" : $" AND plugin_text.rowid IN ({string.Join(',', onlyIds)})";
         var bm25 = $"bm25(plugin_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
         cmd.CommandText = $"""
             SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text JOIN plugins p ON p.id = plugin_text.rowid
-            WHERE plugin_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)
+            WHERE plugin_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1){only}
             ORDER BY score, plugin_text.rowid LIMIT $lim
             """;
         cmd.Parameters.AddWithValue("$q", match);
@@ -89,12 +92,13 @@ public sealed partial class CatalogStore
         return result;
     }
 
-    public IReadOnlyDictionary<long, StoredPlugin> LoadPlugins(IReadOnlyCollection<long> ids)
+    public IReadOnlyDictionary<long, StoredPlugin> LoadPlugins(IReadOnlyCollection<long> ids, bool withComponents = true)
     {
         var result = new Dictionary<long, StoredPlugin>();
         if (ids.Count == 0) return result;
         var idList = string.Join(',', ids);
         var components = new Dictionary<long, List<CatalogComponent>>();
+        if (withComponents)
         using (var cmd = _db.CreateCommand())
         {
             cmd.CommandText = $"SELECT plugin_id, kind, name, invocation, description FROM components WHERE plugin_id IN ({idList}) ORDER BY id";
@@ -115,6 +119,18 @@ public sealed partial class CatalogStore
                 result[p.Id] = p with { Plugin = p.Plugin with { Components = components.GetValueOrDefault(p.Id) ?? [] } };
             }
         }
+        return result;
+    }
+
+    /// <summary>Components by id (for explaining which component matched).</summary>
+    public IReadOnlyDictionary<long, CatalogComponent> LoadComponents(IReadOnlyCollection<long> ids)
+    {
+        var result = new Dictionary<long, CatalogComponent>();
+        if (ids.Count == 0) return result;
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = $"SELECT id, kind, name, invocation, description FROM components WHERE id IN ({string.Join(',', ids)})";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt64(0)] = new CatalogComponent(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
         return result;
     }
 

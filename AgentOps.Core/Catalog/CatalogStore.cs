@@ -146,7 +146,23 @@ public sealed partial class CatalogStore : IDisposable
     public int PluginCount() => Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM plugins"), CultureInfo.InvariantCulture);
     public int ComponentCount() => Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM components"), CultureInfo.InvariantCulture);
 
-    internal static string ToJson(IReadOnlyList<string> items) => JsonSerializer.Serialize(items);
-    internal static IReadOnlyList<string> FromJson(string json) =>
-        json.Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+    // String lists are stored as JSON arrays, written and read without reflection (trim- and AOT-safe).
+    internal static string ToJson(IReadOnlyList<string> items)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartArray();
+            foreach (var i in items) w.WriteStringValue(i);
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    internal static IReadOnlyList<string> FromJson(string json)
+    {
+        if (json.Length == 0) return [];
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+    }
 }

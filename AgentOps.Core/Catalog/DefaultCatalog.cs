@@ -66,15 +66,24 @@ public static class DefaultCatalog
         return list;
     }
 
-    /// <summary>Pattern stores the planner and ranker learn from: the user's store, then the patterns the
-    /// meta-orchestrator plugin ships (examples and community patterns) when the catalog root has them.</summary>
+    /// <summary>Pattern stores the planner and ranker learn from: the user's store first, then the patterns
+    /// the meta-orchestrator plugin ships, found next to this tool (<c>&lt;plugin&gt;/tool/</c> → <c>&lt;plugin&gt;/patterns/</c>,
+    /// wherever Claude Code installed the plugin), under <c>$CLAUDE_PLUGIN_ROOT</c>, or in the catalog root.
+    /// A pattern id found twice is read from the first store only.</summary>
     public static IReadOnlyList<string> PatternStores(string storeRoot)
     {
         var list = new List<string> { Path.GetFullPath(storeRoot) };
-        if (FindMarketplaceRoot() is { } root)
+        var candidates = new List<string?>
         {
-            var shipped = Path.Combine(root, "plugins", "agentops-meta-orchestrator");
-            if (Directory.Exists(Path.Combine(shipped, "patterns"))) list.Add(shipped);
+            Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)),
+            Environment.GetEnvironmentVariable("CLAUDE_PLUGIN_ROOT"),
+            FindMarketplaceRoot() is { } root ? Path.Combine(root, "plugins", "agentops-meta-orchestrator") : null,
+        };
+        foreach (var c in candidates)
+        {
+            if (string.IsNullOrEmpty(c) || !Directory.Exists(Path.Combine(c, "patterns"))) continue;
+            var full = Path.GetFullPath(c);
+            if (!list.Contains(full, StringComparer.Ordinal)) list.Add(full);
         }
         return list;
     }

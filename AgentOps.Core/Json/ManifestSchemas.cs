@@ -38,10 +38,17 @@ public static class ManifestSchemas
     public static JsonSchema Schema(ManifestKind kind) =>
         Cache.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(Text(k)).GetAwaiter().GetResult());
 
+    // An invalid array item or property wraps every error found inside it; report each (two unknown
+    // fields in one entry are two findings). Only anyOf/oneOf keep one: the closest alternative.
+    private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
+        error is ChildSchemaValidationError child && error.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
+            ? child.Errors.SelectMany(kv => kv.Value).SelectMany(Flatten)
+            : [error];
+
     public static IReadOnlyList<Diagnostic> Validate(ManifestKind kind, string path, JToken token)
     {
         var diagnostics = new List<Diagnostic>();
-        foreach (var error in Schema(kind).Validate(token))
+        foreach (var error in Schema(kind).Validate(token).SelectMany(Flatten))
             diagnostics.Add(SchemaErrorMapper.ToDiagnostic(error, path, token, kind));
         return diagnostics
             .DistinctBy(d => (d.Code, d.Line, d.Column, d.Message))

@@ -9,6 +9,11 @@ namespace AgentOps.Core.Planning;
 /// </summary>
 public static class PatternPlanBuilder
 {
+    /// <summary>A learned execution of /orchestrate starts with the orchestrate command itself; as a plan step it
+    /// would make Claude orchestrate inside the orchestration, so the meta-orchestrator's own commands are left out.</summary>
+    public static bool IsOrchestrator(string invocation) =>
+        invocation.StartsWith("/agentops-meta-orchestrator:", StringComparison.Ordinal);
+
     public static IReadOnlyList<PlanStep> Build(LearnedPattern pattern, AgentResolver resolver)
     {
         var groupOf = new Dictionary<int, int>();
@@ -20,7 +25,7 @@ public static class PatternPlanBuilder
         List<string> currentTier = [];
         List<string> currentDeps = [];
         int? currentGroup = null;
-        foreach (var s in pattern.Steps.OrderBy(s => s.Order))
+        foreach (var s in pattern.Steps.OrderBy(s => s.Order).Where(s => !IsOrchestrator(s.Name)))
         {
             int? g = groupOf.TryGetValue(s.Order, out var gi) ? gi : null;
             List<string> deps;
@@ -35,7 +40,9 @@ public static class PatternPlanBuilder
             }
             var id = $"s{steps.Count + 1}";
             currentTier.Add(id);
-            var writes = s.Phase is not ("research" or "plan" or "review" or "validate");
+            // A known agent tells more than the learned phase: risk-assessor only reads, whatever phase was recorded.
+            var known = Capabilities.All.FirstOrDefault(r => r.DefaultAgent == s.Name && r.CatalogQuery is null);
+            var writes = known?.Writes ?? s.Phase is not ("research" or "plan" or "review" or "validate");
             steps.Add(new PlanStep
             {
                 Id = id,
@@ -43,8 +50,8 @@ public static class PatternPlanBuilder
                 Kind = s.Kind,
                 Invocation = s.Name,
                 Phase = s.Phase,
-                Capability = s.Phase,
-                Instructions = s.Description ?? "",
+                Capability = known?.Name ?? s.Phase,
+                Instructions = known?.Instructions ?? s.Description ?? "",
                 Inputs = deps.Count == 0 ? ["task"] : deps.Select(x => $"output of {x}").Prepend("task").ToList(),
                 Outputs = [$"{s.Phase}-result"],
                 DependsOn = deps,

@@ -50,6 +50,7 @@ public static class PlanJsonWriter
         if (s.SuccessRate is { } sr) w.WriteNumber("success_rate", Math.Round(sr, 4)); else w.WriteNull("success_rate");
         if (s.Executions is { } ex) w.WriteNumber("executions", ex); else w.WriteNull("executions");
         Nullable(w, "lifecycle", s.Lifecycle);
+        Nullable(w, "store", s.Store);
         Nullable(w, "path", s.Path);
         if (s.Fit is { } fit) w.WriteNumber("fit", fit); else w.WriteNull("fit");
         Strings(w, "reasons", s.Reasons);

@@ -29,6 +29,7 @@ public static class PlanMarkdownWriter
             sb.Append("- **Source**: learned pattern `").Append(plan.Source.PatternId).Append("` (").Append(OneLine(plan.Source.PatternTitle ?? ""))
               .Append(") — success rate ").Append(plan.Source.SuccessRate!.Value.ToString("0.00", Inv)).Append(" over ")
               .Append(plan.Source.Executions!.Value.ToString(Inv)).Append(" executions, ").Append(plan.Source.Lifecycle)
+              .Append(plan.Source.Store == "plugin" ? " (shipped with the meta-orchestrator)" : "")
               .Append("; fit ").Append(plan.Source.Fit!.Value.ToString("0.00", Inv)).Append(" (").Append(string.Join("; ", plan.Source.Reasons)).Append(")\n");
         else
             sb.Append("- **Source**: composed from the catalog (").Append(string.Join("; ", plan.Source.Reasons)).Append(")\n");

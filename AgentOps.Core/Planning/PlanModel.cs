@@ -75,6 +75,9 @@ public sealed record PlanSource(
     double? SuccessRate,
     int? Executions,
     string? Lifecycle,
+    /// <summary>"project" (the user's pattern store) or "plugin" (patterns shipped with the meta-orchestrator).</summary>
+    string? Store,
+    /// <summary>The pattern file relative to its store (<c>patterns/learned/&lt;id&gt;.md</c>): the same wherever the store is.</summary>
     string? Path,
     double? Fit,
     IReadOnlyList<string> Reasons);

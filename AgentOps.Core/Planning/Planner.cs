@@ -46,7 +46,9 @@ public static class Planner
         var book = StepEvidenceBook.From(fits);
         var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern, intent))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
-        if (fits.All(f => f.Pattern.WorkflowSignature != composedSignature))
+        static string Signature(AgentOps.Core.Patterns.LearnedPattern p) =>
+            string.Join(" > ", p.Steps.Where(s => !PatternPlanBuilder.IsOrchestrator(s.Name)).Select(s => s.Name));
+        if (fits.All(f => Signature(f.Pattern) != composedSignature))
             candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed, intent)));
         // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
         var variant = options.Mode == ExecutionMode.Conservative ? null
@@ -67,7 +69,7 @@ public static class Planner
         {
             steps = variant.Steps;
             var baseFit = fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId);
-            source = new PlanSource("catalog", null, null, null, null, null, null, null,
+            source = new PlanSource("catalog", null, null, null, null, null, null, null, null,
                 [$"variant of {(baseFit is null ? "the composed workflow" : "learned pattern " + variant.BaseId)}: {variant.Why}"]);
             var baseCheckpoint = baseFit?.Pattern.Optimizations.CheckpointAfterStep;
             learnedCheckpoint = baseCheckpoint is { } cp && variant.Steps[cp - 1].Origin == "pattern" ? cp : null;
@@ -76,17 +78,19 @@ public static class Planner
         {
             var p = chosenFit.Pattern;
             steps = PatternPlanBuilder.Build(p, resolver);
+            var storeRoot = learned.StoreRoots.GetValueOrDefault(p.Id);
+            var store = storeRoot is null ? null : storeRoot == learned.PrimaryStore ? "project" : "plugin";
+            var relative = storeRoot is null ? chosenFit.Stored.Path : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
             source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
-                chosenFit.Stored.Path, chosenFit.Fit, chosenFit.Reasons);
-            var covered = steps.Select(s => s.Phase).ToHashSet(StringComparer.Ordinal);
-            var missing = intent.Capabilities.Where(c => !covered.Contains(c.Phase)).Select(c => c.Name).ToList();
-            if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add them by hand if the task needs them");
+                store, relative, chosenFit.Fit, chosenFit.Reasons);
+            var missing = intent.Capabilities.Where(c => !Covers(steps, Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
+            if (missing.Count > 0) notes.Add($"the pattern has no step for: {string.Join(", ", missing)}; add those steps by hand if the task needs them");
         }
         else
         {
             steps = composed;
             var why = fits.Count == 0 ? "no learned pattern fits this task" : $"chosen over {fits.Count} fitting pattern(s) by the selector";
-            source = new PlanSource("catalog", null, null, null, null, null, null, null, [why]);
+            source = new PlanSource("catalog", null, null, null, null, null, null, null, null, [why]);
         }
 
         steps = PlanEstimator.WithDurations(steps, learned);
@@ -112,6 +116,13 @@ public static class Planner
 
         return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
     }
+
+    /// <summary>Whether a pattern's steps already do what a capability asks: its own agent (when that agent is
+    /// specific to it), a step of its phase, or any implementation step for the implement capabilities.</summary>
+    private static bool Covers(IReadOnlyList<PlanStep> steps, CapabilityRule rule) =>
+        steps.Any(s => s.Capability == rule.Name || s.Phase == rule.Phase
+            || (rule.CatalogQuery is null && s.Invocation == rule.DefaultAgent)
+            || (rule.Phase == "implement" && s.Phase is "implement" or "execute" && s.Writes));
 
     /// <summary>The step that has failed and whose pooled evidence is lowest (ties: the earlier step).</summary>
     private static (string StepId, string Reason)? WeakestStep(IReadOnlyList<PlanStep> steps, StepEvidenceBook book)

@@ -16,6 +16,7 @@ public static class MarketplaceSourcesValidator
         var diagnostics = new List<Diagnostic>();
         if ((manifest as JObject)?["plugins"] is not JArray plugins) return diagnostics;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var official = (manifest["name"] as JValue)?.Value is string marketplaceName && ReservedNames.OfficialMarketplaces.Contains(marketplaceName);
         foreach (var entry in plugins.OfType<JObject>())
         {
             if (entry["name"] is JValue { Type: JTokenType.String } nameToken)
@@ -25,7 +26,7 @@ public static class MarketplaceSourcesValidator
                     diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.DuplicatePluginName, DiagnosticSeverity.Error, manifestFile,
                         $"duplicate plugin name '{name}' (first declared at line {firstLine}); Claude Code cannot tell the entries apart"));
                 else seen[name] = JsonFile.Position(nameToken).Line;
-                if (ReservedNames.IsReservedPluginName(name))
+                if (ReservedNames.IsReservedPluginName(name) && !official)
                     diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
                         $"plugin name '{name}' is reserved: {ReservedNames.Explanation}"));
             }

@@ -18,6 +18,15 @@ public static partial class ReservedNames
         return Exact.Contains(lower) || Prefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal)) || OfficialBeside().IsMatch(lower);
     }
 
+    /// <summary>Anthropic's own marketplace names (Claude Code 2.1.331): their plugins may use the reserved names.</summary>
+    public static readonly IReadOnlySet<string> OfficialMarketplaces = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "claude-code-marketplace", "claude-code-plugins", "claude-plugins-official", "anthropic-marketplace", "anthropic-plugins",
+        "agent-skills", "anthropic-agent-skills", "life-sciences", "knowledge-work-plugins", "claude-for-legal",
+        "claude-for-financial-services", "financial-services-plugins", "first-party-plugins", "claude-tag-plugins",
+        "claude-community", "claude-plugins-community", "claude-plugin-directory",
+    };
+
     public const string Explanation =
         "it passes as one of Anthropic's own: a third party's plugin name cannot start with \"claude-\", \"anthropic-\", \"anthropics-\" or \"cc-plugin-\", " +
         "be \"claude\", \"anthropic\", \"anthropics\", \"claude-code\" or \"claude-mods\", or put \"official\" beside \"claude\" or \"anthropic\"; name it for what it does";

@@ -22,6 +22,10 @@ public sealed class LearnedSignals
 {
     public static readonly LearnedSignals None = new([], [], [], [], []);
 
+    /// <summary>The store root each pattern was read from (by pattern id); the first store is the user's own.</summary>
+    public IReadOnlyDictionary<string, string> StoreRoots { get; private init; } = new Dictionary<string, string>();
+    public string? PrimaryStore { get; private init; }
+
     private LearnedSignals(Dictionary<string, UsageStats> plugins, Dictionary<string, UsageStats> steps,
         Dictionary<(string, string), int> together, IReadOnlyList<StoredPattern> patterns, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -32,6 +36,10 @@ public sealed class LearnedSignals
         Diagnostics = diagnostics;
         MaxPluginExecutions = plugins.Count == 0 ? 0 : plugins.Values.Max(p => p.Executions);
     }
+
+    private LearnedSignals(LearnedSignals other)
+        : this((Dictionary<string, UsageStats>)other.Plugins, (Dictionary<string, UsageStats>)other.Steps,
+            (Dictionary<(string, string), int>)other.Together, other.Patterns, other.Diagnostics) { }
 
     public IReadOnlyDictionary<string, UsageStats> Plugins { get; }
     public IReadOnlyDictionary<string, UsageStats> Steps { get; }
@@ -57,7 +65,9 @@ public sealed class LearnedSignals
         var patterns = new List<StoredPattern>();
         var diagnostics = new List<Diagnostic>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var root in storeRoots.Where(Directory.Exists))
+        var roots = new Dictionary<string, string>(StringComparer.Ordinal);
+        var all = storeRoots.ToList();
+        foreach (var root in all.Where(Directory.Exists))
         {
             foreach (var sp in new PatternStore(root).List())
             {
@@ -69,10 +79,11 @@ public sealed class LearnedSignals
                         "learned pattern ignored: " + (first?.Message ?? "unreadable")));
                     continue;
                 }
-                if (ids.Add(sp.Pattern.Id)) patterns.Add(sp);
+                if (ids.Add(sp.Pattern.Id)) { patterns.Add(sp); roots[sp.Pattern.Id] = root; }
             }
         }
-        return FromPatterns(patterns, diagnostics);
+        var signals = FromPatterns(patterns, diagnostics);
+        return new LearnedSignals(signals) { StoreRoots = roots, PrimaryStore = all.FirstOrDefault() };
     }
 
     public static LearnedSignals FromPatterns(IReadOnlyList<StoredPattern> patterns, IReadOnlyList<Diagnostic>? diagnostics = null)

@@ -16,6 +16,17 @@ public static class LightStemmer
         return word;
     }
 
+    /// <summary>Whether a word of a plugin's text is the query word: same stem, or the longer one extends a
+    /// stem of 5+ letters by at most 3 ("kubernetes"/"kubernete", "observ"/"observe").</summary>
+    public static bool Matches(string word, string queryWord)
+    {
+        if (word == queryWord) return true;
+        var a = Stem(word); var b = Stem(queryWord);
+        if (a == b) return true;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= 5 && longer.Length - shorter.Length <= 3 && longer.StartsWith(shorter, StringComparison.Ordinal);
+    }
+
     /// <summary>Whether two words are the same word for explanation purposes.</summary>
     public static bool SameWord(string a, string b)
     {

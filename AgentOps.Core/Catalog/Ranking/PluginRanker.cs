@@ -36,29 +36,32 @@ public static class PluginRanker
         if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0);
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
-        var candidates = Math.Max(w.Candidates, limit * 10);
-        var hits = store.SearchPlugins(parsed.Match, w.FieldWeights, candidates, options.Category, options.InstalledOnly);
-        // Components are scored in their own index (per-field length normalisation), then summed per plugin.
-        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, candidates * 5, options.Category, options.InstalledOnly)
+        var candidates = Math.Max(w.Candidates, limit * 5);
+        // Stage 1: a wide pool of field and component hits (ids and scores only: cheap, the index computes
+        // bm25 for every match anyway), combined into a text score. Stage 2: the best of them are loaded,
+        // explained, and scored for coverage and learned signals.
+        var pool = Math.Max(w.Pool, candidates * 4);
+        var fieldScore = store.SearchPlugins(parsed.Match, w.FieldWeights, pool, options.Category, options.InstalledOnly)
+            .ToDictionary(h => h.Id, h => -h.Bm25);
+        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, pool * 2, options.Category, options.InstalledOnly)
             .GroupBy(h => h.PluginId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Bm25).ThenBy(h => h.ComponentId).Take(w.TopComponents).ToList());
-        var fieldScore = hits.ToDictionary(h => h.Id, h => -h.Bm25);
-        var ids = fieldScore.Keys.Union(componentHits.Keys).ToList();
-        var highlights = store.Highlights(parsed.Match, fieldScore.Keys);
-        var componentHighlights = store.ComponentHighlights(parsed.Match, componentHits.Values.SelectMany(l => l).Select(h => h.ComponentId).ToList());
-        var plugins = store.LoadPlugins(ids);
+        double Text(long id) => fieldScore.GetValueOrDefault(id) + w.Components * (componentHits.GetValueOrDefault(id)?.Sum(c => -c.Bm25) ?? 0);
+        var ids = fieldScore.Keys.Union(componentHits.Keys).OrderByDescending(Text).ThenBy(id => id).Take(candidates).ToList();
+        componentHits = componentHits.Where(kv => ids.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var plugins = store.LoadPlugins(ids, withComponents: false);
+        var matchedComponents = store.LoadComponents(componentHits.Values.SelectMany(l => l).Select(h => h.ComponentId).ToList());
 
         var scored = new List<RankedPlugin>();
         foreach (var id in ids)
         {
             if (!plugins.TryGetValue(id, out var stored)) continue;
             var components = componentHits.GetValueOrDefault(id) ?? [];
-            var text = fieldScore.GetValueOrDefault(id) + w.Components * components.Sum(c => -c.Bm25);
-            var columns = new List<(string, string)>();
-            var cols = highlights.GetValueOrDefault(id) ?? [];
-            for (var i = 0; i < cols.Length; i++) columns.Add((CatalogSchema.PluginTextColumns[i], cols[i]));
+            var text = Text(id);
+            var p = stored.Plugin;
+            var columns = new List<(string, string)> { ("name", p.Name), ("description", p.Description), ("keywords", string.Join(' ', p.Keywords)), ("category", p.Category) };
             foreach (var c in components)
-                if (componentHighlights.TryGetValue(c.ComponentId, out var ch)) { columns.Add(("components", ch[0])); columns.Add(("components", ch[1])); }
-            var explanation = MatchExplainer.Explain(parsed, columns);
+                if (matchedComponents.TryGetValue(c.ComponentId, out var mc)) columns.Add(("components", mc.Name + " " + mc.Description));
+            var explanation = MatchExplainer.ExplainText(parsed, columns);
             var coverage = (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count;
             var contribution = Learned(stored.Plugin, learned, w, options.Today);
             var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
@@ -78,13 +81,17 @@ public static class PluginRanker
             });
         }
 
-        var ranked = scored
+        var ranked0 = scored
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
             .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
             .Take(limit)
+            .ToList();
+        var full = store.LoadPlugins(ranked0.Select(r => r.Stored.Id).ToList());
+        var ranked = ranked0
             .Select((r, i) =>
             {
+                r = r with { Stored = full.GetValueOrDefault(r.Stored.Id) ?? r.Stored };
                 var closure = options.WithClosure ? DependencyClosure.Compute(store, r.Plugin) : null;
                 if (closure is not null) diagnostics.AddRange(closure.Diagnostics);
                 var deps = closure is null ? [] : closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();

@@ -48,7 +48,7 @@ public sealed class OraclePlanner
         var weakest = scheduled.Select((s, i) => (s, i)).OrderBy(x => x.s.SuccessRate).ThenBy(x => x.i).First();
         int? learned = weakest.s.SuccessRate < 1 ? weakest.i + 1 : null;
         var checkpoints = PlanCheckpoints.Place(scheduled, intent, ExecutionMode.Balanced, learned);
-        var source = new PlanSource("oracle", null, null, null, null, null, null, null, ["the hidden best workflow"]);
+        var source = new PlanSource("oracle", null, null, null, null, null, null, null, null, ["the hidden best workflow"]);
         var exploration = new ExplorationInfo("oracle", null, false, "oracle", "oracle", "knows the truth", []);
         var estimate = PlanEstimator.Estimate(scheduled, groups, source, null);
         return new ExecutionPlan(task, intent, source, exploration, ExecutionMode.Balanced, PlanPurpose.Execute, scheduled, groups, checkpoints, estimate, [], []);

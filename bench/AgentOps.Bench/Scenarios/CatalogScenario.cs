@@ -34,8 +34,9 @@ public sealed class CatalogScenario : IBenchScenario
         {
             if (Directory.Exists(shared)) Quality(repo, shared, tmp, args.Contains("--sweep"));
             else Console.WriteLine($"(no real marketplaces at {shared}: ranking quality skipped)");
-            foreach (var n in args.Contains("--full") ? new[] { 1_000, 10_000, 50_000 } : [1_000, 10_000])
-                Scale(repo, tmp, n);
+            if (!args.Contains("--quality-only"))
+                foreach (var n in args.Contains("--full") ? new[] { 1_000, 10_000, 50_000 } : [1_000, 10_000])
+                    Scale(repo, tmp, n);
         }
         finally
         {
@@ -72,15 +73,17 @@ public sealed class CatalogScenario : IBenchScenario
         if (!sweep) return;
         Console.WriteLine("\nweight sweep (nDCG@5, recall@10):");
         var results = new List<(double N, double R, string W)>();
-        foreach (var name in new[] { 4.0, 6.0, 8.0 })
-            foreach (var kw in new[] { 2.0, 3.0, 4.0 })
-                foreach (var cov in new[] { 0.4, 0.6, 0.8 })
-                    foreach (var exp in new[] { 1.0, 2.0 })
-                    {
-                        var w = RankingWeights.Default with { Name = name, Keywords = kw, Coverage = cov, CoverageExponent = exp };
-                        var e = RankingEvaluation.Evaluate(store, set, LearnedSignals.None, w);
-                        results.Add((e.MeanNdcgAt5, e.MeanRecallAt10, $"name {name} keywords {kw} coverage {cov} exponent {exp}"));
-                    }
+        foreach (var name in new[] { 3.0, 6.0, 9.0 })
+            foreach (var desc in new[] { 1.0, 2.0, 3.0 })
+                foreach (var kw in new[] { 1.5, 3.0 })
+                    foreach (var cov in new[] { 0.3, 0.6, 0.9 })
+                        foreach (var exp in new[] { 1.0, 2.0 })
+                            foreach (var cand in new[] { 60, 200 })
+                            {
+                                var w = RankingWeights.Default with { Name = name, Description = desc, Keywords = kw, Coverage = cov, CoverageExponent = exp, Candidates = cand };
+                                var e = RankingEvaluation.Evaluate(store, set, LearnedSignals.None, w);
+                                results.Add((e.MeanNdcgAt5, e.MeanRecallAt10, $"name {name} description {desc} keywords {kw} coverage {cov} exponent {exp} candidates {cand}"));
+                            }
         foreach (var r in results.OrderByDescending(r => r.N).Take(10)) Console.WriteLine($"  {r.N:0.000} {r.R:0.000}  {r.W}");
     }
 

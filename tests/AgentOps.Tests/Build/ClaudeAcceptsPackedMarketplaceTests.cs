@@ -19,6 +19,7 @@ public sealed class ClaudeAcceptsPackedMarketplaceTests
             Assert.IsTrue(verdict.Success, $"{target} rejected:\n{verdict.Raw}");
             Assert.AreEqual(0, verdict.Errors.Count, $"{target}: {string.Join("; ", verdict.Errors)}");
             Assert.AreEqual(0, verdict.Warnings.Count, $"{target}: {string.Join("; ", verdict.Warnings)}");
+            Assert.AreEqual(0, verdict.DirectoryFindings.Count, $"{target}: {string.Join("; ", verdict.DirectoryFindings)}");
         }
     }
 

@@ -30,9 +30,13 @@ internal sealed class ClaudePluginCli : IDisposable
             ["CLAUDE_CONFIG_DIR"] = Path.Combine(Home, ".claude"),
         }, args);
 
-    /// <summary>What `claude plugin validate --strict --json` found: manifest errors and warnings plus
-    /// the plugin-directory findings it prints as warnings.</summary>
-    public sealed record Verdict(bool Success, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string Raw);
+    /// <summary>What `claude plugin validate --strict --json` found: manifest errors and warnings, and the
+    /// plugin-directory findings (README, license, icon…) it prints beside them.</summary>
+    public sealed record Verdict(bool Success, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings,
+        IReadOnlyList<string> DirectoryFindings, string Raw)
+    {
+        public bool Clean => Success && Errors.Count == 0 && Warnings.Count == 0 && DirectoryFindings.Count == 0;
+    }
 
     public Verdict Validate(string path)
     {
@@ -43,9 +47,8 @@ internal sealed class ClaudePluginCli : IDisposable
             (node as JsonArray ?? []).Select(e => e is JsonObject o ? $"{o["path"] ?? o["field"] ?? o["file"]}: {o["message"]}" : e?.ToString() ?? "");
         var errors = Texts(json["manifest"]?["errors"]).ToList();
         var warnings = Texts(json["manifest"]?["warnings"]).ToList();
-        foreach (var finding in json["directory"]?["findings"] as JsonArray ?? [])
-            (finding?["severity"]?.GetValue<string>() == "error" ? errors : warnings).Add($"{finding?["code"]}: {finding?["message"]}");
-        return new Verdict(json["success"]?.GetValue<bool>() == true && output.ExitCode == 0, errors, warnings, output.All);
+        var findings = (json["directory"]?["findings"] as JsonArray ?? []).Select(f => $"{f?["severity"]} {f?["code"]}: {f?["message"]}").ToList();
+        return new Verdict(json["success"]?.GetValue<bool>() == true && output.ExitCode == 0, errors, warnings, findings, output.All);
     }
 
     public void Dispose()

@@ -16,15 +16,7 @@ internal static class ProcessRunner
     /// <summary>Runs with <paramref name="stdin"/> written to standard input (null: closed at once).</summary>
     public static Output RunWithInput(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? env, string? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var psi = StartInfo(fileName, workingDirectory, args);
         foreach (var (key, value) in env ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
         if (stdin is not null) process.StandardInput.Write(stdin);
@@ -37,6 +29,21 @@ internal static class ProcessRunner
             throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish in {timeout}");
         }
         return new Output(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>All three streams redirected, arguments passed as a list (no shell quoting).</summary>
+    public static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return psi;
     }
 
     /// <summary>`dotnet ...` with MSBuild node reuse off, so no build server outlives the test.</summary>

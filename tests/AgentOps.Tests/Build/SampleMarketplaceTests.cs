@@ -22,7 +22,7 @@ public sealed class SampleMarketplaceTests
         foreach (var target in new[] { packed, Path.Combine(packed, "plugins", "acme-lint"), Path.Combine(packed, "plugins", "acme-release") })
         {
             var verdict = cli.Validate(target);
-            Assert.IsTrue(verdict.Success && verdict.Errors.Count == 0 && verdict.Warnings.Count == 0, verdict.Raw);
+            Assert.IsTrue(verdict.Clean, verdict.Raw);
         }
         Assert.AreEqual(0, cli.Run("plugin", "marketplace", "add", packed).ExitCode);
         var install = cli.Run("plugin", "install", "acme-release@acme-marketplace");

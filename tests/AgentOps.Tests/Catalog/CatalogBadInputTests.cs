@@ -100,9 +100,12 @@ public sealed class CatalogBadInputTests
         tmp.Write("home/.claude/plugins/known_marketplaces.json", """{ "gone": { "source": { "source": "github", "repo": "a/b" }, "installLocation": "/no/such/dir" } }""");
         tmp.Write("home2/.claude/plugins/known_marketplaces.json", "[1, 2");
         using var store = Open(tmp.File("catalog.db"));
-        var report = BuildCatalog(store, Folder(tmp.File("nowhere")), CatalogSources.ClaudeHome(tmp.File("home")), CatalogSources.ClaudeHome(tmp.File("home2")),
-            Folder(GoodMarketplace(tmp)));
-        Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogSourceNotFound));
+        Directory.CreateDirectory(tmp.File("no-manifest/docs"));
+        var report = BuildCatalog(store, Folder(tmp.File("nowhere")), Folder(tmp.File("no-manifest")), CatalogSources.ClaudeHome(tmp.File("home")),
+            CatalogSources.ClaudeHome(tmp.File("home2")), Folder(GoodMarketplace(tmp)));
+        Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogSourceNotFound && d.File == tmp.File("nowhere")));
+        Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogSourceNotFound && d.File == tmp.File("no-manifest") && d.Message.StartsWith("not a marketplace", StringComparison.Ordinal)),
+            "a folder without marketplace.json and without plugins is reported");
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogKnownMarketplaceMissing && d.Line == 1));
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.CatalogJsonInvalid && d.File.Contains("home2", StringComparison.Ordinal)));
         Assert.AreEqual(1, store.FindByName("fine").Count);

@@ -22,7 +22,7 @@ public sealed record ClaudeVerdict(int ExitCode, IReadOnlyList<ClaudeFinding> Er
 /// links) and the CLI binary, so a second run of the suite costs no CLI process at all.
 /// Shared by the conformance tests and the bench (linked into bench/AgentOps.Bench).
 /// </summary>
-public sealed class ClaudeValidateRunner(string binaryPath, string cacheDirectory, int parallelism = 2)
+public sealed class ClaudeValidateRunner(string binaryPath, string cacheDirectory, int parallelism = 2, bool readCache = true)
 {
     public int CacheHits => _hits;
     public int Runs => _runs;
@@ -40,7 +40,7 @@ public sealed class ClaudeValidateRunner(string binaryPath, string cacheDirector
     {
         var key = FolderHash.Of(folder, _binaryStamp);
         var cacheFile = Path.Combine(cacheDirectory, key + ".json");
-        if (File.Exists(cacheFile))
+        if (readCache && File.Exists(cacheFile))
         {
             try
             {

@@ -34,10 +34,40 @@ public sealed class ConformanceTests
         var (cases, cliTime, ourTime) = ConformanceComparer.Compare(Runner(), folders);
         var table = AgreementTable.Of(cases, cliTime, ourTime);
         // The full comparison, case by case, for whoever investigates a disagreement (obj/ is not committed).
-        var report = Path.Combine(ClaudeSession.RepoRoot, "obj", "conformance-report.txt");
+        var report = Path.Combine(ClaudeSession.RepoRoot, "obj", $"conformance-report-{folders.Count}.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(report)!);
         File.WriteAllText(report, table + "\n\n" + Describe(cases, int.MaxValue));
         return (cases, table);
+    }
+
+    private static string? SharedMarketplaces()
+    {
+        var dir = Path.GetFullPath(Path.Combine(ClaudeSession.RepoRoot, "..", "shared", "marketplaces"));
+        return Directory.Exists(dir) ? dir : null;
+    }
+
+    [TestMethod]
+    public void RealMarketplacesHaveNoFalseNegative()
+    {
+        if (SharedMarketplaces() is not { } shared) { Assert.Inconclusive("../shared/marketplaces is not available here"); return; }
+        var root = Path.Combine(Path.GetTempPath(), "aop-conformance-real");
+        var folders = Directory.GetFiles(shared, "*.json").Order(StringComparer.Ordinal).Select(file =>
+        {
+            var folder = Path.Combine(root, Path.GetFileNameWithoutExtension(file));
+            Directory.CreateDirectory(Path.Combine(folder, ".claude-plugin"));
+            File.Copy(file, Path.Combine(folder, ".claude-plugin", "marketplace.json"), overwrite: true);
+            return (Path.GetFileNameWithoutExtension(file), "real marketplace", folder);
+        }).ToList();
+        Assert.IsTrue(folders.Count > 0);
+        var (cases, table) = Run(folders);
+        Console.WriteLine(table);
+        foreach (var c in cases)
+            Console.WriteLine($"{c.Id}: CLI exit {c.Cli.ExitCode} ({c.Cli.Errors.Count} errors, {c.Cli.Warnings.Count} warnings); ours {c.Ours.Count(d => d.IsError)} errors, {c.Ours.Count(d => !d.IsError)} warnings: "
+                + string.Join(", ", c.Ours.GroupBy(d => d.Code).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
+        var misses = cases.Where(c => c.FalseNegative || c.FileFalseNegatives.Any()).ToList();
+        Assert.AreEqual(0, misses.Count, "the CLI rejects, we do not:\n" + Describe(misses));
+        var undocumented = cases.Where(c => c.OnlyOurs.Any(d => !StricterRules.Codes.ContainsKey(d.Code))).ToList();
+        Assert.AreEqual(0, undocumented.Count, "errors only we report, not a documented stricter rule:\n" + Describe(undocumented));
     }
 
     [TestMethod]

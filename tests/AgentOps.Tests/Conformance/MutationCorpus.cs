@@ -55,8 +55,9 @@ public static class MutationCorpus
         ("metadata", ["\"x\""]), ("binaries", ["\"x\""]), ("network", ["\"x\""]), ("optionalDependencies", ["\"x\""]),
     ];
 
-    // The plugin.json mutations also run inside the marketplace (the CLI follows local sources).
-    private static readonly HashSet<string> InMarketplace = ["name", "version", "author", "commands", "agents", "skills", "hooks", "dependencies", "mcpServers"];
+    // These plugin.json mutations also run inside the marketplace (the CLI follows local sources, and
+    // judges a name differently there); the others would only repeat the same verdicts at CLI cost.
+    private static readonly HashSet<string> InMarketplace = ["name", "hooks"];
 
     private static readonly (string Field, string[] Values)[] MarketplaceFields =
     [

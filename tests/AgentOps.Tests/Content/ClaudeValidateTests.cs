@@ -41,6 +41,7 @@ public sealed class ClaudeValidateTests
             Assert.IsTrue(verdict.Success, $"{plugin} rejected:\n{verdict.Raw}");
             Assert.AreEqual(0, verdict.Errors.Count, $"{plugin}: {string.Join("; ", verdict.Errors)}");
             Assert.AreEqual(0, verdict.Warnings.Count, $"{plugin}: {string.Join("; ", verdict.Warnings)}");
+            Assert.AreEqual(0, verdict.DirectoryFindings.Count, $"{plugin}: {string.Join("; ", verdict.DirectoryFindings)}");
 
             var json = JsonNode.Parse(cli.Run("plugin", "validate", "--strict", "--json", copy).StdOut)!;
             foreach (var content in json["contents"]?.AsArray() ?? [])

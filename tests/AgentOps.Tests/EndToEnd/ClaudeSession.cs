@@ -61,15 +61,7 @@ public sealed class ClaudeSession(string home, FakeAnthropicApi api)
 
     private ProcessStartInfo StartInfo(string workingDirectory, string[] args)
     {
-        var psi = new ProcessStartInfo(BinaryPath)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var psi = Build.ProcessRunner.StartInfo(BinaryPath, workingDirectory, args);
         var env = psi.Environment;
         foreach (var key in env.Keys.Where(k => k.StartsWith("CLAUDE", StringComparison.Ordinal) || k.StartsWith("ANTHROPIC", StringComparison.Ordinal)).ToList())
             env.Remove(key);
