@@ -57,19 +57,22 @@ public sealed class StepEvidenceBook
     /// capability the task needs that the pattern has no step for: a workflow borrowed from a smaller
     /// task is not judged better just because it has fewer steps that can fail.</summary>
     public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p, TaskIntent? intent = null) =>
-        [.. p.Steps.Select(s => For(Key(s.Name, s.Description))), .. Missing(intent, p.Steps.Select(s => (s.Description, s.Phase))).Select(c => For("missing:" + c))];
+        [.. p.Steps.Select(s => For(Key(s.Name, s.Description))), .. Missing(intent, p.Steps.Select(s => (s.Name, s.Description, s.Phase))).Select(c => For("missing:" + c))];
 
     public IReadOnlyList<StepEvidence> ForSteps(IReadOnlyList<PlanStep> steps, TaskIntent? intent = null) =>
-        [.. steps.Select(s => For(Key(s.Invocation, s.Title))), .. Missing(intent, steps.Select(s => ((string?)s.Title, s.Phase))).Select(c => For("missing:" + c))];
+        [.. steps.Select(s => For(Key(s.Invocation, s.Title))), .. Missing(intent, steps.Select(s => (s.Invocation, (string?)s.Title, s.Phase))).Select(c => For("missing:" + c))];
 
-    /// <summary>Capabilities the task needs that no step does: a step does the capability whose title its
-    /// description starts with; a step without such a description covers every capability of its phase.</summary>
-    public static IReadOnlyList<string> Missing(TaskIntent? intent, IEnumerable<(string? Text, string Phase)> steps)
+    /// <summary>Capabilities the task needs that no step does. A step does the capability whose title its
+    /// description starts with (the planner's step titles); else, as the planner's own coverage check
+    /// reads a pattern, a step covers the capabilities of its phase, the core capability whose default
+    /// agent it is, and an implementation capability when it changes things (implement or execute).</summary>
+    public static IReadOnlyList<string> Missing(TaskIntent? intent, IEnumerable<(string Name, string? Text, string Phase)> steps)
     {
         if (intent is null) return [];
-        var list = steps.ToList();
-        var roles = list.Select(s => s.Text is null ? null : Capabilities.All.FirstOrDefault(r => s.Text.StartsWith(r.Title, StringComparison.Ordinal))?.Name).ToList();
-        return intent.Capabilities.Where(c => !roles.Contains(c.Name) && !list.Where((s, i) => roles[i] is null).Any(s => s.Phase == c.Phase))
-            .Select(c => c.Name).ToList();
+        var list = steps.Select(s => (s.Name, s.Phase, Role: s.Text is null ? null : Capabilities.All.FirstOrDefault(r => s.Text.StartsWith(r.Title, StringComparison.Ordinal))?.Name)).ToList();
+        bool Covers(CapabilityRule rule) => list.Any(s => s.Role is not null
+            ? s.Role == rule.Name
+            : s.Phase == rule.Phase || (rule.CatalogQuery is null && s.Name == rule.DefaultAgent) || (rule.Phase == "implement" && s.Phase is "implement" or "execute"));
+        return intent.Capabilities.Where(c => !Covers(Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
     }
 }

@@ -2,18 +2,29 @@ namespace AgentOps.Core.Planning;
 
 /// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
 /// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
-/// (<see cref="StepEvidence"/>): its chance is then the product of theirs.</summary>
+/// (<see cref="StepEvidence"/>), which sets the prior of the workflow's own record.</summary>
 public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null)
 {
     /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
     /// variant: a learned workflow with one agent swapped for another catalog agent (see <see cref="WorkflowVariants"/>).</summary>
     public const string PatternKind = "pattern", ComposedKind = "composed", VariantKind = "variant";
 
-    /// <summary>With step evidence: the product of the steps' posterior means. Without: the mean of the
-    /// Beta(successes + 1, failures + 1) posterior (untried workflows start at 1/2).</summary>
-    public double PosteriorMean => Steps is { Count: > 0 } steps
-        ? steps.Aggregate(1.0, (p, s) => p * s.Mean)
-        : (Successes + 1.0) / (Successes + Failures + 2.0);
+    /// <summary>Weight, in executions, of the prior the step evidence gives a workflow's own record.</summary>
+    public const double PriorWeight = 3;
+
+    /// <summary>The chance its steps give it: the product of the steps' posterior means (steps fail
+    /// independently); 1/2 without step evidence.</summary>
+    public double StepChance => Steps is { Count: > 0 } steps ? steps.Aggregate(1.0, (p, s) => p * s.Mean) : 0.5;
+
+    /// <summary>The workflow's Beta(<see cref="Alpha"/>, <see cref="Beta"/>) posterior: its own successes and
+    /// failures over a prior worth <see cref="PriorWeight"/> executions centred on <see cref="StepChance"/>,
+    /// so an untried workflow is judged by what is known of its steps and a tried one mostly by its
+    /// record (which also counts failures no single step explains). Without step evidence:
+    /// Beta(successes + 1, failures + 1).</summary>
+    public double Alpha => Steps is { Count: > 0 } ? PriorWeight * StepChance + Successes : Successes + 1.0;
+    public double Beta => Steps is { Count: > 0 } ? PriorWeight * (1 - StepChance) + Failures : Failures + 1.0;
+
+    public double PosteriorMean => Alpha / (Alpha + Beta);
 }
 
 public sealed record WorkflowSelection(WorkflowOption Chosen, WorkflowOption BestKnown, bool Explored, string Strategy, int? Seed,
@@ -23,9 +34,8 @@ public sealed record WorkflowSelection(WorkflowOption Chosen, WorkflowOption Bes
 /// The exploration seam (issue 8): chooses among candidate workflows from their success counts.
 /// <see cref="GreedySelector"/> always takes the best known (used by --conservative);
 /// <see cref="ThompsonSelector"/> samples each candidate's Beta posterior with a seeded generator, so a
-/// promising but little-tried workflow is sometimes chosen, deterministically for a given seed. With
-/// step evidence it samples each step's posterior once and multiplies (Thompson sampling over the
-/// factored model: steps fail independently).
+/// promising but little-tried workflow is sometimes chosen, deterministically for a given seed; the
+/// posterior's prior comes from the learned per-step evidence (<see cref="WorkflowOption.Alpha"/>).
 /// </summary>
 public interface IWorkflowSelector
 {
@@ -55,21 +65,9 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
             return new WorkflowSelection(best, best, false, "thompson", seed, new Dictionary<string, double>(), "only one candidate workflow");
         var rng = new Random(seed);
         var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (options.All(o => o.Steps is { Count: > 0 }))
-        {
-            // Factored: one draw per step (in key order), shared by every workflow with that step, so
-            // workflows are compared on the steps where they differ; a workflow's draw is the product.
-            var draws = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var e in options.SelectMany(o => o.Steps!).DistinctBy(e => e.Key).OrderBy(e => e.Key, StringComparer.Ordinal))
-                draws[e.Key] = BetaSampler.Sample(rng, e.Successes + StepEvidence.PriorSuccesses, e.Failures + StepEvidence.PriorFailures);
-            foreach (var o in options) samples[o.Id] = o.Steps!.Aggregate(1.0, (p, e) => p * draws[e.Key]);
-        }
-        else
-        {
-            // Sample in a fixed order so the same seed and candidates give the same draws.
-            foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
-                samples[o.Id] = BetaSampler.Sample(rng, o.Successes + 1, o.Failures + 1);
-        }
+        // Sample in a fixed order so the same seed and candidates give the same draws.
+        foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
+            samples[o.Id] = BetaSampler.Sample(rng, o.Alpha, o.Beta);
         var chosen = options.OrderByDescending(o => samples[o.Id]).ThenBy(o => o.Id, StringComparer.Ordinal).First();
         var explored = chosen.Id != best.Id;
         var reason = explored

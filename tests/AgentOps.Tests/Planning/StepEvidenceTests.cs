@@ -5,7 +5,8 @@ using AgentOps.Core.Planning;
 namespace AgentOps.Tests.Planning;
 
 /// <summary>Per-step evidence: keys by agent and capability, pooling over patterns, the prior, the
-/// product estimate, untried pseudo-steps for skipped capabilities, and the factored Thompson draws.</summary>
+/// product as the prior of a workflow's record, untried pseudo-steps for skipped capabilities, and the
+/// Thompson draws.</summary>
 [TestClass]
 public sealed class StepEvidenceTests
 {
@@ -47,11 +48,15 @@ public sealed class StepEvidenceTests
     }
 
     [TestMethod]
-    public void AWorkflowsChanceIsTheProductOfItsSteps()
+    public void TheStepsSetThePriorOfTheWorkflowsOwnRecord()
     {
         var steps = new[] { new StepEvidence("a", 3, 0), new StepEvidence("b", 0, 0) };
-        var option = new WorkflowOption("w", WorkflowOption.PatternKind, 0, 0, 1, steps);
-        Assert.AreEqual(steps[0].Mean * steps[1].Mean, option.PosteriorMean, 1e-12);
+        var untried = new WorkflowOption("w", WorkflowOption.VariantKind, 0, 0, 1, steps);
+        var q = steps[0].Mean * steps[1].Mean;
+        Assert.AreEqual(q, untried.StepChance, 1e-12, "steps fail independently: the product");
+        Assert.AreEqual(q, untried.PosteriorMean, 1e-12, "untried: the steps say it all");
+        var tried = untried with { Successes = 1, Failures = 3 };
+        Assert.AreEqual((WorkflowOption.PriorWeight * q + 1) / (WorkflowOption.PriorWeight + 4), tried.PosteriorMean, 1e-12, "its own record counts, failures no step explains included");
         Assert.AreEqual(0.5, new WorkflowOption("w", WorkflowOption.PatternKind, 0, 0, 1).PosteriorMean, 1e-12, "without step evidence: Beta(1, 1)");
     }
 
@@ -68,18 +73,17 @@ public sealed class StepEvidenceTests
     }
 
     [TestMethod]
-    public void FactoredThompsonDrawsAreSharedByStepAndDeterministic()
+    public void AnUntriedStandInForAFailingStepIsTriedOftenAndDeterministically()
     {
         var shared = new StepEvidence("shared", 5, 0);
         var options = new[]
         {
-            new WorkflowOption("a", WorkflowOption.PatternKind, 5, 0, 1, [shared, new StepEvidence("weak", 1, 4)]),
+            new WorkflowOption("a", WorkflowOption.PatternKind, 1, 4, 1, [shared, new StepEvidence("weak", 1, 4)]),
             new WorkflowOption("b", WorkflowOption.VariantKind, 0, 0, 1, [shared, new StepEvidence("untried", 0, 0)]),
         };
         var chosen = Enumerable.Range(0, 200).Select(seed => new ThompsonSelector(seed).Select(options)).ToList();
-        Assert.IsTrue(chosen.Count(c => c.Chosen.Id == "b") > 150, "the untried stand-in beats a step that failed 4 of 5 in most draws");
-        Assert.IsTrue(chosen.All(c => c.Samples["a"] / c.Samples["b"] is var r && r > 0), "draws are products");
-        Assert.AreEqual(new ThompsonSelector(7).Select(options).Chosen.Id, new ThompsonSelector(7).Select(options).Chosen.Id);
-        Assert.AreEqual("b", new GreedySelector().Select(options).Chosen.Id, "greedy: the highest product of means");
+        Assert.IsTrue(chosen.Count(c => c.Chosen.Id == "b") > 150, "the untried stand-in beats a workflow whose step failed 4 of 5 in most draws");
+        Assert.AreEqual(new ThompsonSelector(7).Select(options).Samples["b"], new ThompsonSelector(7).Select(options).Samples["b"]);
+        Assert.AreEqual("b", new GreedySelector().Select(options).Chosen.Id, "greedy: the highest posterior mean");
     }
 }
