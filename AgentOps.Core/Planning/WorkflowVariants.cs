@@ -75,18 +75,30 @@ public static class WorkflowVariants
         return slots;
     }
 
-    /// <summary>Whether an agent can stand in for the one the resolver chose, by the kind of work their
-    /// names say (<see cref="StepClassifier.Phase"/>, with implement, execute and deploy as one kind: they
-    /// all change things): researchers for researchers, planners for planners, testers for testers,
-    /// builders for builders. When the resolver put a reader or planner on a step that writes (the best
+    /// <summary>Whether an agent can stand in for the one the resolver chose, by the kind of work they do
+    /// (<see cref="Kind"/>): researchers for researchers, planners for planners, testers and validators
+    /// for each other, builders for builders. When the resolver put a reader or planner on a step that writes (the best
     /// text match for "write the docs" can be an explorer), any agent that changes things may do it.</summary>
     public static bool CanDo(PlanStep step, string agent)
     {
-        static string Kind(string name) => StepClassifier.Phase(name) switch { "implement" or "execute" or "deploy" => "build", var p => p };
         var mine = Kind(agent);
         var resolved = Kind(step.Invocation);
         if (mine == resolved) return true;
         return step.Writes && resolved is "research" or "plan" or "review" && mine is "build" or "document";
+    }
+
+    /// <summary>The kind of work an agent does: a core agent's own capability phase (risk-assessor plans,
+    /// it does not build), else the phase its name says; implement, execute and deploy are one kind
+    /// (build), test and validate another (verify).</summary>
+    private static string Kind(string agent)
+    {
+        var core = Capabilities.All.FirstOrDefault(r => r.CatalogQuery is null && r.DefaultAgent == agent);
+        return (core?.Phase ?? StepClassifier.Phase(agent)) switch
+        {
+            "implement" or "execute" or "deploy" => "build",
+            "test" or "validate" => "verify",
+            var p => p,
+        };
     }
 
     /// <summary>Learned patterns of the task's category whose steps fill this task's slots, which the word
@@ -101,9 +113,16 @@ public static class WorkflowVariants
             .OrderBy(f => f.Pattern.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Whether a pattern has one step per slot, each one of that slot's agents.</summary>
+    /// <summary>Whether a pattern has one step per slot, each one of that slot's agents and, when its recorded
+    /// description names a capability, doing that slot's capability (a frontend step is not an implement step).</summary>
     public static bool Aligned(LearnedPattern p, IReadOnlyList<WorkflowSlot> slots) =>
-        p.Steps.Count == slots.Count && slots.All(s => s.Agents.Contains(p.Steps[s.Index].Name, StringComparer.Ordinal));
+        p.Steps.Count == slots.Count && slots.All(s =>
+        {
+            var step = p.Steps[s.Index];
+            if (!s.Agents.Contains(step.Name, StringComparer.Ordinal)) return false;
+            var role = step.Description is { } d ? Capabilities.All.FirstOrDefault(r => d.StartsWith(r.Title, StringComparison.Ordinal))?.Name : null;
+            return role is null || role == s.Capability;
+        });
 
     /// <summary>
     /// The next workflow to try, or null. The base is the best (by step evidence) of the aligned fitting

@@ -8,7 +8,7 @@ namespace AgentOps.Bench.Scenarios;
 /// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
 /// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
-/// CLI, 6), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
+/// CLI, 6), <c>--only a,b</c> (those families), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
 {
@@ -35,8 +35,13 @@ public sealed class LearningCurveScenario : IBenchScenario
                 Console.Write(FamilyTable.Render(TaskFamilies.All, catalog));
                 return 0;
             }
+            var onlyIndex = Array.IndexOf(args, "--only");
+            var families = onlyIndex >= 0 && onlyIndex + 1 < args.Length
+                ? TaskFamilies.All.Where(f => args[onlyIndex + 1].Split(',').Contains(f.Name)).ToList()
+                : TaskFamilies.All;
             var options = new CurveOptions
             {
+                Families = families,
                 Replicates = Int("--replicates", 5),
                 ExecutionsPerFamily = Int("--executions", 15),
                 Seed = Int("--seed", 8),

@@ -20,6 +20,10 @@ public sealed class WorkflowVariantsTests
         Assert.IsFalse(WorkflowVariants.CanDo(research, "agentops-product-dev:api-designer"));
         var design = Step("agentops-core:spec-architect", "plan", writes: false);
         Assert.IsTrue(WorkflowVariants.CanDo(design, "agentops-product-dev:api-designer"), "a planner for a planner");
+        var validate = Step("agentops-core:continuous-validator", "validate", writes: false);
+        Assert.IsTrue(WorkflowVariants.CanDo(validate, "agentops-product-dev:qa-engineer"), "testers and validators stand in for each other");
+        var api = Step("agentops-product-dev:backend-engineer", "implement", writes: true);
+        Assert.IsFalse(WorkflowVariants.CanDo(api, "agentops-core:risk-assessor"), "the risk assessor plans, whatever its name says");
         var infra = Step("agentops-devops:docker-specialist", "implement", writes: true);
         Assert.IsTrue(WorkflowVariants.CanDo(infra, "agentops-devops:cicd-engineer"), "implement, execute and deploy are one kind: builders");
         Assert.IsTrue(WorkflowVariants.CanDo(infra, "agentops-devops:kubernetes-specialist"));
