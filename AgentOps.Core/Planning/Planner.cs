@@ -44,17 +44,17 @@ public static class Planner
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
         // Every candidate carries the evidence for each of its steps, pooled over the fitting patterns.
         var book = StepEvidenceBook.From(fits);
-        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern, intent))).ToList();
+        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern), book.MissingFor(intent, f.Pattern))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         static string Signature(AgentOps.Core.Patterns.LearnedPattern p) =>
             string.Join(" > ", p.Steps.Where(s => !PatternPlanBuilder.IsOrchestrator(s.Name)).Select(s => s.Name));
         if (fits.All(f => Signature(f.Pattern) != composedSignature))
-            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed, intent)));
+            candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed), book.MissingFor(intent, composed)));
         // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
         var variant = options.Mode == ExecutionMode.Conservative ? null
             : WorkflowVariants.Next(intent, composed, slots, fits, book, resolver);
         if (variant is not null && candidates.All(c => c.Id != variant.Id))
-            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps, intent)));
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps), book.MissingFor(intent, variant.Steps)));
         else variant = null;
 
         var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));

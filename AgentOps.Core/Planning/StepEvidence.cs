@@ -53,14 +53,18 @@ public sealed class StepEvidenceBook
 
     public StepEvidence For(string key) => _byKey.TryGetValue(key, out var v) ? new StepEvidence(key, v.S, v.F) : new StepEvidence(key, 0, 0);
 
-    /// <summary>The evidence for each step of a pattern, plus one untried pseudo-step (prior only) per
-    /// capability the task needs that the pattern has no step for: a workflow borrowed from a smaller
-    /// task is not judged better just because it has fewer steps that can fail.</summary>
-    public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p, TaskIntent? intent = null) =>
-        [.. p.Steps.Select(s => For(Key(s.Name, s.Description))), .. Missing(intent, p.Steps.Select(s => (s.Name, s.Description, s.Phase))).Select(c => For("missing:" + c))];
+    public IReadOnlyList<StepEvidence> ForPattern(LearnedPattern p) => p.Steps.Select(s => For(Key(s.Name, s.Description))).ToList();
 
-    public IReadOnlyList<StepEvidence> ForSteps(IReadOnlyList<PlanStep> steps, TaskIntent? intent = null) =>
-        [.. steps.Select(s => For(Key(s.Invocation, s.Title))), .. Missing(intent, steps.Select(s => (s.Invocation, (string?)s.Title, s.Phase))).Select(c => For("missing:" + c))];
+    public IReadOnlyList<StepEvidence> ForSteps(IReadOnlyList<PlanStep> steps) => steps.Select(s => For(Key(s.Invocation, s.Title))).ToList();
+
+    /// <summary>One untried pseudo-step (prior only) per capability the task needs that the pattern has no step
+    /// for: a workflow borrowed from a smaller task is not judged better just because it has fewer steps
+    /// that can fail.</summary>
+    public IReadOnlyList<StepEvidence> MissingFor(TaskIntent intent, LearnedPattern p) =>
+        Missing(intent, p.Steps.Select(s => (s.Name, s.Description, s.Phase))).Select(c => For("missing:" + c)).ToList();
+
+    public IReadOnlyList<StepEvidence> MissingFor(TaskIntent intent, IReadOnlyList<PlanStep> steps) =>
+        Missing(intent, steps.Select(s => (s.Invocation, (string?)s.Title, s.Phase))).Select(c => For("missing:" + c)).ToList();
 
     /// <summary>Capabilities the task needs that no step does. A step does the capability whose title its
     /// description starts with (the planner's step titles); else, as the planner's own coverage check

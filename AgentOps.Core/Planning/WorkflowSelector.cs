@@ -3,7 +3,8 @@ namespace AgentOps.Core.Planning;
 /// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
 /// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
 /// (<see cref="StepEvidence"/>), which sets the prior of the workflow's own record.</summary>
-public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null)
+public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null,
+    IReadOnlyList<StepEvidence>? Missing = null)
 {
     /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
     /// variant: a learned workflow with one agent swapped for another catalog agent (see <see cref="WorkflowVariants"/>).</summary>
@@ -24,7 +25,12 @@ public sealed record WorkflowOption(string Id, string Kind, int Successes, int F
     public double Alpha => Steps is { Count: > 0 } ? PriorWeight * StepChance + Successes : Successes + 1.0;
     public double Beta => Steps is { Count: > 0 } ? PriorWeight * (1 - StepChance) + Failures : Failures + 1.0;
 
-    public double PosteriorMean => Alpha / (Alpha + Beta);
+    /// <summary>The expected success: the record's posterior mean times, for each capability the task needs
+    /// and the workflow has no step for (<see cref="Missing"/>, untried pseudo-steps), the chance an untried
+    /// step succeeds: the record was earned on tasks that did not need those steps.</summary>
+    public double PosteriorMean => Alpha / (Alpha + Beta) * MissingChance;
+
+    public double MissingChance => (Missing ?? []).Aggregate(1.0, (p, s) => p * s.Mean);
 }
 
 public sealed record WorkflowSelection(WorkflowOption Chosen, WorkflowOption BestKnown, bool Explored, string Strategy, int? Seed,
@@ -67,7 +73,8 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
         var samples = new Dictionary<string, double>(StringComparer.Ordinal);
         // Sample in a fixed order so the same seed and candidates give the same draws.
         foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
-            samples[o.Id] = BetaSampler.Sample(rng, o.Alpha, o.Beta);
+            samples[o.Id] = (o.Missing ?? []).Aggregate(BetaSampler.Sample(rng, o.Alpha, o.Beta),
+                (p, m) => p * BetaSampler.Sample(rng, m.Successes + StepEvidence.PriorSuccesses, m.Failures + StepEvidence.PriorFailures));
         var chosen = options.OrderByDescending(o => samples[o.Id]).ThenBy(o => o.Id, StringComparer.Ordinal).First();
         var explored = chosen.Id != best.Id;
         var reason = explored

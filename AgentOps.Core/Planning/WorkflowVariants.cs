@@ -138,9 +138,9 @@ public static class WorkflowVariants
         IReadOnlyList<PatternFit> fits, StepEvidenceBook book, AgentResolver resolver)
     {
         var aligned = fits.Where(f => Aligned(f.Pattern, slots)).ToList();
-        var options = aligned.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern, intent))).ToList();
+        var options = aligned.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern), book.MissingFor(intent, f.Pattern))).ToList();
         if (aligned.All(f => f.Pattern.WorkflowSignature != string.Join(" > ", composed.Select(c => c.Invocation))))
-            options.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed, intent)));
+            options.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed), book.MissingFor(intent, composed)));
         var bestId = GreedySelector.Best(options).Id;
         var best = aligned.FirstOrDefault(f => f.Pattern.Id == bestId)?.Pattern;
         var names = best?.Steps.Select(s => s.Name).ToList() ?? composed.Select(c => c.Invocation).ToList();

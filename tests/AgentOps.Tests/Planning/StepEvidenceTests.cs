@@ -66,10 +66,12 @@ public sealed class StepEvidenceTests
         var intent = IntentAnalyzer.Analyze("Document the public REST API in the docs");
         var book = StepEvidenceBook.From([]);
         var p = Fit("short", 3, ("agentops-core:code-explorer", "Map the relevant code", 3), ("agentops-core:change-executor", "Write the docs", 3)).Pattern;
-        var evidence = book.ForPattern(p, intent);
-        CollectionAssert.AreEqual(new[] { "agentops-core:code-explorer|research-code", "agentops-core:change-executor|documentation", "missing:research-docs", "missing:validate" },
-            evidence.Select(e => e.Key).ToList());
-        Assert.AreEqual(2, book.ForPattern(p).Count, "without a task, only the pattern's steps");
+        CollectionAssert.AreEqual(new[] { "agentops-core:code-explorer|research-code", "agentops-core:change-executor|documentation" }, book.ForPattern(p).Select(e => e.Key).ToList());
+        var missing = book.MissingFor(intent, p);
+        CollectionAssert.AreEqual(new[] { "missing:research-docs", "missing:validate" }, missing.Select(e => e.Key).ToList());
+        var option = new WorkflowOption("short", WorkflowOption.PatternKind, 3, 0, 1, book.ForPattern(p), missing);
+        Assert.AreEqual(option.Alpha / (option.Alpha + option.Beta) * StepEvidence.PriorMean * StepEvidence.PriorMean, option.PosteriorMean, 1e-12,
+            "its record does not vouch for steps it never had");
     }
 
     [TestMethod]
