@@ -42,8 +42,8 @@ public static class Planner
         var matched = PatternMatcher.Fits(intent, learned.Patterns);
         IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, learned.Patterns, matched)];
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
-        // Every candidate carries the evidence for each of its steps, pooled over the fitting patterns.
-        var book = StepEvidenceBook.From(fits);
+        // Every candidate carries the evidence for each of its steps, pooled over the patterns of the task's category.
+        var book = StepEvidenceBook.ForCategory(intent.Category, learned.Patterns);
         var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern), book.MissingFor(intent, f.Pattern))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         static string Signature(AgentOps.Core.Patterns.LearnedPattern p) =>

@@ -4,7 +4,7 @@ namespace AgentOps.Core.Planning;
 
 /// <summary>
 /// What the learned patterns say about one step: how often this agent, doing this capability, succeeded
-/// and failed in the fitting patterns' executions (a retried step counts as a failure). Steps fail
+/// and failed in the executions of the learned patterns of this kind of task (a retried step counts as a failure). Steps fail
 /// independently, so a workflow's chance is the product of its steps' chances; pooling by step lets
 /// every execution inform every workflow that shares the step, and lets an untried workflow be judged by
 /// the steps it changes (issue 8: learned per-step statistics, which agent fails where).
@@ -20,7 +20,7 @@ public sealed record StepEvidence(string Key, int Successes, int Failures)
 }
 
 /// <summary>
-/// The step evidence of the fitting patterns, by step key: the agent plus the capability the step did
+/// The step evidence of a kind of task (the learned patterns of its category), by step key: the agent plus the capability the step did
 /// when its recorded description (or, for a plan step, its title) starts with a capability's title
 /// (the planner's step titles; an agent can be good at one capability and a misfit at another), else the
 /// agent alone.
@@ -29,10 +29,17 @@ public sealed class StepEvidenceBook
 {
     private readonly Dictionary<string, (int S, int F)> _byKey = new(StringComparer.Ordinal);
 
-    public static StepEvidenceBook From(IEnumerable<PatternFit> fits)
+    public static StepEvidenceBook From(IEnumerable<PatternFit> fits) => From(fits.Select(f => f.Pattern));
+
+    /// <summary>The evidence of the learned workflow patterns of one category (meta patterns excluded): how
+    /// agents did at each capability in this kind of task, whichever phrasing they ran for.</summary>
+    public static StepEvidenceBook ForCategory(string category, IEnumerable<StoredPattern> patterns) =>
+        From(patterns.Where(sp => sp.Lifecycle != PatternLifecycle.Meta && sp.Pattern is { } p && p.Category == category).Select(sp => sp.Pattern!));
+
+    public static StepEvidenceBook From(IEnumerable<LearnedPattern> patterns)
     {
         var book = new StepEvidenceBook();
-        foreach (var p in fits.Select(f => f.Pattern).DistinctBy(p => p.Id))
+        foreach (var p in patterns.DistinctBy(p => p.Id))
         {
             foreach (var s in p.Steps)
             {

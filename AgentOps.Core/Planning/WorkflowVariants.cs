@@ -22,11 +22,16 @@ public sealed record WorkflowVariant(string Id, IReadOnlyList<PlanStep> Steps, s
 /// <see cref="Next"/> proposes one untried neighbour of the best known workflow: its weak steps (by the
 /// learned per-step evidence, <see cref="StepEvidence"/>) done by other agents of their slots. One
 /// proposal at a time keeps exploration cheap: Thompson sampling tries it often while the step is
-/// unreliable and rarely once it is good, and a step that is not weak is never swapped.
+/// unreliable and rarely once it is good; a step that is not weak is only swapped for an agent already
+/// known to do clearly better at it.
 /// </summary>
 public static class WorkflowVariants
 {
     public const int MaxAgentsPerSlot = 4;
+
+    /// <summary>How much better (in expected success) an agent already known at a step must be to replace a
+    /// step that is not weak.</summary>
+    public const double ClearlyBetter = 0.05;
     private const int SearchLimit = 10;
 
     /// <summary>Catalog queries for the core capabilities, which have no query of their own (domain
@@ -128,10 +133,11 @@ public static class WorkflowVariants
     /// The next workflow to try, or null. The base is the best (by step evidence) of the aligned fitting
     /// patterns and the composed workflow itself. Its weak steps are those whose evidence puts them below
     /// <see cref="PlanCheckpoints.LowSuccess"/> (80 %, the bar below which a learned step also gets a
-    /// checkpoint): one failure in the first three runs, two in the first eight, ... Every weak step with an alternative
-    /// already known to do better at that capability in this kind of task is swapped to the best such
-    /// agent (what was learned from other phrasings carries over); when there is none, the weakest step
-    /// with an untried alternative gets the catalog's next agent. Null when nothing is weak or every
+    /// checkpoint): one failure in the first three runs, two in the first eight, ... Every weak step with
+    /// an alternative already known to do better at that capability in this kind of task, and every step
+    /// with one known to do clearly better (<see cref="ClearlyBetter"/>), is swapped to the best such agent
+    /// (what was learned from other phrasings carries over); when there is none, the weakest step with an
+    /// untried alternative gets the catalog's next agent. Null when there is nothing to improve or every
     /// such workflow was tried already.
     /// </summary>
     public static WorkflowVariant? Next(TaskIntent intent, IReadOnlyList<PlanStep> composed, IReadOnlyList<WorkflowSlot> slots,
@@ -146,9 +152,8 @@ public static class WorkflowVariants
         var names = best?.Steps.Select(s => s.Name).ToList() ?? composed.Select(c => c.Invocation).ToList();
         var evidence = best is not null ? book.ForPattern(best) : book.ForSteps(composed);
         var tried = fits.Select(f => f.Pattern.WorkflowSignature).ToHashSet(StringComparer.Ordinal);
-        var weak = Enumerable.Range(0, slots.Count).Where(i => evidence[i].Mean < PlanCheckpoints.LowSuccess)
-            .OrderBy(i => evidence[i].Mean).ThenBy(i => i).ToList();
-        if (weak.Count == 0) return null;
+        var byMean = Enumerable.Range(0, slots.Count).OrderBy(i => evidence[i].Mean).ThenBy(i => i).ToList();
+        var weak = byMean.Where(i => evidence[i].Mean < PlanCheckpoints.LowSuccess).ToList();
 
         IEnumerable<(string Agent, StepEvidence Evidence)> Better(int i) => slots[i].Agents
             .Where(a => a != names[i] && !names.Contains(a, StringComparer.Ordinal))
@@ -158,8 +163,9 @@ public static class WorkflowVariants
             .Select(x => (x.Agent, x.Evidence));
 
         var known = new Dictionary<int, (string Agent, StepEvidence Evidence)>();
-        foreach (var i in weak)
-            if (Better(i).Where(x => x.Evidence.Successes + x.Evidence.Failures > 0).Select(x => ((string, StepEvidence)?)x).FirstOrDefault() is { } k
+        foreach (var i in byMean)
+            if (Better(i).Where(x => x.Evidence.Successes + x.Evidence.Failures > 0 && (weak.Contains(i) || x.Evidence.Mean >= evidence[i].Mean + ClearlyBetter))
+                    .Select(x => ((string, StepEvidence)?)x).FirstOrDefault() is { } k
                 && !known.Values.Any(v => v.Agent == k.Item1))
                 known[i] = k;
         if (known.Count > 0 && Variant(known) is { } carried) return carried;

@@ -64,7 +64,7 @@ public sealed class StepEvidenceTests
     public void ACapabilityTheTaskNeedsAndThePatternSkipsIsAnUntriedStep()
     {
         var intent = IntentAnalyzer.Analyze("Document the public REST API in the docs");
-        var book = StepEvidenceBook.From([]);
+        var book = StepEvidenceBook.From(Array.Empty<LearnedPattern>());
         var p = Fit("short", 3, ("agentops-core:code-explorer", "Map the relevant code", 3), ("agentops-core:change-executor", "Write the docs", 3)).Pattern;
         CollectionAssert.AreEqual(new[] { "agentops-core:code-explorer|research-code", "agentops-core:change-executor|documentation" }, book.ForPattern(p).Select(e => e.Key).ToList());
         var missing = book.MissingFor(intent, p);
