@@ -11,7 +11,9 @@ public sealed class CurveStatistics(IReadOnlyList<RoundResult> rounds)
     public const double WithinOracle = 0.9;
 
     public IReadOnlyList<RoundResult> Rounds { get; } = rounds;
-    public IReadOnlyList<string> Families { get; } = rounds.Select(r => r.Family).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>The families run, in the order <see cref="TaskFamilies.All"/> lists them.</summary>
+    public IReadOnlyList<string> Families { get; } = rounds.Select(r => r.Family).Distinct(StringComparer.Ordinal)
+        .OrderBy(f => TaskFamilies.All.Select(x => x.Name).ToList().IndexOf(f)).ThenBy(f => f, StringComparer.Ordinal).ToList();
     public int Executions { get; } = rounds.Count == 0 ? 0 : rounds.Max(r => r.FamilyExecution);
 
     private IEnumerable<RoundResult> Of(string planner, string? family) =>
