@@ -55,7 +55,7 @@ public static class CurveReport
         var perFamily = s.Families.Select(f => (f, L: s.Window(CurvePlannerNames.Learning, f, GoalFrom, GoalTo), O: s.Window(CurvePlannerNames.Oracle, f, GoalFrom, GoalTo))).ToList();
         var within = perFamily.Count(x => x.L >= 0.9 * x.O);
         var missing = within < perFamily.Count
-            ? " (not: " + string.Join(", ", perFamily.Where(x => x.L < 0.9 * x.O).Select(x => string.Create(inv, $"{x.f} {x.L / x.O:0 %}"))) + ")" : "";
+            ? " (not: " + string.Join(", ", perFamily.Where(x => x.L < 0.9 * x.O).Select(x => string.Create(inv, $"{x.f} {x.L / x.O:0.0 %}"))) + ")" : "";
         sb.AppendLine(inv, $"  families within 10 % of the oracle at executions {GoalFrom}-{GoalTo}: {within} of {perFamily.Count}{missing}");
         sb.AppendLine();
         var lm = s.LearnMilliseconds;
