@@ -7,7 +7,7 @@ public sealed record WorkflowOption(string Id, string Kind, int Successes, int F
     IReadOnlyList<StepEvidence>? Missing = null)
 {
     /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
-    /// variant: a learned workflow with one agent swapped for another catalog agent (see <see cref="WorkflowVariants"/>).</summary>
+    /// variant: the best known workflow with agents swapped for other catalog agents (see <see cref="WorkflowVariants"/>).</summary>
     public const string PatternKind = "pattern", ComposedKind = "composed", VariantKind = "variant";
 
     /// <summary>Weight, in executions, of the prior the step evidence gives a workflow's own record.</summary>

@@ -9,8 +9,10 @@ namespace AgentOps.Core.Planning;
 /// the one the resolver picked first.</summary>
 public sealed record WorkflowSlot(int Index, string Capability, IReadOnlyList<string> Agents);
 
-/// <summary>A workflow worth trying: a learned workflow with one agent swapped for a catalog
-/// alternative. <see cref="Id"/> is the pattern id it will be learned under.</summary>
+/// <summary>A workflow worth trying: the best known workflow (a learned pattern or the composed one) with
+/// one or more agents swapped for catalog alternatives; <see cref="StepIndex"/>, <see cref="From"/> and
+/// <see cref="To"/> describe the first swap, <see cref="Why"/> all of them. <see cref="Id"/> is the
+/// pattern id it will be learned under; <see cref="BaseId"/> is "composed" for the composed workflow.</summary>
 public sealed record WorkflowVariant(string Id, IReadOnlyList<PlanStep> Steps, string BaseId, int StepIndex, string From, string To, string Why);
 
 /// <summary>

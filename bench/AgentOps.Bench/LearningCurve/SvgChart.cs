@@ -40,7 +40,11 @@ public static class SvgChart
         sb.AppendLine(inv, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#333\"/>");
         sb.AppendLine(inv, $"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">execution of the task family (k)</text>");
         sb.AppendLine(inv, $"<text x=\"16\" y=\"{(Top + Height - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {(Top + Height - Bottom) / 2})\">success probability</text>");
-        var legendY = Top + 10;
+        // The goal line: 90 % of the oracle's mean success.
+        var goal = CurveStatistics.WithinOracle * s.Curve(CurvePlannerNames.Oracle).Average();
+        sb.AppendLine(inv, $"<line x1=\"{Left}\" y1=\"{Y(goal):0.#}\" x2=\"{Width - Right}\" y2=\"{Y(goal):0.#}\" stroke=\"#2ca02c\" stroke-dasharray=\"5,4\"/>");
+        sb.AppendLine(inv, $"<text x=\"{Width - Right + 15}\" y=\"{Y(goal) + 4:0.#}\" fill=\"#2ca02c\">90 % of oracle</text>");
+        var legendY = Height - Bottom - 70;
         foreach (var planner in CurvePlannerNames.All)
         {
             var c = s.Curve(planner);
