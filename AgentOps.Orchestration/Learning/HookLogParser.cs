@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -58,7 +59,7 @@ public static class HookLogParser
             {
                 stats.Malformed++;
                 if (next is null) stats.TruncatedLastLine = true;
-                warnings.Add($"line {stats.Lines}: not JSON, skipped");
+                warnings.Add($"{DiagnosticCodes.ExecutionLineMalformed}: line {stats.Lines}: not JSON, skipped");
                 line = next;
                 continue;
             }
