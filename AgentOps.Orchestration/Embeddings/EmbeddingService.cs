@@ -9,41 +9,57 @@ namespace AgentOps.Orchestration.Embeddings;
 public static class EmbeddingService
 {
     static readonly Lock Gate = new();
-    static ITextEmbedder? cached;
+    static OnnxSentenceEmbedder? cached;
     static string? cachedFailure;
 
     /// <summary>Environment variable that turns the model off (value "0", "off" or "false"): lexical only.</summary>
     public const string DisableVariable = "AGENTOPS_EMBEDDINGS";
 
+    /// <summary>Environment variable naming another known model (bench comparisons): "snowflake-arctic-embed-xs".</summary>
+    public const string ModelVariable = "AGENTOPS_EMBEDDING_MODEL";
+
     /// <summary>The shared embedder, loaded once per process; null with <paramref name="reason"/> when unavailable.</summary>
-    public static ITextEmbedder? TryCreate(out string reason)
+    public static ITextEmbedder? TryCreate(out string reason) => TryCreateOnnx(out reason);
+
+    /// <summary>As <see cref="TryCreate"/>, typed for callers that also want token-level checks.</summary>
+    public static OnnxSentenceEmbedder? TryCreateOnnx(out string reason)
     {
         lock (Gate)
         {
             if (cached is not null) { reason = ""; return cached; }
             if (cachedFailure is not null) { reason = cachedFailure; return null; }
+            cached = Load(out var why);
+            reason = why;
+            if (cached is null) cachedFailure = why;
+            return cached;
+        }
+    }
 
-            var switchValue = Environment.GetEnvironmentVariable(DisableVariable);
-            if (switchValue is not null && (switchValue.Equals("0", StringComparison.Ordinal) ||
-                switchValue.Equals("off", StringComparison.OrdinalIgnoreCase) || switchValue.Equals("false", StringComparison.OrdinalIgnoreCase)))
-            {
-                reason = cachedFailure = $"semantic model turned off ({DisableVariable}={switchValue})";
-                return null;
-            }
-
-            try
-            {
-                cached = MiniLmEmbedder.Load();
-                reason = "";
-                return cached;
-            }
-            catch (Exception error) when (error is DllNotFoundException or FileNotFoundException or BadImageFormatException
-                                          or TypeInitializationException or InvalidOperationException or IOException
-                                          or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or EntryPointNotFoundException)
-            {
-                reason = cachedFailure = $"semantic model unavailable ({error.GetType().Name}: {error.Message})";
-                return null;
-            }
+    /// <summary>Loads a fresh embedder without caching (bench model comparisons, tests of the fallback).</summary>
+    public static OnnxSentenceEmbedder? Load(out string reason, EmbeddingModel? model = null)
+    {
+        var switchValue = Environment.GetEnvironmentVariable(DisableVariable);
+        if (switchValue is "0" || string.Equals(switchValue, "off", StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(switchValue, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            reason = $"semantic model turned off ({DisableVariable}={switchValue})";
+            return null;
+        }
+        model ??= Environment.GetEnvironmentVariable(ModelVariable) is { Length: > 0 } name
+            ? EmbeddingModel.Known.FirstOrDefault(m => m.Name == name) ?? EmbeddingModel.Default
+            : EmbeddingModel.Default;
+        var folder = ModelFiles.Locate(model, out reason);
+        if (folder is null) return null;
+        try
+        {
+            return OnnxSentenceEmbedder.Load(model, folder);
+        }
+        // A broken model file or a missing native runtime (libonnxruntime) shows up as any of several exception
+        // types from a native boundary; every one of them means "rank without the model", never a crash.
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            reason = $"semantic model unavailable ({error.GetType().Name}: {error.Message.Split('\n')[0]})";
+            return null;
         }
     }
 }

@@ -17,4 +17,8 @@ public interface ITextEmbedder
     /// <summary>One L2-normalised vector per text, in order. Empty or whitespace-only texts give a zero vector
     /// (cosine 0 with everything) rather than an error.</summary>
     float[][] Embed(IReadOnlyList<string> texts);
+
+    /// <summary>The vector of a search query. Models trained with a query instruction (Arctic) add it here;
+    /// documents go through <see cref="Embed"/> as they are.</summary>
+    float[] EmbedQuery(string query) => Embed([query])[0];
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
 /// <summary>One judged query: what a careful person would pick (grade 2: exactly it, 1: useful).</summary>
-public sealed record JudgedQuery(string Query, IReadOnlyDictionary<string, int> Relevant);
+public sealed record JudgedQuery(string Query, IReadOnlyDictionary<string, int> Relevant, string Split = "tuning");
 
 public sealed record QueryScore(string Query, double NdcgAt5, double RecallAt10, IReadOnlyList<string> Top5);
 
@@ -25,7 +25,8 @@ public static class RankingEvaluation
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.GetProperty("queries").EnumerateArray().Select(q => new JudgedQuery(
             q.GetProperty("query").GetString()!,
-            q.GetProperty("relevant").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal))).ToList();
+            q.GetProperty("relevant").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal),
+            q.TryGetProperty("split", out var split) ? split.GetString() ?? "tuning" : "tuning")).ToList();
     }
 
     public static EvaluationReport Evaluate(CatalogStore store, IReadOnlyList<JudgedQuery> queries, LearnedSignals learned, RankingWeights? weights = null)
