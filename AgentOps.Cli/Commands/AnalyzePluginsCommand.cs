@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 
 namespace AgentOps.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 using Spectre.Console;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;

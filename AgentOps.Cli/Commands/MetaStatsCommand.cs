@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 using Spectre.Console;
 

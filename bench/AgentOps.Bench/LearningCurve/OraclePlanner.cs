@@ -1,5 +1,5 @@
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 using LibGit2Sharp;
 

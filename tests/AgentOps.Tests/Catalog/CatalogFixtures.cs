@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 
 namespace AgentOps.Tests.Catalog;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using LibGit2Sharp;
 
 namespace AgentOps.Tests.Learning;

@@ -1,7 +1,7 @@
 using AgentOps.Bench.LearningCurve;
-using AgentOps.Core.Catalog.Ranking;
-using AgentOps.Core.Learning;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Learning;
+using AgentOps.Orchestration.Planning;
 using AgentOps.Tests.Learning;
 
 namespace AgentOps.Tests.LearningCurve;

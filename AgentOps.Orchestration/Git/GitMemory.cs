@@ -1,0 +1,169 @@
+using AgentOps.Core.Diagnostics;
+using LibGit2Sharp;
+
+namespace AgentOps.Orchestration.Git;
+
+/// <summary>A refusal or failure of the learning engine with its diagnostic code and the CLI exit code.</summary>
+public sealed class LearningException(string code, string message, int exitCode) : Exception(message)
+{
+    public string Code { get; } = code;
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>Exit codes of the learning commands (documented in LEARNING_SYSTEM.md and `agentops --help`).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;     // invalid pattern / execution file, nothing learned
+    public const int Usage = 2;            // bad arguments
+    public const int GitRefused = 3;       // dirty index, detached HEAD: nothing written
+    public const int LockTimeout = 4;      // another learn held the store lock too long
+    public const int MergeConflict = 5;    // some patterns conflicted (reported); the rest merged
+    public const int NotFound = 6;         // pattern, execution or merge source not found
+}
+
+/// <summary>
+/// Cross-process lock of a store: an exclusive (flock / share-none) open of a lock file, waited for
+/// with retry. The OS releases it if the process dies, so a crash never leaves a stale lock.
+/// </summary>
+public sealed class StoreLock : IDisposable
+{
+    private readonly FileStream _stream;
+    private StoreLock(FileStream s) => _stream = s;
+
+    public static StoreLock Acquire(string lockPath, TimeSpan timeout)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = 20;
+        while (true)
+        {
+            try
+            {
+                var fs = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                fs.SetLength(0);
+                var pid = System.Text.Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n");
+                fs.Write(pid);
+                fs.Flush();
+                return new StoreLock(fs);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(delay + Random.Shared.Next(delay));
+                delay = Math.Min(delay * 2, 250);
+            }
+            catch (IOException ex)
+            {
+                throw new LearningException(DiagnosticCodes.GitLockTimeout,
+                    $"another agentops learn holds {lockPath} (waited {timeout.TotalSeconds:0} s): {ex.Message}. Retry when it finishes.", ExitCodes.LockTimeout);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}
+
+/// <summary>
+/// Git as the learning memory, through LibGit2Sharp (no git binary). The store folder lives inside a
+/// git work tree (the user's project repo by default); if none contains it, a repo is created at the
+/// store root. Commits contain only the paths the engine wrote.
+/// </summary>
+public sealed class GitMemory : IDisposable
+{
+    private GitMemory(Repository repo, string storeRoot)
+    {
+        Repo = repo;
+        WorkDir = Path.GetFullPath(repo.Info.WorkingDirectory);
+        StoreRoot = Path.GetFullPath(storeRoot);
+    }
+
+    public Repository Repo { get; }
+    public string WorkDir { get; }
+    public string StoreRoot { get; }
+
+    /// <summary>The store folder relative to the work tree, with '/' (empty when the store is the root).</summary>
+    public string StoreRelative => Rel(StoreRoot);
+
+    public string LockPath => Path.Combine(Repo.Info.Path, "agentops-learn.lock");
+
+    public static GitMemory Open(string storeRoot, bool initIfMissing = true)
+    {
+        Directory.CreateDirectory(storeRoot);
+        var found = Repository.Discover(storeRoot);
+        if (found is null)
+        {
+            if (!initIfMissing)
+                throw new LearningException(DiagnosticCodes.MergeSourceNotFound, $"no git repository contains {storeRoot}", ExitCodes.NotFound);
+            found = Repository.Init(storeRoot);
+        }
+        var repo = new Repository(found);
+        if (repo.Info.IsBare)
+        {
+            repo.Dispose();
+            throw new LearningException(DiagnosticCodes.GitDetachedHead, $"{found} is a bare repository: point --store at a work tree", ExitCodes.GitRefused);
+        }
+        return new GitMemory(repo, storeRoot);
+    }
+
+    public string Rel(string path)
+    {
+        var rel = Path.GetRelativePath(WorkDir, Path.GetFullPath(path)).Replace('\\', '/');
+        return rel == "." ? "" : rel;
+    }
+
+    /// <summary>Refuses (before anything is written) a detached HEAD or an index with staged changes.</summary>
+    public void EnsureCommittable()
+    {
+        if (Repo.Info.IsHeadDetached)
+            throw new LearningException(DiagnosticCodes.GitDetachedHead,
+                $"HEAD is detached in {WorkDir}: check out a branch (git switch <branch>) before agentops learn; nothing was written", ExitCodes.GitRefused);
+        var status = Repo.RetrieveStatus(new StatusOptions
+        {
+            Show = StatusShowOption.IndexOnly,
+            IncludeUntracked = false,
+            RecurseUntrackedDirs = false,
+            DetectRenamesInIndex = false,
+            DetectRenamesInWorkDir = false,
+            ExcludeSubmodules = true,
+        });
+        const FileStatus staged = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
+        var stagedPaths = status.Where(e => (e.State & staged) != 0).Select(e => e.FilePath).Order(StringComparer.Ordinal).ToList();
+        if (stagedPaths.Count > 0)
+            throw new LearningException(DiagnosticCodes.GitDirtyIndex,
+                $"the git index of {WorkDir} has {stagedPaths.Count} staged change(s) ({string.Join(", ", stagedPaths.Take(5))}{(stagedPaths.Count > 5 ? ", ..." : "")}): " +
+                "commit or unstage them first (agentops learn commits only its own files and will not mix yours in); nothing was written", ExitCodes.GitRefused);
+    }
+
+    /// <summary>Stages exactly these paths (written or deleted) and commits them. Returns null when
+    /// nothing changed.</summary>
+    public Commit? CommitPaths(IEnumerable<string> paths, string message, DateTimeOffset when)
+    {
+        var rels = paths.Select(Rel).Where(r => r.Length > 0 && !r.StartsWith("..", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        if (rels.Count == 0) return null;
+        Commands.Stage(Repo, rels);
+        var sig = Repo.Config.BuildSignature(when) ?? new Signature("agentops", "agentops@localhost", when);
+        try
+        {
+            return Repo.Commit(message, sig, sig, new CommitOptions { AllowEmptyCommit = false });
+        }
+        catch (EmptyCommitException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Commits whose message starts with <c>Learn pattern: </c>: when and which id.</summary>
+    public IReadOnlyList<(DateTimeOffset When, string PatternId)> LearnCommits(int max = 100_000)
+    {
+        var result = new List<(DateTimeOffset, string)>();
+        if (Repo.Head.Tip is null) return result;
+        foreach (var c in Repo.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time }).Take(max))
+        {
+            var m = c.MessageShort;
+            if (m.StartsWith("Learn pattern: ", StringComparison.Ordinal)) result.Add((c.Author.When, m["Learn pattern: ".Length..].Trim()));
+        }
+        return result;
+    }
+
+    public void Dispose() => Repo.Dispose();
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AgentOps.Orchestration.Learning;
+
+/// <summary>
+/// Builds an <see cref="Execution"/> from a hook log: <c>.agentops/executions/&lt;session&gt;.jsonl</c> as
+/// written by <c>agentops record</c> (<c>{"hook":E,"received_at":T,"payload":{...}}</c>) — the same shape
+/// as the shared samples' <c>hooks.jsonl</c> — or bare payloads one per line. Uses UserPromptSubmit
+/// (task, slash commands), PreToolUse/PostToolUse/PostToolUseFailure (steps of the main thread),
+/// SubagentStart/SubagentStop (subagents), Stop/SessionEnd (end).
+/// </summary>
+public static class HookLogParser
+{
+    private sealed class Pending
+    {
+        public required string Name;
+        public required string Kind;
+        public DateTimeOffset Start;
+        public int Seq;
+        public double? Duration;
+        public StepOutcome Outcome = StepOutcome.Unknown;
+        public string? ToolUseId;
+        public string? Description;
+    }
+
+    public sealed record HookLogInfo(string? SessionId, string? TranscriptPath, string? Cwd);
+
+    public static ExecutionParseResult ParseFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+        return Parse(new StreamReader(stream), Path.GetFileNameWithoutExtension(path), out _);
+    }
+
+    public static ExecutionParseResult Parse(TextReader reader, string fallbackId, out HookLogInfo info)
+    {
+        var stats = new ParseStats();
+        var warnings = new List<string>();
+        var steps = new List<Pending>();
+        var byToolUse = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var byAgent = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        string? session = null, transcript = null, cwd = null, task = null, failure = null;
+        DateTimeOffset? first = null, last = null;
+        var rolledBack = false;
+        var ended = false;
+        var seq = 0;
+
+        string? line = reader.ReadLine();
+        while (line is not null)
+        {
+            var next = reader.ReadLine();
+            stats.Lines++;
+            seq++;
+            if (string.IsNullOrWhiteSpace(line)) { line = next; continue; }
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(line); }
+            catch (JsonException)
+            {
+                stats.Malformed++;
+                if (next is null) stats.TruncatedLastLine = true;
+                warnings.Add($"line {stats.Lines}: not JSON, skipped");
+                line = next;
+                continue;
+            }
+            using (doc)
+            {
+                var root = doc.RootElement;
+                var payload = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : root;
+                if (payload.ValueKind != JsonValueKind.Object) { stats.Malformed++; line = next; continue; }
+                var evt = TranscriptParser.Str(payload, "hook_event_name") ?? TranscriptParser.Str(root, "hook") ?? "";
+                session ??= TranscriptParser.Str(payload, "session_id");
+                transcript ??= TranscriptParser.Str(payload, "transcript_path");
+                cwd ??= TranscriptParser.Str(payload, "cwd");
+                DateTimeOffset? ts = TranscriptParser.Str(root, "received_at") is { } ra
+                    && DateTimeOffset.TryParse(ra, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+                if (ts is { } tt) { first ??= tt; last = tt; }
+                var inSubagent = TranscriptParser.Str(payload, "agent_id") is not null;
+                var toolName = TranscriptParser.Str(payload, "tool_name") ?? "";
+                var toolUseId = TranscriptParser.Str(payload, "tool_use_id");
+                var input = payload.TryGetProperty("tool_input", out var ti) && ti.ValueKind == JsonValueKind.Object ? ti : default;
+                switch (evt)
+                {
+                    case "UserPromptSubmit":
+                    {
+                        var prompt = (TranscriptParser.Str(payload, "prompt") ?? "").Trim();
+                        task ??= prompt;
+                        if (prompt.StartsWith('/') && prompt.Length > 1)
+                            steps.Add(new Pending { Name = prompt.Split(' ', 2)[0], Kind = AgentOps.Core.Patterns.StepKinds.Command, Start = ts ?? default, Seq = seq, Outcome = StepOutcome.Success });
+                        break;
+                    }
+                    case "PreToolUse" when !inSubagent:
+                    {
+                        if (toolUseId is not null && byToolUse.ContainsKey(toolUseId)) break;
+                        Pending? step = null;
+                        if (StepClassifier.IsSubagentTool(toolName))
+                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "description") : null };
+                        else if (toolName == "Skill")
+                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "skill") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
+                        else if (toolName == "SlashCommand")
+                            step = new Pending { Name = ((input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "command") : null) ?? "/command").Split(' ')[0], Kind = AgentOps.Core.Patterns.StepKinds.Command };
+                        else if (StepClassifier.IsNotableTool(toolName))
+                        {
+                            if (toolName == "Bash" && StepClassifier.IsRollback(input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "command") : null)) rolledBack = true;
+                            step = new Pending { Name = toolName, Kind = AgentOps.Core.Patterns.StepKinds.Tool };
+                        }
+                        if (step is null) break;
+                        step.Start = ts ?? default;
+                        step.Seq = seq;
+                        step.ToolUseId = toolUseId;
+                        steps.Add(step);
+                        if (toolUseId is not null) byToolUse[toolUseId] = step;
+                        break;
+                    }
+                    case "PostToolUse" or "PostToolUseFailure" when !inSubagent:
+                    {
+                        if (toolUseId is null || !byToolUse.TryGetValue(toolUseId, out var step)) break;
+                        if (payload.TryGetProperty("duration_ms", out var dm) && dm.TryGetDouble(out var ms)) step.Duration = ms / 1000.0;
+                        else if (ts is { } end && step.Start != default) step.Duration = Math.Max(0, (end - step.Start).TotalSeconds);
+                        var resp = payload.TryGetProperty("tool_response", out var tr) ? tr : default;
+                        var interrupted = resp.ValueKind == JsonValueKind.Object && resp.TryGetProperty("interrupted", out var ir) && ir.ValueKind == JsonValueKind.True;
+                        var isInterrupt = payload.TryGetProperty("is_interrupt", out var ii) && ii.ValueKind == JsonValueKind.True;
+                        step.Outcome = evt == "PostToolUseFailure" ? (isInterrupt ? StepOutcome.Interrupted : StepOutcome.Error)
+                            : interrupted ? StepOutcome.Interrupted
+                            : resp.ValueKind == JsonValueKind.Object && TranscriptParser.Str(resp, "status") is { } st && st != "completed" ? StepOutcome.Error
+                            : StepOutcome.Success;
+                        break;
+                    }
+                    case "SubagentStart":
+                    {
+                        var agentId = TranscriptParser.Str(payload, "agent_id");
+                        var type = TranscriptParser.Str(payload, "agent_type") ?? "general-purpose";
+                        // Launched by an Agent/Task tool use already seen: that step is the subagent.
+                        var owner = steps.LastOrDefault(s => s.Kind == AgentOps.Core.Patterns.StepKinds.Subagent && s.Name == type && s.Outcome == StepOutcome.Unknown && !byAgent.ContainsValue(s));
+                        if (owner is null)
+                        {
+                            owner = new Pending { Name = type, Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Start = ts ?? default, Seq = seq };
+                            steps.Add(owner);
+                        }
+                        if (agentId is not null) byAgent[agentId] = owner;
+                        break;
+                    }
+                    case "SubagentStop":
+                    {
+                        var agentId = TranscriptParser.Str(payload, "agent_id");
+                        if (agentId is null || !byAgent.TryGetValue(agentId, out var step)) break;
+                        if (step.Duration is null && ts is { } end && step.Start != default) step.Duration = Math.Max(0, (end - step.Start).TotalSeconds);
+                        if (step.Outcome == StepOutcome.Unknown && step.ToolUseId is null) step.Outcome = StepOutcome.Success;
+                        break;
+                    }
+                    case "Stop" or "SessionEnd":
+                        ended = true;
+                        if (evt == "SessionEnd" && TranscriptParser.Str(payload, "reason") is "interrupted" or "error") failure ??= "session ended: " + TranscriptParser.Str(payload, "reason");
+                        break;
+                    case "PreToolUse" or "PostToolUse" or "PostToolUseFailure" or "SessionStart" or "Notification" or "PreCompact" or "PostCompact" or "UserPromptExpansion":
+                        stats.Skip(evt);
+                        break;
+                    default:
+                        stats.UnknownTypes++;
+                        stats.Skip(evt.Length == 0 ? "(none)" : evt);
+                        break;
+                }
+            }
+            line = next;
+        }
+
+        info = new HookLogInfo(session, transcript, cwd);
+        if (session is null && task is null && steps.Count == 0)
+            return new(null, stats, [.. warnings, "no hook payloads found"]);
+
+        var built = steps.OrderBy(s => s.Seq).Select(p => new ExecutionStep(p.Name, p.Kind, p.Start == default ? first ?? DateTimeOffset.UnixEpoch : p.Start,
+            p.Duration ?? 0, p.Outcome == StepOutcome.Unknown ? (ended ? StepOutcome.Success : StepOutcome.Interrupted) : p.Outcome, p.ToolUseId, p.Description)).ToList();
+        var failed = built.FirstOrDefault(s => s.Kind != AgentOps.Core.Patterns.StepKinds.Tool && !s.Succeeded) ?? (built.LastOrDefault() is { Succeeded: false } lt ? lt : null);
+        if (failed is not null) failure ??= $"step '{failed.Name}' {failed.Outcome.ToString().ToLowerInvariant()}";
+        if (!ended) failure ??= "session did not stop (no Stop/SessionEnd event)";
+        var start = first ?? DateTimeOffset.UnixEpoch;
+        var total = (last ?? start) - start;
+        var duration = total.TotalSeconds > 0 ? total.TotalSeconds : built.Sum(s => s.DurationSeconds);
+        return new(new Execution(session ?? fallbackId, task ?? "", start, built, failure is null, duration, rolledBack, "hooks") { FailureReason = failure }, stats, warnings);
+    }
+}

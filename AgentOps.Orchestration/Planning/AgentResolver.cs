@@ -1,0 +1,44 @@
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+
+namespace AgentOps.Orchestration.Planning;
+
+/// <summary>The agent (or command) chosen for a capability, and why.</summary>
+public sealed record ResolvedAgent(string Invocation, string Kind, bool InCatalog, string Why);
+
+/// <summary>
+/// Picks the agent for a capability from the catalog: the agentops-core agent for the core
+/// capabilities; for domain capabilities (infrastructure, database, API, frontend, docs, deploy) the
+/// best-matching agent of the catalog's components, preferring the profile plugin made for it
+/// (agentops-devops, agentops-product-dev), else the core change-executor. Without a catalog the
+/// default names are used and marked as not found.
+/// </summary>
+public sealed class AgentResolver(CatalogStore? store)
+{
+    private const int Candidates = 10;
+
+    public ResolvedAgent Resolve(CapabilityRule rule)
+    {
+        var defaultFound = store?.FindComponent(rule.DefaultAgent) is not null;
+        if (rule.CatalogQuery is null || store is null)
+            return new ResolvedAgent(rule.DefaultAgent, AgentOps.Core.Patterns.StepKinds.Subagent, defaultFound,
+                defaultFound ? $"{rule.DefaultAgent} provides {rule.Name}" : $"{rule.DefaultAgent} provides {rule.Name} (not in the catalog: install {LearnedSignals.PluginOf(rule.DefaultAgent)})");
+
+        var query = ParsedQuery.Parse(rule.CatalogQuery);
+        var hits = store.SearchComponents(query.Match, ComponentKinds.Agent, Candidates);
+        var best = hits.FirstOrDefault(h => rule.PreferredPlugins.Contains(h.Plugin)) ?? hits.FirstOrDefault();
+        if (best is null)
+            return new ResolvedAgent(rule.DefaultAgent, AgentOps.Core.Patterns.StepKinds.Subagent, defaultFound,
+                $"no {rule.Name} agent in the catalog; {rule.DefaultAgent} does it");
+        var preferred = rule.PreferredPlugins.Contains(best.Plugin) ? $" ({best.Plugin} is the profile for {rule.Name})" : "";
+        return new ResolvedAgent(best.Component.Invocation, AgentOps.Core.Patterns.StepKinds.Subagent, true,
+            $"best {rule.Name} agent in the catalog for \"{rule.CatalogQuery}\"{preferred}");
+    }
+
+    /// <summary>Whether an invocation from a learned pattern is in the catalog (built-ins and tools always are).</summary>
+    public bool Known(string invocation, string kind)
+    {
+        if (kind == AgentOps.Core.Patterns.StepKinds.Tool || LearnedSignals.PluginOf(invocation) is null) return true;
+        return store?.FindComponent(invocation) is not null;
+    }
+}
