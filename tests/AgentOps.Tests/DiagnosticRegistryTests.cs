@@ -98,7 +98,7 @@ public sealed class DiagnosticRegistryTests
     }
 
     private static IEnumerable<string> SourceFiles() =>
-        new[] { "AgentOps.Core", "AgentOps.Orchestration", "AgentOps.Tasks", "AgentOps.Cli" }
+        new[] { "AgentOps.Core", "AgentOps.Orchestration", "AgentOps.Tasks", "AgentOps.Cli", "eng" }
             .Select(p => Path.Combine(ClaudeSession.RepoRoot, p))
             .Where(Directory.Exists)
             .SelectMany(p => Directory.EnumerateFiles(p, "*.cs", SearchOption.AllDirectories))
