@@ -144,7 +144,8 @@ public sealed class GitMemory : IDisposable
         var sig = Repo.Config.BuildSignature(when) ?? new Signature("agentops", "agentops@localhost", when);
         try
         {
-            return Repo.Commit(message, sig, sig, new CommitOptions { AllowEmptyCommit = false });
+            // Commit messages name executions and tasks: redacted like every file the engine writes.
+            return Repo.Commit(AgentOps.Core.Security.SecretScanner.Redact(message, out _), sig, sig, new CommitOptions { AllowEmptyCommit = false });
         }
         catch (EmptyCommitException)
         {

@@ -73,6 +73,7 @@ public static class LearningEngine
         var store = new PatternStore(storeRoot);
         var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files) : ExecutionSources.LoadProject(o.Project);
         report.Warnings.AddRange(loaded.Warnings);
+        report.Redactions.AddRange(loaded.Redactions);
         report.ExecutionsRead = loaded.Executions.Count;
 
         var existing = store.List().Where(p => p.Pattern is not null && p.Lifecycle != PatternLifecycle.Meta).ToList();

@@ -78,7 +78,8 @@ public static class LearningMetrics
         var written = new List<string>();
         void Append(string name, IEnumerable<string> lines)
         {
-            var add = string.Concat(lines.Select(l => l + "\n"));
+            // Names and ids in these lines come from executions: redacted like the pattern files.
+            var add = string.Concat(lines.Select(l => AgentOps.Core.Security.SecretScanner.Redact(l.Replace('\n', ' '), out _) + "\n"));
             if (add.Length == 0) return;
             var path = Path.Combine(dir, name);
             var old = File.Exists(path) ? File.ReadAllText(path) : "";
