@@ -34,4 +34,13 @@ public static partial class DiagnosticCodes
     public const string MergeConflict = "AOP0923";
     /// <summary>merge-learnings source (branch, path or remote) not found.</summary>
     public const string MergeSourceNotFound = "AOP0924";
+
+    /// <summary>A commit to the agentops/learnings branch failed (libgit2 error); nothing half-made.</summary>
+    public const string LearningsBranchFailed = "AOP0940";
+    /// <summary>merge-learnings source is not something patterns can be taken from (e.g. a file).</summary>
+    public const string MergeSourceInvalid = "AOP0941";
+    /// <summary>merge-learnings could not fetch from a remote name or URL (unreachable, refused, not a repository).</summary>
+    public const string MergeSourceUnreachable = "AOP0942";
+    /// <summary>An execution file, folder or id given on the command line does not exist (exit 6).</summary>
+    public const string ExecutionNotFound = "AOP0943";
 }
