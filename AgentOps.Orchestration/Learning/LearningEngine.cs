@@ -73,7 +73,10 @@ public static class LearningEngine
             report.Warnings.Add($"{spool.Pending} hook event(s) still being written were left in the spool for the next run");
         var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files) : ExecutionSources.LoadProject(o.Project);
         report.Warnings.AddRange(loaded.Warnings);
-        report.ExecutionsRead = loaded.Executions.Count;
+        // Bare agent names (the seed's execution.json) become the plugin agent Claude Code resolves.
+        var agents = InstalledAgents.Load();
+        var executions = loaded.Executions.Select(agents.Qualify).ToList();
+        report.ExecutionsRead = executions.Count;
 
         var branchTip = git is null ? null : LearningsBranch.Tip(git.Repo);
         var stored = (git is null ? store.List().Select(sp => new SourcedPattern(sp, PatternOrigins.Local)) : PatternMemory.List(storeRoot, git.Repo)).ToList();
@@ -83,7 +86,7 @@ public static class LearningEngine
         var existingById = existing.GroupBy(p => p.Pattern!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var knownIds = existing.SelectMany(p => p.Pattern!.ExecutionIds).ToHashSet(StringComparer.Ordinal);
 
-        var extraction = PatternExtractor.Extract(loaded.Executions, existingById.Values.Select(p => p.Pattern!));
+        var extraction = PatternExtractor.Extract(executions, existingById.Values.Select(p => p.Pattern!));
         report.ExecutionsSkipped = extraction.SkippedExecutions;
 
         // Where a pattern of a lifecycle lives: learned and meta on the branch when committing, else the folder.
@@ -154,7 +157,7 @@ public static class LearningEngine
             report.Patterns.Add(new PatternOutcome(meta.Id, meta.Category, PatternLifecycle.Meta, meta.Executions, meta.SuccessRate, changed, Location(meta.Id, PatternLifecycle.Meta)));
         }
 
-        var newExecutions = loaded.Executions.Where(e => !knownIds.Contains(e.Id)).ToList();
+        var newExecutions = executions.Where(e => !knownIds.Contains(e.Id)).ToList();
         if (git is null)
         {
             if (changedPatterns.Count > 0)

@@ -51,22 +51,28 @@ public static class LearningMetrics
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteNumber("total_patterns", s.TotalPatterns);
-            w.WriteNumber("validated_patterns", s.ValidatedPatterns);
-            w.WriteNumber("learned_patterns", s.LearnedPatterns);
-            w.WriteNumber("discovered_patterns", s.DiscoveredPatterns);
-            w.WriteNumber("meta_patterns", s.MetaPatterns);
-            w.WriteNumber("average_success_rate", s.AverageSuccessRate);
-            w.WriteNumber("executions", s.Executions);
-            w.WriteStartObject("categories");
-            foreach (var (k, v) in s.Categories) w.WriteNumber(k, v);
-            w.WriteEndObject();
-            w.WriteNumber("learning_velocity_patterns_per_week", s.LearningVelocityPerWeek);
-            w.WriteNumber("learn_commits", s.LearnCommits);
+            WriteFields(w, s, generatedAt);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    /// <summary>The summary's fields, written into an object the caller opened.</summary>
+    public static void WriteFields(Utf8JsonWriter w, Summary s, DateTimeOffset generatedAt)
+    {
+        w.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteNumber("total_patterns", s.TotalPatterns);
+        w.WriteNumber("validated_patterns", s.ValidatedPatterns);
+        w.WriteNumber("learned_patterns", s.LearnedPatterns);
+        w.WriteNumber("discovered_patterns", s.DiscoveredPatterns);
+        w.WriteNumber("meta_patterns", s.MetaPatterns);
+        w.WriteNumber("average_success_rate", s.AverageSuccessRate);
+        w.WriteNumber("executions", s.Executions);
+        w.WriteStartObject("categories");
+        foreach (var (k, v) in s.Categories) w.WriteNumber(k, v);
+        w.WriteEndObject();
+        w.WriteNumber("learning_velocity_patterns_per_week", s.LearningVelocityPerWeek);
+        w.WriteNumber("learn_commits", s.LearnCommits);
     }
 
     /// <summary>Appends lines for the patterns that changed and the executions newly counted; rewrites
