@@ -30,7 +30,7 @@ public static class LearnFromCommand
             var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], Force = r.GetValue(force) };
             if (r.GetValue(interactive))
             {
-                var preview = PatternExtractor.Extract([parsed.Execution], new PatternStore(o.StoreRoot).List().Where(p => p.Pattern is not null).Select(p => p.Pattern!));
+                var preview = PatternExtractor.Extract([parsed.Execution], PatternMemory.List(o.StoreRoot).Where(p => p.Stored.Pattern is not null && p.Stored.Lifecycle != PatternLifecycle.Meta).Select(p => p.Stored.Pattern!));
                 foreach (var p in preview.Candidates) Console.WriteLine(PatternWriter.Render(p));
                 Console.Write("Learn and commit this? [y/N] ");
                 var answer = Console.ReadLine()?.Trim().ToLowerInvariant();

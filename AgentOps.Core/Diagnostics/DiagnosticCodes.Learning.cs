@@ -36,4 +36,11 @@ public static partial class DiagnosticCodes
     public const string MergeSourceNotFound = "AOP0924";
     /// <summary>The pattern store is not inside a git work tree, so nothing can be committed.</summary>
     public const string GitRepositoryNotFound = "AOP0925";
+
+    /// <summary>A commit to the agentops/learnings branch failed (libgit2 error); nothing half-made.</summary>
+    public const string LearningsBranchFailed = "AOP0940";
+    /// <summary>merge-learnings source is not something patterns can be taken from (e.g. a file).</summary>
+    public const string MergeSourceInvalid = "AOP0941";
+    /// <summary>merge-learnings could not fetch from a remote name or URL (unreachable, refused, not a repository).</summary>
+    public const string MergeSourceUnreachable = "AOP0942";
 }
