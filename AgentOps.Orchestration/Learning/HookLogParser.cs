@@ -141,7 +141,7 @@ public static class HookLogParser
                         if (toolUseId is not null && byToolUse.ContainsKey(toolUseId)) break;
                         Pending? step = null;
                         if (StepClassifier.IsSubagentTool(toolName))
-                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "description") : null };
+                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? StepCapability.Describe(TranscriptParser.Str(input, "description"), TranscriptParser.Str(input, "prompt")) : null };
                         else if (toolName == "Skill")
                             step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "skill") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
                         else if (toolName == "SlashCommand")
