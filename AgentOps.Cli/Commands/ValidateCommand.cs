@@ -12,7 +12,6 @@ namespace AgentOps.Cli.Commands;
 /// </summary>
 public static class ValidateCommand
 {
-    public const int Clean = 0, Errors = 1, Usage = 2;
 
     public static Command Create()
     {
@@ -70,7 +69,7 @@ public static class ValidateCommand
                 output.WriteLine($"{result.Kind.ToString().ToLowerInvariant()} {result.Root}: {errors} error(s), {warnings} warning(s)");
                 break;
         }
-        return diagnostics.Any(d => d.IsError) ? Errors : Clean;
+        return diagnostics.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Ok;
     }
 
     // SARIF paths are relative to the working directory when the target is under it (a CI job runs at the
@@ -89,6 +88,6 @@ public static class ValidateCommand
     {
         Console.Error.WriteLine($"error: {message}");
         Console.Error.WriteLine("usage: agentops validate <path> [--json | --sarif] [--warnings-as-errors]");
-        return Usage;
+        return ExitCodes.Usage;
     }
 }
