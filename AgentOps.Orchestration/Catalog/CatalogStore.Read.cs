@@ -192,6 +192,19 @@ public sealed partial class CatalogStore
             : null;
     }
 
+    /// <summary>Invocations (<c>plugin:agent</c>) of the catalog's agents with this bare name, ordered.</summary>
+    public IReadOnlyList<string> AgentsNamed(string name)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT invocation FROM components WHERE kind = $k AND name = $n ORDER BY invocation";
+        cmd.Parameters.AddWithValue("$k", ComponentKinds.Agent);
+        cmd.Parameters.AddWithValue("$n", name);
+        using var r = cmd.ExecuteReader();
+        var result = new List<string>();
+        while (r.Read()) result.Add(r.GetString(0));
+        return result;
+    }
+
     private const string PluginColumns =
         "SELECT id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies FROM plugins";
 

@@ -65,7 +65,7 @@ public sealed class SemanticScenario : IBenchScenario
     internal static CatalogStore RealCatalog(string repo, string db, out CatalogBuildReport report)
     {
         var store = CatalogStore.Open(db, []);
-        var files = Directory.GetFiles(Path.Combine(repo, "tests", "AgentOps.Tests", "Catalog", "Marketplaces"), "*.json").Order(StringComparer.Ordinal);
+        var files = Directory.GetFiles(Path.Combine(repo, "tests", "AgentOps.Tests", "Fixtures", "marketplaces"), "*.json").Order(StringComparer.Ordinal);
         var sources = files.Select(f => new CatalogSourceSpec(SourceKinds.File, f)).Prepend(new CatalogSourceSpec(SourceKinds.Folder, repo)).ToList();
         report = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false);
         return store;
