@@ -1,3 +1,4 @@
+using AgentOps.Core.Security;
 using System.Globalization;
 using AgentOps.Core.Patterns;
 
@@ -107,7 +108,7 @@ public static class PatternExtractor
                 ledger = old.Ledger.Concat(ledger.Where(l => !known.Contains(l.ExecutionId))).ToList();
             }
             var tasks = list.Select(x => x.E.Task.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxExampleTasks)
-                .Select(t => t.Length > 120 ? t[..117] + "..." : t).Select(t => t.Replace('\n', ' ')).ToList();
+                .Select(t => SecretScanner.RedactThenTruncate(t.Replace('\n', ' '), 120)).ToList();
             var words = list.SelectMany(x => x.Words).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var context = old is { Context.Length: > 0 } ? WithExamples(old.Context, tasks) :
                 $"Tasks classified as `{category}`" + (words.Count > 0 ? $" (signals: {string.Join(", ", words)})" : "") +

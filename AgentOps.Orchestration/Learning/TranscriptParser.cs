@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -63,7 +64,7 @@ public static partial class TranscriptParser
             {
                 stats.Malformed++;
                 if (next is null) { stats.TruncatedLastLine = true; warnings.Add($"line {stats.Lines}: truncated last line ignored"); }
-                else warnings.Add($"line {stats.Lines}: not JSON, skipped");
+                else warnings.Add($"{DiagnosticCodes.ExecutionLineMalformed}: line {stats.Lines}: not JSON, skipped");
                 line = next;
                 continue;
             }

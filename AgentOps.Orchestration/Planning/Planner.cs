@@ -88,7 +88,9 @@ public static class Planner
             steps = PatternPlanBuilder.Build(p, resolver);
             var storeRoot = learned.StoreRoots.GetValueOrDefault(p.Id);
             var store = storeRoot is null ? null : storeRoot == learned.PrimaryStore ? "project" : "plugin";
-            var relative = storeRoot is null ? chosenFit.Stored.Path : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
+            // A pattern read from the learnings branch is named "agentops/learnings:patterns/learned/<id>.md" already.
+            var relative = storeRoot is null || !System.IO.Path.IsPathRooted(chosenFit.Stored.Path) ? chosenFit.Stored.Path
+                : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
             source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
                 store, relative, chosenFit.Fit, chosenFit.Reasons);
             var missing = intent.Capabilities.Where(c => !Covers(steps, Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
