@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.CommandLine;
 using AgentOps.Orchestration.Git;
 using AgentOps.Orchestration.Learning;
@@ -23,9 +24,9 @@ public static class LearnFromCommand
         {
             var proj = LearningCli.Project(r, project);
             var arg = r.GetValue(execution)!;
-            var file = Resolve(arg, proj) ?? throw new LearningException(Core.Diagnostics.DiagnosticCodes.ExecutionNotFound, $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
+            var file = Resolve(arg, proj) ?? throw new LearningException(DiagnosticCodes.ExecutionNotFound, $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
             var parsed = ExecutionSources.LoadFile(file);
-            if (parsed.Execution is null) throw new LearningException("AOP0912", $"{file}: no execution in it ({string.Join("; ", parsed.Warnings)})", ExitCodes.InvalidInput);
+            if (parsed.Execution is null) throw new LearningException(DiagnosticCodes.ExecutionJsonInvalid, $"{file}: no execution in it ({string.Join("; ", parsed.Warnings)})", ExitCodes.InvalidInput);
             var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], Force = r.GetValue(force) };
             if (r.GetValue(interactive))
             {

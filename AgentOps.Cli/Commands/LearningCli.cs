@@ -27,7 +27,7 @@ internal static class LearningCli
         Path.GetFullPath(r.GetValue(store) ?? Path.Combine(Project(r, project), ".agentops"));
 
     /// <summary>The execution files named on the command line: a folder stands for the .json/.jsonl files in
-    /// it; a path that does not exist fails the command (AOP0943, exit 6) before anything is read.
+    /// it; a path that does not exist fails the command (AOP0913, exit 6) before anything is read.
     /// Null when none were given (the project's executions folder is read).</summary>
     public static IReadOnlyList<string>? ExecutionFiles(IReadOnlyList<string>? given)
     {

@@ -22,6 +22,8 @@ public static partial class DiagnosticCodes
     public const string PluginManifestMissing = "AOP0008";
     /// <summary>A marketplace folder has no .claude-plugin/marketplace.json.</summary>
     public const string MarketplaceManifestMissing = "AOP0009";
+    /// <summary>marketplace.json has neither "description" nor "metadata.description" (the CLI warns).</summary>
+    public const string MarketplaceDescriptionMissing = "AOP0010";
 
     // 0103–0199 component frontmatter (commands, agents, skills).
     /// <summary>A command, agent or skill file has no frontmatter block (the CLI warns).</summary>

@@ -122,6 +122,16 @@ public sealed partial class CatalogStore
         return result;
     }
 
+    public IReadOnlyList<long> AllPluginIds()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT id FROM plugins ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
     /// <summary>Components by id (for explaining which component matched).</summary>
     public IReadOnlyDictionary<long, CatalogComponent> LoadComponents(IReadOnlyCollection<long> ids)
     {

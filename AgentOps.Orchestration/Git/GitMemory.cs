@@ -94,7 +94,7 @@ public sealed class GitMemory : IDisposable
         if (found is null)
         {
             if (!initIfMissing)
-                throw new LearningException(DiagnosticCodes.MergeSourceNotFound, $"no git repository contains {storeRoot}", ExitCodes.NotFound);
+                throw new LearningException(DiagnosticCodes.GitRepositoryNotFound, $"no git repository contains {storeRoot}", ExitCodes.NotFound);
             found = Repository.Init(storeRoot);
         }
         var repo = new Repository(found);

@@ -53,12 +53,15 @@ public static class LearningsBranch
     public static Commit? Commit(Repository repo, IReadOnlyDictionary<string, string?> changes, string message, DateTimeOffset when,
         IReadOnlyList<Commit>? extraParents = null)
     {
+        // The last gate before git: whatever reaches the branch (messages name tasks and executions) is redacted again.
+        message = AgentOps.Core.Security.SecretScanner.Redact(message, out _);
         var tip = Tip(repo);
         var definition = tip is null ? new TreeDefinition() : TreeDefinition.From(tip.Tree);
         foreach (var (path, text) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             if (text is null) { if (tip?[path] is not null) definition.Remove(path); continue; }
-            var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), path);
+            var safe = AgentOps.Core.Security.SecretScanner.Redact(text, out _);
+            var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(safe)), path);
             definition.Add(path, blob, Mode.NonExecutableFile);
         }
         var tree = repo.ObjectDatabase.CreateTree(definition);

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -106,7 +107,7 @@ public static class HookLogParser
             {
                 stats.Malformed++;
                 if (next is null) stats.TruncatedLastLine = true;
-                warnings.Add($"line {stats.Lines}: not JSON, skipped");
+                warnings.Add($"{DiagnosticCodes.ExecutionLineMalformed}: line {stats.Lines}: not JSON, skipped");
                 continue;
             }
             using (doc)
@@ -140,7 +141,7 @@ public static class HookLogParser
                         if (toolUseId is not null && byToolUse.ContainsKey(toolUseId)) break;
                         Pending? step = null;
                         if (StepClassifier.IsSubagentTool(toolName))
-                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "description") : null };
+                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? StepCapability.Describe(TranscriptParser.Str(input, "description"), TranscriptParser.Str(input, "prompt")) : null };
                         else if (toolName == "Skill")
                             step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "skill") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
                         else if (toolName == "SlashCommand")

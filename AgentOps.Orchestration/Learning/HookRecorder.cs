@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using AgentOps.Core.Security;
 
 namespace AgentOps.Orchestration.Learning;
 
@@ -16,6 +17,8 @@ namespace AgentOps.Orchestration.Learning;
 public static class HookRecorder
 {
     public const int MaxPayloadBytes = 32 * 1024 * 1024;
+    private const int ErrorLogWindowBytes = 64 * 1024;
+    private const int ErrorLogInputChars = 200;
 
     public sealed record RecordResult(bool Recorded, string? Path, string? Error);
 
@@ -108,9 +111,13 @@ public static class HookRecorder
             var dir = Path.Combine(project ?? Environment.CurrentDirectory, ".agentops", "logs");
             Directory.CreateDirectory(dir);
             logPath = Path.Combine(dir, "record-errors.log");
-            var head = Encoding.UTF8.GetString(input[..Math.Min(input.Length, 200)]).Replace('\n', ' ').Replace('\r', ' ');
-            head = AgentOps.Core.Security.SecretScanner.Redact(head, out _);
-            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {AgentOps.Core.Diagnostics.DiagnosticCodes.RecordBadInput} {message.Replace('\n', ' ')} | input: {head}\n";
+            // Redact first, then cut: a token cut in half is no longer recognised by any rule. The window
+            // read is far larger than what is kept, so a key block starting in the kept part is seen whole
+            // (or, without its END line, redacted to the end of the window).
+            var window = Encoding.UTF8.GetString(input[..Math.Min(input.Length, ErrorLogWindowBytes)]);
+            var head = SecretScanner.RedactThenTruncate(window.Replace('\n', ' ').Replace('\r', ' '), ErrorLogInputChars);
+            var safeMessage = SecretScanner.RedactThenTruncate(message.Replace('\n', ' ').Replace('\r', ' '), 400);
+            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {AgentOps.Core.Diagnostics.DiagnosticCodes.RecordBadInput} {safeMessage} | input: {head}\n";
             AppendLine(logPath, Encoding.UTF8.GetBytes(text));
         }
         catch { /* never fail the hook */ }

@@ -73,6 +73,7 @@ public static class LearningEngine
             report.Warnings.Add($"{spool.Pending} hook event(s) still being written were left in the spool for the next run");
         var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files) : ExecutionSources.LoadProject(o.Project);
         report.Warnings.AddRange(loaded.Warnings);
+        report.Redactions.AddRange(loaded.Redactions);
         // Bare agent names (the seed's execution.json) become the plugin agent Claude Code resolves.
         var agents = InstalledAgents.Load();
         var executions = loaded.Executions.Select(agents.Qualify).ToList();

@@ -103,7 +103,8 @@ public static class LearningMetrics
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         void Append(string name, IEnumerable<string> lines)
         {
-            var add = string.Concat(lines.Select(l => l + "\n"));
+            // Names and ids in these lines come from executions: redacted like the pattern files.
+            var add = string.Concat(lines.Select(l => AgentOps.Core.Security.SecretScanner.Redact(l.Replace('\n', ' '), out _) + "\n"));
             if (add.Length > 0) result[name] = (current(name) ?? "") + add;
         }
         Append("success_rates.log", changed.Select(p => string.Create(inv, $"{ts} {p.Id} category={p.Category} success_rate={p.SuccessRate:0.####} executions={p.Executions} validated={(p.Validated ? "true" : "false")}")));

@@ -58,7 +58,7 @@ public static class MergeEngine
             {
                 if (ours.WorkflowSignature != theirs.WorkflowSignature || !string.Equals(ours.Category, theirs.Category, StringComparison.Ordinal))
                 {
-                    report.Conflicts.Add($"{theirs.Id}: workflow differs (ours: {ours.WorkflowSignature} [{ours.Category}]; theirs: {theirs.WorkflowSignature} [{theirs.Category}]) — kept ours, resolve by hand");
+                    report.Conflicts.Add($"{DiagnosticCodes.MergeConflict}: {theirs.Id}: workflow differs (ours: {ours.WorkflowSignature} [{ours.Category}]; theirs: {theirs.WorkflowSignature} [{theirs.Category}]) — kept ours, resolve by hand");
                     continue;
                 }
                 result = Combine(ours, theirs);

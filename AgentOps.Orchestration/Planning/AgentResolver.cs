@@ -26,6 +26,9 @@ public sealed class AgentResolver(CatalogStore? store)
 
         var query = ParsedQuery.Parse(rule.CatalogQuery);
         var hits = store.SearchComponents(query.Match, ComponentKinds.Agent, Candidates);
+        // A step that writes is never given a read-only agent (the best text match for "write the docs" can be an
+        // explorer): composition by capability, issue 15.
+        if (rule.Writes) hits = hits.Where(h => WorkflowVariants.KindOf(h.Component.Invocation) is "build" or "document").ToList();
         var best = hits.FirstOrDefault(h => rule.PreferredPlugins.Contains(h.Plugin)) ?? hits.FirstOrDefault();
         if (best is null)
             return new ResolvedAgent(rule.DefaultAgent, AgentOps.Core.Patterns.StepKinds.Subagent, defaultFound,
