@@ -71,14 +71,17 @@ public static class LearningEngine
     {
         var report = new LearnReport();
         var store = new PatternStore(storeRoot);
+        if (o.ExecutionFiles is null) report.Warnings.AddRange(DroppedPayloads.Replay(o.Project));
         var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files) : ExecutionSources.LoadProject(o.Project);
         report.Warnings.AddRange(loaded.Warnings);
         report.Redactions.AddRange(loaded.Redactions);
         report.ExecutionsRead = loaded.Executions.Count;
 
         var existing = store.List().Where(p => p.Pattern is not null && p.Lifecycle != PatternLifecycle.Meta).ToList();
-        foreach (var bad in store.List().Where(p => p.Pattern is null))
-            report.Warnings.Add($"{bad.Path}: unreadable pattern left as is ({string.Join("; ", bad.Diagnostics.Where(d => d.IsError).Select(d => d.Message))})");
+        var unreadable = store.List().Where(p => p.Pattern is null).ToList();
+        foreach (var bad in unreadable)
+            report.Warnings.Add($"{bad.Path}: unreadable pattern ({string.Join("; ", bad.Diagnostics.Where(d => d.IsError).Select(d => d.Message))}); backed up before it is ever replaced");
+        var backups = new List<string>();
         var existingById = existing.ToDictionary(p => p.Pattern!.Id, StringComparer.Ordinal);
         var knownIds = existing.SelectMany(p => p.Pattern!.ExecutionIds).ToHashSet(StringComparer.Ordinal);
 
@@ -118,6 +121,7 @@ public static class LearningEngine
             var changed = !File.Exists(path) || File.ReadAllText(path) != text || (old is not null && old.Lifecycle != target);
             if (changed)
             {
+                backups.AddRange(HandEdits.BackUp(unreadable, pattern.Id, storeRoot, now, report));
                 var (written, removed) = store.Write(pattern.Id, target, text);
                 changedPatterns.Add(pattern);
                 if (target == PatternLifecycle.Learned) toCommit.Add((pattern, [written, .. removed.Where(r => r.Contains($"{Path.DirectorySeparatorChar}learned{Path.DirectorySeparatorChar}"))]));
@@ -144,12 +148,10 @@ public static class LearningEngine
         }
 
         var gitignore = Path.Combine(storeRoot, ".gitignore");
-        var extra = new List<string>();
-        if (!File.Exists(gitignore))
-        {
-            AtomicFile.WriteAllText(gitignore, GitIgnore);
-            extra.Add(gitignore);
-        }
+        var extra = new List<string>(backups);
+        if (!File.Exists(gitignore)) AtomicFile.WriteAllText(gitignore, GitIgnore);
+        // `record` may have written it first (before any payload): commit it the first time learn runs.
+        if (git.Repo.Index[git.Rel(gitignore)] is null) extra.Add(gitignore);
 
         foreach (var (p, paths) in toCommit.OrderBy(t => t.P.Id, StringComparer.Ordinal))
         {
