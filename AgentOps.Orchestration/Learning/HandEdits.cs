@@ -2,36 +2,51 @@ using System.Globalization;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Patterns;
 using AgentOps.Core.Security;
+using AgentOps.Orchestration.Git;
+using LibGit2Sharp;
 
 namespace AgentOps.Orchestration.Learning;
 
 /// <summary>
 /// A pattern file that no longer parses was most likely edited by hand. Before the engine writes the
-/// learned version over it (or removes it on a promotion), the file is copied to
-/// <c>patterns/conflicts/&lt;id&gt;.&lt;time&gt;.md</c> — outside the lifecycle folders, so it is never read as a
-/// pattern, and not ignored, so the commit that replaces the original carries the copy too.
+/// learned version in its place (or removes it on a promotion), the file is copied to
+/// <c>patterns/conflicts/&lt;id&gt;.&lt;lifecycle&gt;.&lt;time&gt;.md</c> — outside the lifecycle folders, so it is
+/// never read as a pattern — on the learnings branch in the same run's commit (git keeps it), or in the
+/// store folder when learning without git.
 /// </summary>
 public static class HandEdits
 {
-    public static string ConflictsFolder(string storeRoot) => Path.Combine(storeRoot, "patterns", "conflicts");
+    public const string ConflictsFolder = "patterns/conflicts";
 
-    /// <summary>Copies every unreadable file of this id; returns the copies written.</summary>
-    public static IReadOnlyList<string> BackUp(IReadOnlyList<StoredPattern> unreadable, string id, string storeRoot, DateTimeOffset now, LearnReport report)
+    /// <summary>Backups for every unreadable file of this id: branch path (or local path without git) → redacted text.</summary>
+    public static IReadOnlyDictionary<string, string> BackUp(IEnumerable<StoredPattern> unreadable, string id, string storeRoot, Repository? repo, DateTimeOffset now, LearnReport report)
     {
-        var copies = new List<string>();
-        foreach (var bad in unreadable.Where(b => Path.GetFileNameWithoutExtension(b.Path) == id))
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var bad in unreadable.Where(b => b.Pattern is null && Path.GetFileNameWithoutExtension(b.Path) == id))
         {
-            if (FileKind.Of(bad.Path) != FileType.Regular) continue;
-            var folder = ConflictsFolder(storeRoot);
-            Directory.CreateDirectory(folder);
-            var copy = Path.Combine(folder, $"{id}.{PatternStore.FolderName(bad.Lifecycle)}.{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}.md");
-            // The copy is committed: it is redacted like everything the engine commits.
-            var text = SecretScanner.Redact(File.ReadAllText(bad.Path), out var secrets);
-            AtomicFile.WriteAllText(copy, text);
-            copies.Add(copy);
+            var text = Read(bad.Path, repo);
+            if (text is null) continue;
+            var name = $"{ConflictsFolder}/{id}.{PatternStore.FolderName(bad.Lifecycle)}.{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}.md";
+            // The copy is committed: redacted like everything the engine commits.
+            var redacted = SecretScanner.Redact(text, out var secrets);
+            var where = repo is null ? Path.Combine(storeRoot, name) : LearningsBranch.Display(name);
+            if (repo is null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(where)!);
+                AtomicFile.WriteAllText(where, redacted);
+            }
+            copies[repo is null ? where : name] = redacted;
             report.Diagnostics.Add(new Diagnostic(DiagnosticCodes.PatternHandEditBackedUp, DiagnosticSeverity.Warning, bad.Path, 0, 0,
-                $"pattern file does not parse (edited by hand?): copied to {copy}{(secrets.Count > 0 ? $" ({secrets.Count} secret(s) redacted)" : "")} before the learned version replaced it"));
+                $"pattern file does not parse (edited by hand?): copied to {where}{(secrets.Count > 0 ? $" ({secrets.Count} secret(s) redacted)" : "")} before the learned version replaced it"));
         }
         return copies;
+    }
+
+    private static string? Read(string path, Repository? repo)
+    {
+        var prefix = LearningsBranch.Display("");
+        if (path.StartsWith(prefix, StringComparison.Ordinal))
+            return repo is null ? null : LearningsBranch.Read(repo, path[prefix.Length..]);
+        return FileKind.Of(path) == FileType.Regular ? File.ReadAllText(path) : null;
     }
 }

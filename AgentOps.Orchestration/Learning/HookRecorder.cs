@@ -46,7 +46,7 @@ public static class HookRecorder
         return Record(data, project, receivedAt);
     }
 
-    public static RecordResult Record(ReadOnlySpan<byte> json, string? project, DateTimeOffset receivedAt)
+    public static RecordResult Record(ReadOnlySpan<byte> json, string? project, DateTimeOffset receivedAt, string? seq = null)
     {
         try
         {
@@ -68,19 +68,7 @@ public static class HookRecorder
                 catch (RecorderStore.UnsafeStoreException ex) { return Fail(home, ex.Message, json, DiagnosticCodes.RecordRefused); }
                 var path = Path.Combine(folder, session + ".jsonl");
 
-                var buf = new ArrayBufferWriter<byte>(json.Length + 128);
-                using (var w = new Utf8JsonWriter(buf, new JsonWriterOptions { Indented = false, SkipValidation = true }))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("hook", evt);
-                    w.WriteString("received_at", receivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                    w.WritePropertyName("payload");
-                    root.WriteTo(w);
-                    w.WriteEndObject();
-                }
-                var line = new byte[buf.WrittenCount + 1];
-                buf.WrittenSpan.CopyTo(line);
-                line[^1] = (byte)'\n';
+                var line = LogLine(root, evt, receivedAt, seq, json.Length);
                 try { AppendLine(path, line); }
                 catch (IOException ex) { return Fail(home, ex.Message, json, DiagnosticCodes.RecordRefused); }
                 return new RecordResult(true, path, null);
@@ -89,7 +77,29 @@ public static class HookRecorder
         catch (Exception ex) { return Fail(project, $"cannot record: {ex.Message}", json); }
     }
 
-    private static bool IsSafeName(string s) =>
+    /// <summary>One hook-log line <c>{"hook":E,"received_at":T[,"seq":S],"payload":{...}}</c> ending in a newline.
+    /// <paramref name="seq"/> is the spool file name of the event (<see cref="SpoolDrain"/>): it orders events
+    /// fired in the same microsecond and lets a reader drop a line appended twice.</summary>
+    internal static byte[] LogLine(JsonElement payload, string evt, DateTimeOffset receivedAt, string? seq, int sizeHint)
+    {
+        var buf = new ArrayBufferWriter<byte>(sizeHint + 160);
+        using (var w = new Utf8JsonWriter(buf, new JsonWriterOptions { Indented = false, SkipValidation = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("hook", evt);
+            w.WriteString("received_at", receivedAt.UtcDateTime.ToString(seq is null ? "yyyy-MM-ddTHH:mm:ss.fffZ" : "yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture));
+            if (seq is not null) w.WriteString("seq", seq);
+            w.WritePropertyName("payload");
+            payload.WriteTo(w);
+            w.WriteEndObject();
+        }
+        var line = new byte[buf.WrittenCount + 1];
+        buf.WrittenSpan.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
+    }
+
+    internal static bool IsSafeName(string s) =>
         s.Length <= 200 && s != "." && s != ".." && s.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.');
 
     private static string Trunc(string s) => s.Length > 60 ? s[..60] + "..." : s;

@@ -5,7 +5,7 @@ using AgentOps.Tests.Validation;
 namespace AgentOps.Tests.Catalog;
 
 /// <summary>
-/// Ranking quality on the judged query set over the real marketplaces (../shared/marketplaces) plus
+/// Ranking quality on the judged query set over the real marketplaces (the vendored Fixtures/marketplaces) plus
 /// this repository's plugins. The floors are the figures measured when the weights were tuned, less a
 /// small margin: a change that makes ranking worse fails here (the bench scenario `catalog` prints them).
 /// </summary>
