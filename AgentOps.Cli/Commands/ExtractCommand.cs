@@ -22,7 +22,7 @@ public static class ExtractCommand
             {
                 Project = LearningCli.Project(r, project),
                 Store = r.GetValue(store),
-                ExecutionFiles = given.Length > 0 ? given.Select(Path.GetFullPath).ToList() : null,
+                ExecutionFiles = LearningCli.ExecutionFiles(given),
                 Commit = false,
             };
             var report = LearningEngine.Learn(o);

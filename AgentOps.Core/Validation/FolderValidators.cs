@@ -83,18 +83,19 @@ public static class MarketplaceFolderValidator
                 "the folder has no .claude-plugin/marketplace.json")];
         if (JsonFile.Load(manifestFile, out var problem) is not { } manifest) return [problem!];
 
-        var pluginRoot = MarketplaceSourcesValidator.PluginRoot(manifest);
+        var pluginRoot = LocalPluginSource.PluginRoot(manifest);
         var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest)
             .Where(x => !IsBareSourceAllowedByPluginRoot(x, manifest, pluginRoot)));
         d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
         d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
+        d.AddRange(MarketplaceEntryRules.Validate(manifestFile, manifest));
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in ((manifest as JObject)?["plugins"] as JArray ?? []).OfType<JObject>())
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
-            var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source, pluginRoot) : null;
+            var folder = (entry["source"] as JValue)?.Value is string source ? LocalPluginSource.Folder(marketplaceRoot, source, pluginRoot) : null;
             if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
@@ -109,7 +110,7 @@ public static class MarketplaceFolderValidator
         if (pluginRoot is null || d.Code != DiagnosticCodes.SchemaInvalidValue || (manifest as JObject)?["plugins"] is not JArray plugins) return false;
         for (var i = 0; i < plugins.Count; i++)
             if (d.Message.StartsWith($"plugins[{i}].source:", StringComparison.Ordinal))
-                return plugins[i]["source"] is JValue { Type: JTokenType.String } s && MarketplaceSourcesValidator.IsBareName((string)s!, pluginRoot);
+                return plugins[i]["source"] is JValue { Type: JTokenType.String } s && LocalPluginSource.IsBareName((string)s!);
         return false;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
 
 namespace AgentOps.Orchestration.Catalog;
 
@@ -20,6 +21,8 @@ public sealed record CatalogBuildReport(
     public int Read => Marketplaces.Count(m => m.Status == MarketplaceStatus.Read);
     public int Unchanged => Marketplaces.Count(m => m.Status == MarketplaceStatus.Unchanged);
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    /// <summary>Vectors made in this build (none when no embedder was given).</summary>
+    public EmbeddingReport Embedding { get; init; } = EmbeddingReport.None;
 }
 
 /// <summary>
@@ -31,8 +34,11 @@ public static class CatalogBuilder
 {
     /// <param name="sources">The sources this catalog is made of; with <paramref name="prune"/>, stored sources not listed are removed.</param>
     /// <param name="allowNetwork">Whether git sources are fetched (catalog command) or only their cached clone is used (query-time refresh).</param>
+    /// <param name="embedder">When given, plugins and components without vectors (those of re-read marketplaces) get them.</param>
+    /// <param name="maxEmbeddings">Skip embedding when more rows than this lack vectors (query-time refresh); null: no limit.</param>
     public static CatalogBuildReport Build(CatalogStore store, IReadOnlyList<CatalogSourceSpec> sources, bool prune, bool allowNetwork,
-        bool force = false, DateTimeOffset? now = null)
+        bool force = false, DateTimeOffset? now = null, ITextEmbedder? embedder = null, IProgress<EmbeddingProgress>? progress = null,
+        int? maxEmbeddings = null)
     {
         var sw = Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -105,9 +111,10 @@ public static class CatalogBuilder
             }
             tx.Commit();
         }
+        var embedding = embedder is null ? EmbeddingReport.None : CatalogEmbedder.Refresh(store, embedder, progress, maxEmbeddings);
         // Problems of marketplaces are stored with them, so an unchanged marketplace still reports its broken plugins.
         var all = diagnostics.Concat(store.StoredDiagnostics()).ToList();
-        return new CatalogBuildReport(store.Path, results, all, store.PluginCount(), store.ComponentCount(), sw.Elapsed);
+        return new CatalogBuildReport(store.Path, results, all, store.PluginCount(), store.ComponentCount(), sw.Elapsed) { Embedding = embedding };
     }
 
     /// <summary>Re-checks the sources the catalog was built from (no network): what a query does before it runs.</summary>

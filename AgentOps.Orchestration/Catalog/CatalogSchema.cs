@@ -10,7 +10,7 @@ namespace AgentOps.Orchestration.Catalog;
 /// </summary>
 public static class CatalogSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Column order of <c>plugin_text</c>; <see cref="Ranking.RankingWeights"/> weights follow it. Components are
     /// indexed apart (<c>component_text</c>): bm25() normalises by the whole row's length, so a plugin with many
@@ -18,6 +18,9 @@ public static class CatalogSchema
     public static readonly string[] PluginTextColumns = ["name", "description", "keywords", "category"];
 
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
+    /// <summary><c>meta</c> key holding the <see cref="Embeddings.ITextEmbedder.ModelId"/> the stored vectors were made with.</summary>
+    public const string EmbeddingModelKey = "embedding_model";
 
     public static readonly string Ddl = $"""
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,6 +46,11 @@ public static class CatalogSchema
         CREATE INDEX diagnostics_by_marketplace ON diagnostics(marketplace_id);
         CREATE VIRTUAL TABLE plugin_text USING fts5({string.Join(", ", PluginTextColumns)}, tokenize='{Tokenizer}');
         CREATE VIRTUAL TABLE component_text USING fts5(name, description, tokenize='{Tokenizer}');
+        CREATE VIRTUAL TABLE plugin_vocab USING fts5vocab(plugin_text, 'row');
+        CREATE TABLE plugin_vectors(plugin_id INTEGER PRIMARY KEY REFERENCES plugins(id) ON DELETE CASCADE, vector BLOB NOT NULL);
+        CREATE TABLE component_vectors(
+            component_id INTEGER PRIMARY KEY REFERENCES components(id) ON DELETE CASCADE, plugin_id INTEGER NOT NULL, vector BLOB NOT NULL);
+        CREATE INDEX component_vectors_by_plugin ON component_vectors(plugin_id);
         PRAGMA user_version = {Version};
         """;
 

@@ -1,4 +1,5 @@
 using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
 using Microsoft.Data.Sqlite;
 
 namespace AgentOps.Orchestration.Catalog;
@@ -10,13 +11,18 @@ namespace AgentOps.Orchestration.Catalog;
 /// </summary>
 public static class CatalogSession
 {
-    public static T Use<T>(string databasePath, IReadOnlyList<CatalogSourceSpec> defaultSources, List<Diagnostic> diagnostics, Func<CatalogStore, T> body)
+    /// <summary>At most this many rows are embedded before a query (the default sources' new plugins); a bigger
+    /// gap is the catalog command's job, and is reported (AOP1058) instead of slowing the query down.</summary>
+    public const int QueryTimeEmbeddingLimit = 500;
+
+    public static T Use<T>(string databasePath, IReadOnlyList<CatalogSourceSpec> defaultSources, List<Diagnostic> diagnostics, Func<CatalogStore, T> body,
+        ITextEmbedder? embedder = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                using var store = Open(databasePath, defaultSources, diagnostics);
+                using var store = Open(databasePath, defaultSources, diagnostics, embedder);
                 return body(store);
             }
             catch (SqliteException ex) when (attempt == 0 && ex.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
@@ -28,7 +34,8 @@ public static class CatalogSession
         }
     }
 
-    public static CatalogStore Open(string databasePath, IReadOnlyList<CatalogSourceSpec> defaultSources, List<Diagnostic> diagnostics)
+    public static CatalogStore Open(string databasePath, IReadOnlyList<CatalogSourceSpec> defaultSources, List<Diagnostic> diagnostics,
+        ITextEmbedder? embedder = null)
     {
         DefaultCatalog.EnsureCacheIgnored(databasePath);
         var store = CatalogStore.Open(databasePath, diagnostics);
@@ -36,7 +43,8 @@ public static class CatalogSession
         {
             // Only the default sources (this tool's marketplace, the Claude home: a few plugins) are re-checked
             // before a query, so its latency does not grow with the catalog; `agentops catalog` refreshes the rest.
-            var report = CatalogBuilder.Build(store, defaultSources, prune: false, allowNetwork: false);
+            var report = CatalogBuilder.Build(store, defaultSources, prune: false, allowNetwork: false, embedder: embedder,
+                maxEmbeddings: QueryTimeEmbeddingLimit);
             // Only problems found now; marketplace problems stored earlier are the catalog command's to list.
             diagnostics.AddRange(report.Diagnostics.Where(d => d.Code is DiagnosticCodes.CatalogSourceNotFound or DiagnosticCodes.CatalogGitFailed));
             return store;

@@ -122,6 +122,16 @@ public sealed partial class CatalogStore
         return result;
     }
 
+    public IReadOnlyList<long> AllPluginIds()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT id FROM plugins ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
     /// <summary>Components by id (for explaining which component matched).</summary>
     public IReadOnlyDictionary<long, CatalogComponent> LoadComponents(IReadOnlyCollection<long> ids)
     {
@@ -180,6 +190,19 @@ public sealed partial class CatalogStore
         return r.Read()
             ? new ComponentHit(r.GetInt64(0), r.GetString(1), r.GetString(2), new CatalogComponent(r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)), 0)
             : null;
+    }
+
+    /// <summary>Invocations (<c>plugin:agent</c>) of the catalog's agents with this bare name, ordered.</summary>
+    public IReadOnlyList<string> AgentsNamed(string name)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT invocation FROM components WHERE kind = $k AND name = $n ORDER BY invocation";
+        cmd.Parameters.AddWithValue("$k", ComponentKinds.Agent);
+        cmd.Parameters.AddWithValue("$n", name);
+        using var r = cmd.ExecuteReader();
+        var result = new List<string>();
+        while (r.Read()) result.Add(r.GetString(0));
+        return result;
     }
 
     private const string PluginColumns =

@@ -32,6 +32,7 @@ public sealed partial class CatalogStore
 
     public void RemoveMarketplace(long marketplaceId, SqliteTransaction tx)
     {
+        InvalidateCaches();
         Run(tx, "DELETE FROM component_text WHERE rowid IN (SELECT c.id FROM components c JOIN plugins p ON p.id = c.plugin_id WHERE p.marketplace_id = $m)", ("$m", marketplaceId));
         Run(tx, "DELETE FROM plugin_text WHERE rowid IN (SELECT id FROM plugins WHERE marketplace_id = $m)", ("$m", marketplaceId));
         Run(tx, "DELETE FROM marketplaces WHERE id = $m", ("$m", marketplaceId));
@@ -40,6 +41,7 @@ public sealed partial class CatalogStore
     /// <summary>Writes a freshly read marketplace, replacing what was stored for its location.</summary>
     public void ReplaceMarketplace(MarketplaceSnapshot m, long sourceId, DateTimeOffset readAt, SqliteTransaction tx)
     {
+        InvalidateCaches();
         if (Scalar(_db, "SELECT id FROM marketplaces WHERE location = $l", ("$l", m.Location)) is long old) RemoveMarketplace(old, tx);
         long marketplaceId;
         using (var cmd = _db.CreateCommand())

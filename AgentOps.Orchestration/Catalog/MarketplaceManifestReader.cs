@@ -39,7 +39,7 @@ public static class MarketplaceManifestReader
             return new(fallbackName, [], diagnostics);
         }
         var name = ManifestFields.Str(manifest["name"]) is { Length: > 0 } n ? n : fallbackName;
-        var pluginRoot = ManifestFields.Str(manifest["metadata"]?["pluginRoot"]);
+        var pluginRoot = LocalPluginSource.PluginRoot(manifest);
         var plugins = new List<CatalogPlugin>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in entries)
@@ -72,7 +72,7 @@ public static class MarketplaceManifestReader
         return new(name, plugins, diagnostics);
     }
 
-    private static CatalogPlugin ReadEntry(string marketplace, JObject entry, string manifestFile, string? root, string pluginRoot,
+    private static CatalogPlugin ReadEntry(string marketplace, JObject entry, string manifestFile, string? root, string? pluginRoot,
         InstalledPlugins installed, List<Diagnostic> diagnostics)
     {
         var fields = ManifestFields.From(entry);
@@ -82,25 +82,24 @@ public static class MarketplaceManifestReader
         string? folder = null;
         if (root is not null && sourceToken is JValue { Type: JTokenType.String } local)
         {
-            var path = ((string)local!).Replace('\\', '/');
-            if (!path.StartsWith("./", StringComparison.Ordinal) && path != "." && pluginRoot.Length > 0)
-                path = pluginRoot.TrimEnd('/') + "/" + path;
-            if (Path.IsPathRooted(path) || path.Split('/').Contains(".."))
-                diagnostics.Add(JsonFile.At(sourceToken, DiagnosticCodes.CatalogSourceEscapes, DiagnosticSeverity.Warning, manifestFile,
-                    $"plugin '{fields.Name}': source '{local}' escapes the marketplace root; its folder is not read"));
-            else
+            var resolved = LocalPluginSource.Resolve(root, (string)local!, pluginRoot);
+            switch (resolved.Kind)
             {
-                var full = Path.GetFullPath(Path.Combine(root, path));
-                if (!Directory.Exists(full))
-                {
-                    if (!installed.Contains(id))
-                        diagnostics.Add(JsonFile.At(sourceToken, DiagnosticCodes.CatalogSourceFolderMissing, DiagnosticSeverity.Warning, manifestFile,
-                            $"plugin '{fields.Name}': source folder '{local}' does not exist; indexed from its entry only"));
-                }
-                else if (!PathUtil.IsUnder(PathUtil.RealPath(full), PathUtil.RealPath(root)))
+                case LocalSourceKind.Escapes:
+                    diagnostics.Add(JsonFile.At(sourceToken, DiagnosticCodes.CatalogSourceEscapes, DiagnosticSeverity.Warning, manifestFile,
+                        $"plugin '{fields.Name}': source '{local}' escapes the marketplace root; its folder is not read"));
+                    break;
+                case LocalSourceKind.SymlinkEscapes:
                     diagnostics.Add(JsonFile.At(sourceToken, DiagnosticCodes.CatalogSourceEscapes, DiagnosticSeverity.Warning, manifestFile,
                         $"plugin '{fields.Name}': source '{local}' resolves outside the marketplace root; its folder is not read"));
-                else folder = full;
+                    break;
+                case LocalSourceKind.Missing when !installed.Contains(id):
+                    diagnostics.Add(JsonFile.At(sourceToken, DiagnosticCodes.CatalogSourceFolderMissing, DiagnosticSeverity.Warning, manifestFile,
+                        $"plugin '{fields.Name}': source folder '{local}' does not exist; indexed from its entry only"));
+                    break;
+                case LocalSourceKind.Found:
+                    folder = resolved.Folder;
+                    break;
             }
         }
         // An installed copy (Claude Code's cache) stands in for a folder the marketplace does not ship.

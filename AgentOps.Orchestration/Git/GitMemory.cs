@@ -16,7 +16,7 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int InvalidInput = 1;     // invalid pattern / execution file, nothing learned
     public const int Usage = 2;            // bad arguments
-    public const int GitRefused = 3;       // dirty index, detached HEAD: nothing written
+    public const int GitRefused = 3;       // bare repository, or the learnings branch could not be written: nothing written
     public const int LockTimeout = 4;      // another learn held the store lock too long
     public const int MergeConflict = 5;    // some patterns conflicted (reported); the rest merged
     public const int NotFound = 6;         // pattern, execution or merge source not found
@@ -66,7 +66,8 @@ public sealed class StoreLock : IDisposable
 /// <summary>
 /// Git as the learning memory, through LibGit2Sharp (no git binary). The store folder lives inside a
 /// git work tree (the user's project repo by default); if none contains it, a repo is created at the
-/// store root. Commits contain only the paths the engine wrote.
+/// store root. What is learned is committed to <see cref="LearningsBranch"/> of that repository, never
+/// to the checked-out branch, its index or its working tree.
 /// </summary>
 public sealed class GitMemory : IDisposable
 {
@@ -99,7 +100,7 @@ public sealed class GitMemory : IDisposable
         if (found is null)
         {
             if (!initIfMissing)
-                throw new LearningException(DiagnosticCodes.MergeSourceNotFound, $"no git repository contains {storeRoot}", ExitCodes.NotFound);
+                throw new LearningException(DiagnosticCodes.GitRepositoryNotFound, $"no git repository contains {storeRoot}", ExitCodes.NotFound);
             found = Repository.Init(storeRoot);
         }
         var repo = new Repository(found);
@@ -117,59 +118,8 @@ public sealed class GitMemory : IDisposable
         return rel == "." ? "" : rel;
     }
 
-    /// <summary>Refuses (before anything is written) a detached HEAD or an index with staged changes.</summary>
-    public void EnsureCommittable()
-    {
-        if (Repo.Info.IsHeadDetached)
-            throw new LearningException(DiagnosticCodes.GitDetachedHead,
-                $"HEAD is detached in {WorkDir}: check out a branch (git switch <branch>) before agentops learn; nothing was written", ExitCodes.GitRefused);
-        var status = Repo.RetrieveStatus(new StatusOptions
-        {
-            Show = StatusShowOption.IndexOnly,
-            IncludeUntracked = false,
-            RecurseUntrackedDirs = false,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-            ExcludeSubmodules = true,
-        });
-        const FileStatus staged = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
-        var stagedPaths = status.Where(e => (e.State & staged) != 0).Select(e => e.FilePath).Order(StringComparer.Ordinal).ToList();
-        if (stagedPaths.Count > 0)
-            throw new LearningException(DiagnosticCodes.GitDirtyIndex,
-                $"the git index of {WorkDir} has {stagedPaths.Count} staged change(s) ({string.Join(", ", stagedPaths.Take(5))}{(stagedPaths.Count > 5 ? ", ..." : "")}): " +
-                "commit or unstage them first (agentops learn commits only its own files and will not mix yours in); nothing was written", ExitCodes.GitRefused);
-    }
-
-    /// <summary>Stages exactly these paths (written or deleted) and commits them. Returns null when
-    /// nothing changed.</summary>
-    public Commit? CommitPaths(IEnumerable<string> paths, string message, DateTimeOffset when)
-    {
-        var rels = paths.Select(Rel).Where(r => r.Length > 0 && !r.StartsWith("..", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        if (rels.Count == 0) return null;
-        Commands.Stage(Repo, rels);
-        var sig = Repo.Config.BuildSignature(when) ?? new Signature("agentops", "agentops@localhost", when);
-        try
-        {
-            return Repo.Commit(message, sig, sig, new CommitOptions { AllowEmptyCommit = false });
-        }
-        catch (EmptyCommitException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Commits whose message starts with <c>Learn pattern: </c>: when and which id.</summary>
-    public IReadOnlyList<(DateTimeOffset When, string PatternId)> LearnCommits(int max = 100_000)
-    {
-        var result = new List<(DateTimeOffset, string)>();
-        if (Repo.Head.Tip is null) return result;
-        foreach (var c in Repo.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time }).Take(max))
-        {
-            var m = c.MessageShort;
-            if (m.StartsWith("Learn pattern: ", StringComparison.Ordinal)) result.Add((c.Author.When, m["Learn pattern: ".Length..].Trim()));
-        }
-        return result;
-    }
+    /// <summary><c>Learn pattern: </c> commits of the learnings branch: when and which id.</summary>
+    public IReadOnlyList<(DateTimeOffset When, string PatternId)> LearnCommits(int max = 100_000) => LearningsBranch.LearnCommits(Repo, max);
 
     public void Dispose() => Repo.Dispose();
 }

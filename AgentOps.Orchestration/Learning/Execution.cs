@@ -46,4 +46,8 @@ public sealed class ParseStats
     internal void Skip(string type) => SkippedByType[type] = SkippedByType.GetValueOrDefault(type) + 1;
 }
 
-public sealed record ExecutionParseResult(Execution? Execution, ParseStats Stats, IReadOnlyList<string> Warnings);
+public sealed record ExecutionParseResult(Execution? Execution, ParseStats Stats, IReadOnlyList<string> Warnings)
+{
+    /// <summary>What redaction replaced when the file was read (kinds and counts, never values).</summary>
+    public IReadOnlyList<string> Redactions { get; init; } = [];
+}

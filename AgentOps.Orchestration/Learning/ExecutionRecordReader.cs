@@ -43,6 +43,7 @@ public static partial class ExecutionRecordReader
             if (root.TryGetProperty("workflow", out var wf))
             {
                 if (wf.ValueKind != JsonValueKind.Array) throw new ExecutionRecordException("'workflow' must be an array of steps");
+                var read = new List<(double Order, string Agent, double Duration, bool Ok, string? Title)>();
                 var i = 0;
                 foreach (var s in wf.EnumerateArray())
                 {
@@ -56,10 +57,16 @@ public static partial class ExecutionRecordReader
                         JsonValueKind.False => false,
                         _ => throw new ExecutionRecordException($"workflow[{i - 1}].success must be true or false"),
                     };
-                    allOk &= ok;
-                    var kind = agent.StartsWith('/') ? AgentOps.Core.Patterns.StepKinds.Command : AgentOps.Core.Patterns.StepKinds.Subagent;
-                    steps.Add(new ExecutionStep(agent, kind, start.AddSeconds(offset), dur, ok ? StepOutcome.Success : StepOutcome.Error, null, OptString(s, "step")));
-                    offset += dur;
+                    var (order, title) = Step(s, i, $"workflow[{i - 1}].step");
+                    read.Add((order, agent, dur, ok, title));
+                }
+                // The seed numbers its steps ("step": 1): the number is the order, not a title.
+                foreach (var st in read.OrderBy(x => x.Order))
+                {
+                    allOk &= st.Ok;
+                    var kind = st.Agent.StartsWith('/') ? AgentOps.Core.Patterns.StepKinds.Command : AgentOps.Core.Patterns.StepKinds.Subagent;
+                    steps.Add(new ExecutionStep(st.Agent, kind, start.AddSeconds(offset), st.Duration, st.Ok ? StepOutcome.Success : StepOutcome.Error, null, st.Title));
+                    offset += st.Duration;
                 }
             }
             var success = allOk;
@@ -85,6 +92,21 @@ public static partial class ExecutionRecordReader
             return new Execution(id, task, start, steps, success, total, rolledBack, "execution.json")
             { FailureReason = success ? null : "result: failure" };
         }
+    }
+
+    /// <summary><c>"step"</c>: a number (or a numeric string) is the step's order; other text is its title and the
+    /// step keeps its place in the array.</summary>
+    private static (double Order, string? Title) Step(JsonElement s, int position, string field)
+    {
+        if (!s.TryGetProperty("step", out var v) || v.ValueKind == JsonValueKind.Null) return (position, null);
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && double.IsFinite(n)) return (n, null);
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var text = v.GetString()!.Trim();
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && double.IsFinite(m)) return (m, null);
+            return (position, text.Length == 0 ? null : text);
+        }
+        throw new ExecutionRecordException($"'{field}' must be a step number or a title (string), got {v.ValueKind.ToString().ToLowerInvariant()}");
     }
 
     private static string? OptString(JsonElement e, string name)

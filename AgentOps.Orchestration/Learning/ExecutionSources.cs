@@ -7,7 +7,10 @@ namespace AgentOps.Orchestration.Learning;
 /// </summary>
 public static class ExecutionSources
 {
-    public sealed record Loaded(IReadOnlyList<Execution> Executions, IReadOnlyList<string> Warnings, ParseStats Totals);
+    public sealed record Loaded(IReadOnlyList<Execution> Executions, IReadOnlyList<string> Warnings, ParseStats Totals)
+    {
+        public IReadOnlyList<string> Redactions { get; init; } = [];
+    }
 
     public static string ExecutionsFolder(string project) => Path.Combine(project, ".agentops", "executions");
 
@@ -20,6 +23,7 @@ public static class ExecutionSources
     {
         var list = new List<Execution>();
         var warnings = new List<string>();
+        var redactions = new List<string>();
         var totals = new ParseStats();
         foreach (var file in files)
         {
@@ -30,17 +34,20 @@ public static class ExecutionSources
                 totals.Malformed += r.Stats.Malformed;
                 totals.UnknownTypes += r.Stats.UnknownTypes;
                 foreach (var w in r.Warnings) warnings.Add($"{file}: {w}");
+                redactions.AddRange(r.Redactions);
                 if (r.Execution is not null) list.Add(r.Execution);
             }
-            catch (ExecutionRecordReader.ExecutionRecordException ex) { warnings.Add(ex.Message); }
+            catch (ExecutionRecordReader.ExecutionRecordException ex) { warnings.Add(AgentOps.Core.Security.SecretScanner.Redact(ex.Message, out _)); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { warnings.Add($"{file}: cannot read: {ex.Message}"); }
         }
-        return new Loaded(list, warnings, totals);
+        return new Loaded(list, warnings, totals) { Redactions = redactions };
     }
 
     /// <summary>Loads one file by kind: <c>.json</c> = execution record; <c>.jsonl</c> = hook log when its
-    /// first line is a hook payload, else a transcript.</summary>
-    public static ExecutionParseResult LoadFile(string file)
+    /// first line is a hook payload, else a transcript. Every text of the result is already redacted.</summary>
+    public static ExecutionParseResult LoadFile(string file) => ExecutionRedactor.Redact(LoadFileUnredacted(file));
+
+    private static ExecutionParseResult LoadFileUnredacted(string file)
     {
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return new ExecutionParseResult(ExecutionRecordReader.ReadFile(file), new ParseStats { Lines = 1 }, []);

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -26,6 +27,53 @@ public static class HookLogParser
 
     public sealed record HookLogInfo(string? SessionId, string? TranscriptPath, string? Cwd);
 
+    /// <summary>
+    /// The log's lines in the order the hooks fired. Hooks of parallel subagents can land out of order
+    /// (each is its own process); when every line carries <c>received_at</c>, a stable sort by it (then by
+    /// <c>seq</c>, the spool file name) repairs that. A line with a <c>seq</c> already seen was appended
+    /// twice (a drain interrupted between append and delete) and is dropped.
+    /// </summary>
+    private static List<string> InFiringOrder(TextReader reader, ParseStats stats)
+    {
+        var lines = new List<(string Line, string? At, string? Seq)>();
+        var seqs = new HashSet<string>(StringComparer.Ordinal);
+        var sorted = true;
+        var allTimed = true;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            var at = HeaderValue(line, "\"received_at\":\"");
+            var seq = HeaderValue(line, "\"seq\":\"");
+            if (seq is not null && !seqs.Add(seq)) { stats.Skip("duplicate"); continue; }
+            if (at is null) allTimed = false;
+            else if (lines.Count > 0 && lines[^1].At is { } prev && Compare(prev, lines[^1].Seq, at, seq) > 0) sorted = false;
+            lines.Add((line, at, seq));
+        }
+        if (!sorted && allTimed)
+            return lines.Select((l, i) => (l, i)).OrderBy(x => x.l, Comparer<(string Line, string? At, string? Seq)>.Create((a, b) => Compare(a.At!, a.Seq, b.At!, b.Seq)))
+                .ThenBy(x => x.i).Select(x => x.l.Line).ToList();
+        return lines.Select(l => l.Line).ToList();
+    }
+
+    /// <summary>Orders by time (ISO-8601 UTC strings of the same form compare as text once parsed), then seq.</summary>
+    private static int Compare(string atA, string? seqA, string atB, string? seqB)
+    {
+        var ok = DateTimeOffset.TryParse(atA, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a);
+        ok &= DateTimeOffset.TryParse(atB, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var b);
+        var c = ok ? a.CompareTo(b) : 0;
+        return c != 0 ? c : string.CompareOrdinal(seqA, seqB);
+    }
+
+    /// <summary>A string value written by <see cref="HookRecorder"/> before the payload (in the first 256 characters).</summary>
+    private static string? HeaderValue(string line, string key)
+    {
+        var head = line.AsSpan(0, Math.Min(line.Length, 256));
+        var i = head.IndexOf(key.AsSpan(), StringComparison.Ordinal);
+        if (i < 0) return null;
+        var rest = head[(i + key.Length)..];
+        var end = rest.IndexOf('"');
+        return end < 0 ? null : rest[..end].ToString();
+    }
+
     public static ExecutionParseResult ParseFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
@@ -45,28 +93,28 @@ public static class HookLogParser
         var ended = false;
         var seq = 0;
 
-        string? line = reader.ReadLine();
-        while (line is not null)
+        var lines = InFiringOrder(reader, stats);
+        for (var li = 0; li < lines.Count; li++)
         {
-            var next = reader.ReadLine();
+            var line = lines[li];
+            var next = li + 1 < lines.Count ? lines[li + 1] : null;
             stats.Lines++;
             seq++;
-            if (string.IsNullOrWhiteSpace(line)) { line = next; continue; }
+            if (string.IsNullOrWhiteSpace(line)) continue;
             JsonDocument doc;
             try { doc = JsonDocument.Parse(line); }
             catch (JsonException)
             {
                 stats.Malformed++;
                 if (next is null) stats.TruncatedLastLine = true;
-                warnings.Add($"line {stats.Lines}: not JSON, skipped");
-                line = next;
+                warnings.Add($"{DiagnosticCodes.ExecutionLineMalformed}: line {stats.Lines}: not JSON, skipped");
                 continue;
             }
             using (doc)
             {
                 var root = doc.RootElement;
                 var payload = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : root;
-                if (payload.ValueKind != JsonValueKind.Object) { stats.Malformed++; line = next; continue; }
+                if (payload.ValueKind != JsonValueKind.Object) { stats.Malformed++; continue; }
                 var evt = TranscriptParser.Str(payload, "hook_event_name") ?? TranscriptParser.Str(root, "hook") ?? "";
                 session ??= TranscriptParser.Str(payload, "session_id");
                 transcript ??= TranscriptParser.Str(payload, "transcript_path");
@@ -93,7 +141,7 @@ public static class HookLogParser
                         if (toolUseId is not null && byToolUse.ContainsKey(toolUseId)) break;
                         Pending? step = null;
                         if (StepClassifier.IsSubagentTool(toolName))
-                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "description") : null };
+                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? StepCapability.Describe(TranscriptParser.Str(input, "description"), TranscriptParser.Str(input, "prompt")) : null };
                         else if (toolName == "Skill")
                             step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "skill") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
                         else if (toolName == "SlashCommand")
@@ -160,7 +208,6 @@ public static class HookLogParser
                         break;
                 }
             }
-            line = next;
         }
 
         info = new HookLogInfo(session, transcript, cwd);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using AgentOps.Core.Security;
 
 namespace AgentOps.Orchestration.Learning;
 
@@ -16,6 +17,8 @@ namespace AgentOps.Orchestration.Learning;
 public static class HookRecorder
 {
     public const int MaxPayloadBytes = 32 * 1024 * 1024;
+    private const int ErrorLogWindowBytes = 64 * 1024;
+    private const int ErrorLogInputChars = 200;
 
     public sealed record RecordResult(bool Recorded, string? Path, string? Error);
 
@@ -42,7 +45,7 @@ public static class HookRecorder
         return Record(data, project, receivedAt);
     }
 
-    public static RecordResult Record(ReadOnlySpan<byte> json, string? project, DateTimeOffset receivedAt)
+    public static RecordResult Record(ReadOnlySpan<byte> json, string? project, DateTimeOffset receivedAt, string? seq = null)
     {
         try
         {
@@ -60,19 +63,7 @@ public static class HookRecorder
                 var dir = project ?? TranscriptParser.Str(root, "cwd") ?? Environment.CurrentDirectory;
                 var path = Path.Combine(dir, ".agentops", "executions", session + ".jsonl");
 
-                var buf = new ArrayBufferWriter<byte>(json.Length + 128);
-                using (var w = new Utf8JsonWriter(buf, new JsonWriterOptions { Indented = false, SkipValidation = true }))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("hook", evt);
-                    w.WriteString("received_at", receivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                    w.WritePropertyName("payload");
-                    root.WriteTo(w);
-                    w.WriteEndObject();
-                }
-                var line = new byte[buf.WrittenCount + 1];
-                buf.WrittenSpan.CopyTo(line);
-                line[^1] = (byte)'\n';
+                var line = LogLine(root, evt, receivedAt, seq, json.Length);
                 try { AppendLine(path, line); }
                 catch (DirectoryNotFoundException)
                 {
@@ -85,7 +76,29 @@ public static class HookRecorder
         catch (Exception ex) { return Fail(project, $"cannot record: {ex.Message}", json); }
     }
 
-    private static bool IsSafeName(string s) =>
+    /// <summary>One hook-log line <c>{"hook":E,"received_at":T[,"seq":S],"payload":{...}}</c> ending in a newline.
+    /// <paramref name="seq"/> is the spool file name of the event (<see cref="SpoolDrain"/>): it orders events
+    /// fired in the same microsecond and lets a reader drop a line appended twice.</summary>
+    internal static byte[] LogLine(JsonElement payload, string evt, DateTimeOffset receivedAt, string? seq, int sizeHint)
+    {
+        var buf = new ArrayBufferWriter<byte>(sizeHint + 160);
+        using (var w = new Utf8JsonWriter(buf, new JsonWriterOptions { Indented = false, SkipValidation = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("hook", evt);
+            w.WriteString("received_at", receivedAt.UtcDateTime.ToString(seq is null ? "yyyy-MM-ddTHH:mm:ss.fffZ" : "yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture));
+            if (seq is not null) w.WriteString("seq", seq);
+            w.WritePropertyName("payload");
+            payload.WriteTo(w);
+            w.WriteEndObject();
+        }
+        var line = new byte[buf.WrittenCount + 1];
+        buf.WrittenSpan.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
+    }
+
+    internal static bool IsSafeName(string s) =>
         s.Length <= 200 && s != "." && s != ".." && s.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.');
 
     private static string Trunc(string s) => s.Length > 60 ? s[..60] + "..." : s;
@@ -98,9 +111,13 @@ public static class HookRecorder
             var dir = Path.Combine(project ?? Environment.CurrentDirectory, ".agentops", "logs");
             Directory.CreateDirectory(dir);
             logPath = Path.Combine(dir, "record-errors.log");
-            var head = Encoding.UTF8.GetString(input[..Math.Min(input.Length, 200)]).Replace('\n', ' ').Replace('\r', ' ');
-            head = AgentOps.Core.Security.SecretScanner.Redact(head, out _);
-            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {AgentOps.Core.Diagnostics.DiagnosticCodes.RecordBadInput} {message.Replace('\n', ' ')} | input: {head}\n";
+            // Redact first, then cut: a token cut in half is no longer recognised by any rule. The window
+            // read is far larger than what is kept, so a key block starting in the kept part is seen whole
+            // (or, without its END line, redacted to the end of the window).
+            var window = Encoding.UTF8.GetString(input[..Math.Min(input.Length, ErrorLogWindowBytes)]);
+            var head = SecretScanner.RedactThenTruncate(window.Replace('\n', ' ').Replace('\r', ' '), ErrorLogInputChars);
+            var safeMessage = SecretScanner.RedactThenTruncate(message.Replace('\n', ' ').Replace('\r', ' '), 400);
+            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {AgentOps.Core.Diagnostics.DiagnosticCodes.RecordBadInput} {safeMessage} | input: {head}\n";
             AppendLine(logPath, Encoding.UTF8.GetBytes(text));
         }
         catch { /* never fail the hook */ }

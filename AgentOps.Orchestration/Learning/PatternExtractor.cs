@@ -1,3 +1,4 @@
+using AgentOps.Core.Security;
 using System.Globalization;
 using AgentOps.Core.Patterns;
 
@@ -17,7 +18,10 @@ public static class PatternExtractor
 {
     public const double ValidatedMinSuccessRate = 0.70;
     public const int ValidatedMinExecutions = 3;
-    private const int MaxExampleTasks = 3;
+    /// <summary>Example tasks kept in a pattern's context: the planner's memory recalls a pattern by the
+    /// tasks it served (issue 15), so the phrasings met later are added, not only the first ones.</summary>
+    public const int MaxExampleTasks = 6;
+    private const string ExamplesLabel = "Example tasks: ";
 
     private sealed record Collapsed(string Name, string Kind, double Offset, double Duration, bool Success, string? Description);
 
@@ -42,7 +46,7 @@ public static class PatternExtractor
         foreach (var s in source.OrderBy(s => s.Start))
         {
             var offset = Math.Max(0, (s.Start - e.Start).TotalSeconds);
-            var at = RepeatOf(result, s.Name);
+            var at = RepeatOf(result, s.Name, s.Description);
             if (at >= 0)
             {
                 var prev = result[at];
@@ -55,12 +59,14 @@ public static class PatternExtractor
     }
 
     /// <summary>Index of the earlier step <paramref name="name"/> repeats: the last step, or an earlier one with
-    /// that name when every step after it started before it ended (they ran in parallel with it); else -1.</summary>
-    private static int RepeatOf(List<Collapsed> result, string name)
+    /// that name and the same role (<see cref="StepCapability.SameRole"/>) when every step after it started before it ended (they ran in parallel with it); else -1.</summary>
+    private static int RepeatOf(List<Collapsed> result, string name, string? description)
     {
         if (result.Count == 0) return -1;
-        if (result[^1].Name == name) return result.Count - 1;
-        var at = result.FindLastIndex(c => c.Name == name);
+        // One agent may fill two roles (issue 15): a call asked to do another capability is a new step, not a retry.
+        bool Same(Collapsed c) => c.Name == name && StepCapability.SameRole(c.Description, description);
+        if (Same(result[^1])) return result.Count - 1;
+        var at = result.FindLastIndex(c => Same(c));
         if (at < 0) return -1;
         var endOfFirst = result[at].Offset + result[at].Duration;
         for (var j = at + 1; j < result.Count; j++)
@@ -102,12 +108,12 @@ public static class PatternExtractor
                 ledger = old.Ledger.Concat(ledger.Where(l => !known.Contains(l.ExecutionId))).ToList();
             }
             var tasks = list.Select(x => x.E.Task.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxExampleTasks)
-                .Select(t => t.Length > 120 ? t[..117] + "..." : t).Select(t => t.Replace('\n', ' ')).ToList();
+                .Select(t => SecretScanner.RedactThenTruncate(t.Replace('\n', ' '), 120)).ToList();
             var words = list.SelectMany(x => x.Words).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var context = old is { Context.Length: > 0 } ? old.Context :
+            var context = old is { Context.Length: > 0 } ? WithExamples(old.Context, tasks) :
                 $"Tasks classified as `{category}`" + (words.Count > 0 ? $" (signals: {string.Join(", ", words)})" : "") +
                 $" handled with the workflow {string.Join(" → ", steps.Select(s => $"`{s.Name}`"))}." +
-                (tasks.Count > 0 ? "\nExample tasks: " + string.Join("; ", tasks.Select(t => $"\"{t.Replace("\"", "'")}\"")) + "." : "");
+                (tasks.Count > 0 ? "\n" + ExamplesLabel + string.Join("; ", tasks.Select(Quote)) + "." : "");
             var tags = words.Select(PatternIds.Slug).Concat(old?.Tags ?? []).Prepend(category).Distinct(StringComparer.Ordinal).Take(8).ToList();
             var basePattern = new LearnedPattern
             {
@@ -122,6 +128,29 @@ public static class PatternExtractor
             candidates.Add(Recompute(basePattern, ledger));
         }
         return new ExtractionResult(candidates, MetaPatterns(all), skipped);
+    }
+
+    private static string Quote(string task) => $"\"{task.Replace("\"", "'")}\"";
+
+    /// <summary>The example tasks a pattern's context lists (the line <c>Example tasks: "a"; "b".</c>), in order.</summary>
+    public static IReadOnlyList<string> ExampleTasks(string context)
+    {
+        var line = context.Split('\n').FirstOrDefault(l => l.StartsWith(ExamplesLabel, StringComparison.Ordinal));
+        if (line is null) return [];
+        return line[ExamplesLabel.Length..].TrimEnd('.').Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.Trim().Trim('"')).Where(t => t.Length > 0).ToList();
+    }
+
+    /// <summary>An existing context with the tasks met since added to its examples (first ones kept, at most
+    /// <see cref="MaxExampleTasks"/>); the rest of the context is left as written.</summary>
+    private static string WithExamples(string context, IReadOnlyList<string> tasks)
+    {
+        var known = ExampleTasks(context);
+        var merged = known.Concat(tasks.Select(t => t.Replace("\"", "'"))).Distinct(StringComparer.Ordinal).Take(MaxExampleTasks).ToList();
+        if (merged.Count == known.Count) return context;
+        var lines = context.Split('\n').Where(l => !l.StartsWith(ExamplesLabel, StringComparison.Ordinal)).ToList();
+        lines.Add(ExamplesLabel + string.Join("; ", merged.Select(Quote)) + ".");
+        return string.Join('\n', lines);
     }
 
     /// <summary>Recomputes every statistic of a pattern from its ledger (also used by merge-learnings).</summary>

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -63,7 +64,7 @@ public static partial class TranscriptParser
             {
                 stats.Malformed++;
                 if (next is null) { stats.TruncatedLastLine = true; warnings.Add($"line {stats.Lines}: truncated last line ignored"); }
-                else warnings.Add($"line {stats.Lines}: not JSON, skipped");
+                else warnings.Add($"{DiagnosticCodes.ExecutionLineMalformed}: line {stats.Lines}: not JSON, skipped");
                 line = next;
                 continue;
             }
@@ -161,7 +162,7 @@ public static partial class TranscriptParser
                 Pending? step = null;
                 var start = ts ?? DateTimeOffset.MinValue;
                 if (StepClassifier.IsSubagentTool(tool))
-                    step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Start = start, Description = input.ValueKind == JsonValueKind.Object ? Str(input, "description") : null };
+                    step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Start = start, Description = input.ValueKind == JsonValueKind.Object ? StepCapability.Describe(Str(input, "description"), Str(input, "prompt")) : null };
                 else if (tool == "Skill")
                     step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? Str(input, "skill") ?? Str(input, "command") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill, Start = start };
                 else if (tool == "SlashCommand")

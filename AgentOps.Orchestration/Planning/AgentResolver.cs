@@ -26,6 +26,9 @@ public sealed class AgentResolver(CatalogStore? store)
 
         var query = ParsedQuery.Parse(rule.CatalogQuery);
         var hits = store.SearchComponents(query.Match, ComponentKinds.Agent, Candidates);
+        // A step that writes is never given a read-only agent (the best text match for "write the docs" can be an
+        // explorer): composition by capability, issue 15.
+        if (rule.Writes) hits = hits.Where(h => WorkflowVariants.KindOf(h.Component.Invocation) is "build" or "document").ToList();
         var best = hits.FirstOrDefault(h => rule.PreferredPlugins.Contains(h.Plugin)) ?? hits.FirstOrDefault();
         if (best is null)
             return new ResolvedAgent(rule.DefaultAgent, AgentOps.Core.Patterns.StepKinds.Subagent, defaultFound,
@@ -35,10 +38,23 @@ public sealed class AgentResolver(CatalogStore? store)
             $"best {rule.Name} agent in the catalog for \"{rule.CatalogQuery}\"{preferred}");
     }
 
-    /// <summary>Whether an invocation from a learned pattern is in the catalog (built-ins and tools always are).</summary>
+    /// <summary>Whether an invocation from a learned pattern is in the catalog (Claude Code's own subagent types and
+    /// tools always are; a bare agent name is not: Claude Code resolves a plugin's agent only as <c>plugin:agent</c>).</summary>
     public bool Known(string invocation, string kind)
     {
-        if (kind == AgentOps.Core.Patterns.StepKinds.Tool || LearnedSignals.PluginOf(invocation) is null) return true;
+        if (kind == AgentOps.Core.Patterns.StepKinds.Tool) return true;
+        if (kind == AgentOps.Core.Patterns.StepKinds.Subagent && !Learning.InstalledAgents.IsResolvable(invocation)) return false;
+        if (LearnedSignals.PluginOf(invocation) is null) return true;
         return store?.FindComponent(invocation) is not null;
+    }
+
+    /// <summary>The subagent type a plan can name for a pattern's step: a bare agent name (seed patterns,
+    /// older stores) becomes the catalog's <c>plugin:agent</c> of that name (agentops-core's when several
+    /// plugins have it); null when Claude Code could not resolve it.</summary>
+    public string? SubagentType(string name)
+    {
+        if (Learning.InstalledAgents.IsResolvable(name)) return name;
+        var found = store?.AgentsNamed(name) ?? [];
+        return found.Count == 1 ? found[0] : found.FirstOrDefault(f => f.StartsWith("agentops-core:", StringComparison.Ordinal));
     }
 }

@@ -16,6 +16,16 @@ public static class IntentAnalyzer
         "authentication", "bug-fix", "api-development", "database-migration", "refactor", "feature-development", "security-audit", "performance",
     };
 
+    /// <summary>Verbs that ask for a change to the code or the system (stemmed); a task without one that asks
+    /// for writing is a writing task.</summary>
+    private static readonly HashSet<string> ChangeVerbs = new[]
+    {
+        "add", "implement", "fix", "build", "create", "change", "refactor", "migrate", "upgrade", "update", "move", "replace", "remove",
+        "rename", "extract", "optimize", "speed", "reduce", "deploy", "introduce", "support", "enable", "raise", "increase", "rotate",
+        "harden", "train", "retrain", "tune", "bump", "backfill", "translate", "localize", "instrument", "expose", "version", "ship", "release",
+        "set", "install", "configure", "patch", "rewrite", "split", "merge", "delete", "clean", "simplify", "decouple", "cache",
+    }.Select(LightStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
     private static readonly string[] BreadthWords = ["entire", "all", "across", "multiple", "system", "architecture", "rewrite", "platform", "end-to-end", "every"];
 
     public static TaskIntent Analyze(string task)
@@ -24,12 +34,17 @@ public static class IntentAnalyzer
         var stems = words.Select(LightStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         var category = TaskClassifier.Classify(task, out var signals);
 
-        string? Trigger(CapabilityRule rule) => rule.Triggers.FirstOrDefault(t => stems.Contains(LightStemmer.Stem(t)) || (t.Contains('-') && task.Contains(t, StringComparison.OrdinalIgnoreCase)));
+        string? Trigger(CapabilityRule rule) => rule.Triggers.FirstOrDefault(t => stems.Contains(LightStemmer.Stem(t)) || ((t.Contains('-') || t.Contains(' ')) && task.Contains(t, StringComparison.OrdinalIgnoreCase)));
         var caps = new List<RequiredCapability>();
         void Add(string name, string reason) { if (caps.All(c => c.Name != name)) caps.Add(new RequiredCapability(name, Capabilities.Get(name).Phase, reason)); }
         string Said(CapabilityRule r) => $"the task says \"{Trigger(r)}\"";
 
-        var docsOnly = category == "documentation";
+        // Composition by capability (issue 15), not by the category's keyword: a task that asks for writing
+        // and no change (no change verb, no domain) is investigation plus writing, whatever its category.
+        var domainsAsked = Capabilities.Domains.Select(Capabilities.Get).Any(r => Trigger(r) is not null);
+        var writes = Trigger(Capabilities.Get(Capabilities.Docs)) is not null;
+        var changes = words.Any(w => ChangeVerbs.Contains(LightStemmer.Stem(w)));
+        var docsOnly = category == "documentation" || (writes && !changes && !domainsAsked);
         Add(Capabilities.ResearchCode, "every change starts from the code it touches");
         if (Trigger(Capabilities.Get(Capabilities.ResearchDocs)) is not null) Add(Capabilities.ResearchDocs, Said(Capabilities.Get(Capabilities.ResearchDocs)));
         if (Trigger(Capabilities.Get(Capabilities.ResearchHistory)) is not null) Add(Capabilities.ResearchHistory, Said(Capabilities.Get(Capabilities.ResearchHistory)));

@@ -6,6 +6,9 @@ namespace AgentOps.Orchestration.Planning;
 /// <summary>How well a learned pattern fits a task, and why.</summary>
 public sealed record PatternFit(StoredPattern Stored, double Fit, IReadOnlyList<string> Reasons)
 {
+    /// <summary>How much of the pattern's own record counts as evidence about this task (its memory weight,
+    /// issue 15); 1 for issue 8's word-and-category fits.</summary>
+    public double Weight { get; init; } = 1;
     public LearnedPattern Pattern => Stored.Pattern!;
     public int Successes => (int)Math.Round(Pattern.SuccessRate * Pattern.Executions);
     public int Failures => Pattern.Executions - Successes;
@@ -51,6 +54,18 @@ public static class PatternMatcher
         return result.Where(f => f.Fit >= Threshold)
             .OrderByDescending(f => f.Fit).ThenBy(f => f.Pattern.Id, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The least similarity (<see cref="Memory.TaskMemory"/>) at which a learned pattern is a
+    /// candidate workflow for a task.</summary>
+    public const double SimilarityThreshold = 0.35;
+
+    /// <summary>Issue 15: the patterns the memory recalls as near in meaning, nearest first; each one's own
+    /// record counts by its similarity weight.</summary>
+    public static IReadOnlyList<PatternFit> Fits(TaskIntent intent, Memory.TaskMemory memory) =>
+        memory.Patterns.Where(r => r.Similarity >= SimilarityThreshold)
+            .Select(r => new PatternFit(r.Stored, r.Similarity,
+                [r.NearestTask is { } t && t != r.Pattern.Title ? $"similar to \"{t}\" ({r.Similarity:0.00})" : $"similar ({r.Similarity:0.00})"]) { Weight = r.Weight })
+            .ToList();
 
     private static HashSet<string> Words(string text) =>
         ParsedQuery.Words(text).Where(w => !Ignored.Contains(w)).Select(LightStemmer.Stem).ToHashSet(StringComparer.Ordinal);

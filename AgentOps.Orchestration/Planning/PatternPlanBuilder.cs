@@ -41,22 +41,31 @@ public static class PatternPlanBuilder
             var id = $"s{steps.Count + 1}";
             currentTier.Add(id);
             // A known agent tells more than the learned phase: risk-assessor only reads, whatever phase was recorded.
-            var known = Capabilities.All.FirstOrDefault(r => r.DefaultAgent == s.Name && r.CatalogQuery is null);
+            // Plans name only subagent types Claude Code resolves: a bare name is qualified from the catalog, and
+            // one no installed plugin has is done by general-purpose with the step's instructions.
+            var invocation = s.Name;
+            string? unresolved = null;
+            if (s.Kind == StepKinds.Subagent && resolver.SubagentType(s.Name) is var type && type != s.Name)
+            {
+                if (type is null) { unresolved = s.Name; invocation = "general-purpose"; }
+                else invocation = type;
+            }
+            var known = Capabilities.All.FirstOrDefault(r => r.DefaultAgent == invocation && r.CatalogQuery is null);
             var writes = known?.Writes ?? s.Phase is not ("research" or "plan" or "review" or "validate");
             steps.Add(new PlanStep
             {
                 Id = id,
                 Title = s.Description is { Length: > 0 } d ? d : $"{s.Phase}: {s.Name}",
                 Kind = s.Kind,
-                Invocation = s.Name,
+                Invocation = invocation,
                 Phase = s.Phase,
                 Capability = known?.Name ?? s.Phase,
-                Instructions = known?.Instructions ?? s.Description ?? "",
+                Instructions = (unresolved is null ? "" : $"No installed plugin has an agent named '{unresolved}'; do its part of the work yourself. ") + (known?.Instructions ?? s.Description ?? ""),
                 Inputs = deps.Count == 0 ? ["task"] : deps.Select(x => $"output of {x}").Prepend("task").ToList(),
                 Outputs = [$"{s.Phase}-result"],
                 DependsOn = deps,
                 Writes = writes,
-                InCatalog = resolver.Known(s.Name, s.Kind),
+                InCatalog = unresolved is null && resolver.Known(invocation, s.Kind),
                 Origin = "pattern",
                 Why = $"step {s.Order} of learned pattern {pattern.Id} (success {s.SuccessRate:P0})",
                 EstimatedSeconds = s.MeanDurationSeconds,

@@ -3,6 +3,7 @@ using AgentOps.Orchestration.Catalog;
 using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Patterns;
+using AgentOps.Orchestration.Planning.Memory;
 
 namespace AgentOps.Orchestration.Planning;
 
@@ -13,8 +14,12 @@ public sealed record PlanOptions
     /// <summary>Seed of the exploration; null: a stable hash of the task and of its candidates' success counts,
     /// so the same task with the same store gives the same plan, and each new execution learned draws anew.</summary>
     public int? Seed { get; init; }
-    /// <summary>Another selector (issue 8's experiments); null: greedy when conservative, Thompson sampling otherwise.</summary>
+    /// <summary>Another selector (issue 8's Thompson sampling, experiments); null: greedy when conservative,
+    /// exploration by expected gain otherwise (<see cref="ExpectedGainSelector"/>).</summary>
     public IWorkflowSelector? Selector { get; init; }
+    /// <summary>What the memory compares tasks with (issue 15): the sentence model when the caller has it,
+    /// null for the lexical fallback (<see cref="Memory.LexicalEmbedder"/>).</summary>
+    public AgentOps.Orchestration.Embeddings.ITextEmbedder? Embedder { get; init; }
 }
 
 /// <summary>
@@ -38,27 +43,30 @@ public static class Planner
         var notes = new List<string>();
 
         var composed = PlanComposer.Compose(intent, resolver);
-        var slots = WorkflowVariants.Slots(task!, composed, catalog);
-        var matched = PatternMatcher.Fits(intent, learned.Patterns);
-        IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, learned.Patterns, matched)];
+        // Issue 15: the memory recalls every learned pattern by how near its tasks are in meaning; step evidence
+        // is pooled across all of them (global) and weighted by that nearness (local), over informed priors.
+        var memory = TaskMemory.Recall(intent, learned.Patterns, options.Embedder);
+        var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, task!, options.Embedder, b.Elsewhere));
+        var slots = WorkflowVariants.Slots(task!, composed, catalog, book);
+        var matched = PatternMatcher.Fits(intent, memory);
+        IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, memory, matched)];
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));
-        // Every candidate carries the evidence for each of its steps, pooled over the patterns of the task's category.
-        var book = StepEvidenceBook.ForCategory(intent.Category, learned.Patterns);
-        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Successes, f.Failures, f.Fit, book.ForPattern(f.Pattern), book.MissingFor(intent, f.Pattern))).ToList();
+        var candidates = fits.Select(f => new WorkflowOption(f.Pattern.Id, WorkflowOption.PatternKind, f.Weight * f.Successes, f.Weight * f.Failures, f.Fit, book.ForPattern(f.Pattern), book.MissingFor(intent, f.Pattern))).ToList();
         // When the composed workflow has been learned already, its pattern stands for it (with its record).
         static string Signature(AgentOps.Core.Patterns.LearnedPattern p) =>
             string.Join(" > ", p.Steps.Where(s => !PatternPlanBuilder.IsOrchestrator(s.Name)).Select(s => s.Name));
         if (fits.All(f => Signature(f.Pattern) != composedSignature))
             candidates.Add(new WorkflowOption(WorkflowOption.ComposedKind, WorkflowOption.ComposedKind, 0, 0, 0, book.ForSteps(composed), book.MissingFor(intent, composed)));
-        // Exploration among catalog agents: one untried neighbour of the best learned workflow (never under --conservative).
+        // Exploration among catalog agents: one untried neighbour of the best known workflow (never under --conservative).
         var variant = options.Mode == ExecutionMode.Conservative ? null
             : WorkflowVariants.Next(intent, composed, slots, fits, book, resolver);
         if (variant is not null && candidates.All(c => c.Id != variant.Id))
-            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps), book.MissingFor(intent, variant.Steps)));
+            candidates.Add(new WorkflowOption(variant.Id, WorkflowOption.VariantKind, 0, 0, fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId)?.Fit ?? 0, book.ForSteps(variant.Steps), book.MissingFor(intent, variant.Steps)) { Gain = variant.Gain });
         else variant = null;
 
-        var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes} {c.Failures}")));
-        var selector = options.Selector ?? (options.Mode == ExecutionMode.Conservative ? new GreedySelector() : new ThompsonSelector(seed));
+        var seed = options.Seed ?? StableSeed(task! + "\n" + string.Join("\n", candidates.Select(c => $"{c.Id} {c.Successes:0.###} {c.Failures:0.###}")));
+        var selector = options.Selector ?? (options.Mode == ExecutionMode.Conservative ? new GreedySelector()
+            : options.Seed is not null ? new ThompsonSelector(seed) : new ExpectedGainSelector());
         var selection = selector.Select(candidates);
         var chosenFit = fits.FirstOrDefault(f => f.Pattern.Id == selection.Chosen.Id && selection.Chosen.Kind == WorkflowOption.PatternKind);
 
@@ -80,7 +88,9 @@ public static class Planner
             steps = PatternPlanBuilder.Build(p, resolver);
             var storeRoot = learned.StoreRoots.GetValueOrDefault(p.Id);
             var store = storeRoot is null ? null : storeRoot == learned.PrimaryStore ? "project" : "plugin";
-            var relative = storeRoot is null ? chosenFit.Stored.Path : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
+            // A pattern read from the learnings branch is named "agentops/learnings:patterns/learned/<id>.md" already.
+            var relative = storeRoot is null || !System.IO.Path.IsPathRooted(chosenFit.Stored.Path) ? chosenFit.Stored.Path
+                : System.IO.Path.GetRelativePath(storeRoot, chosenFit.Stored.Path).Replace('\\', '/');
             source = new PlanSource("pattern", p.Id, p.Title, p.SuccessRate, p.Executions, PatternStore.FolderName(chosenFit.Stored.Lifecycle),
                 store, relative, chosenFit.Fit, chosenFit.Reasons);
             var missing = intent.Capabilities.Where(c => !Covers(steps, Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
@@ -111,7 +121,7 @@ public static class Planner
             : variantChosen ? selection.Reason + "; " + variant!.Why
             : selection.Reason;
         var exploration = new ExplorationInfo(selection.Strategy, selection.Seed, selection.Explored || variantChosen, chosenName, bestKnown, reason,
-            candidates.Select(c => new WorkflowCandidate(c.Kind == WorkflowOption.ComposedKind ? "composed" : c.Id, c.Kind, c.Successes, c.Failures, c.Fit,
+            candidates.Select(c => new WorkflowCandidate(c.Kind == WorkflowOption.ComposedKind ? "composed" : c.Id, c.Kind, (int)Math.Round(c.Successes), (int)Math.Round(c.Failures), c.Fit,
                 Math.Round(c.PosteriorMean, 4), selection.Samples.TryGetValue(c.Id, out var s) ? Math.Round(s, 4) : null)).ToList());
 
         return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
@@ -124,16 +134,20 @@ public static class Planner
             || (rule.CatalogQuery is null && s.Invocation == rule.DefaultAgent)
             || (rule.Phase == "implement" && s.Phase is "implement" or "execute" && s.Writes));
 
-    /// <summary>The step that has failed and whose pooled evidence is lowest (ties: the earlier step).</summary>
+    /// <summary>The step the memory knows something about (runs on similar tasks) whose pooled evidence is
+    /// lowest (ties: the earlier step): the one most likely to fail.</summary>
     private static (string StepId, string Reason)? WeakestStep(IReadOnlyList<PlanStep> steps, StepEvidenceBook book)
     {
         var weakest = steps.Select(s => (Step: s, Evidence: book.For(StepEvidenceBook.Key(s.Invocation, s.Title))))
-            .Where(x => x.Evidence.Failures > 0)
+            .Where(x => x.Evidence.Runs > 0 && x.Evidence.Mean < WeakestBar)
             .OrderBy(x => x.Evidence.Mean).FirstOrDefault();
         if (weakest.Step is null) return null;
         var e = weakest.Evidence;
-        return (weakest.Step.Id, $"learned: {weakest.Step.Invocation} failed in {e.Failures} of {e.Successes + e.Failures} runs of this kind of task, the step most likely to fail; check it and retry it once");
+        return (weakest.Step.Id, $"learned: {weakest.Step.Invocation} did this {e.Record} on similar tasks (expected {e.Mean:0.00}), the step most likely to fail; check it and retry it once");
     }
+
+    /// <summary>A step expected to succeed this often is not worth a checkpoint of its own.</summary>
+    public const double WeakestBar = 0.99;
 
     /// <summary>FNV-1a of the task text: the same task always explores (or not) the same way.</summary>
     public static int StableSeed(string text)

@@ -3,12 +3,16 @@ namespace AgentOps.Orchestration.Planning;
 /// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
 /// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
 /// (<see cref="StepEvidence"/>), which sets the prior of the workflow's own record.</summary>
-public sealed record WorkflowOption(string Id, string Kind, int Successes, int Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null,
+public sealed record WorkflowOption(string Id, string Kind, double Successes, double Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null,
     IReadOnlyList<StepEvidence>? Missing = null)
 {
     /// <summary>pattern: a fitting learned pattern; composed: composed from the catalog for this task;
     /// variant: the best known workflow with agents swapped for other catalog agents (see <see cref="WorkflowVariants"/>).</summary>
     public const string PatternKind = "pattern", ComposedKind = "composed", VariantKind = "variant";
+
+    /// <summary>Value of information of following this workflow (a variant's expected improvement of the
+    /// step it tries, <see cref="Memory.ExpectedGain"/>); 0 for workflows with nothing new to learn.</summary>
+    public double Gain { get; init; }
 
     /// <summary>Weight, in executions, of the prior the step evidence gives a workflow's own record.</summary>
     public const double PriorWeight = 3;
@@ -74,13 +78,41 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
         // Sample in a fixed order so the same seed and candidates give the same draws.
         foreach (var o in options.OrderBy(o => o.Id, StringComparer.Ordinal))
             samples[o.Id] = (o.Missing ?? []).Aggregate(BetaSampler.Sample(rng, o.Alpha, o.Beta),
-                (p, m) => p * BetaSampler.Sample(rng, m.Successes + StepEvidence.PriorSuccesses, m.Failures + StepEvidence.PriorFailures));
+                (p, m) => p * BetaSampler.Sample(rng, m.Alpha, m.Beta));
         var chosen = options.OrderByDescending(o => samples[o.Id]).ThenBy(o => o.Id, StringComparer.Ordinal).First();
         var explored = chosen.Id != best.Id;
         var reason = explored
             ? $"exploring: Thompson sampling drew {samples[chosen.Id]:0.00} for {chosen.Id} (expected {chosen.PosteriorMean:0.00}, {chosen.Successes + chosen.Failures} runs) above {samples[best.Id]:0.00} for the best known {best.Id} (expected {best.PosteriorMean:0.00})"
             : $"exploiting the best known workflow: its draw {samples[chosen.Id]:0.00} was the highest";
         return new WorkflowSelection(chosen, best, explored, "thompson", seed, samples, reason);
+    }
+}
+
+/// <summary>
+/// Exploration by expected gain (issue 15), the default: each candidate scores its expected success plus
+/// <see cref="Horizon"/> times its value of information (<see cref="WorkflowOption.Gain"/>: what trying
+/// it is expected to teach about a step, in success probability, for each of the next similar tasks).
+/// A variant is followed when what it may teach outweighs what it is expected to cost now; a workflow
+/// known to be good is left alone when no alternative is likely better. Deterministic: no draws.
+/// </summary>
+public sealed class ExpectedGainSelector(double horizon = ExpectedGainSelector.DefaultHorizon) : IWorkflowSelector
+{
+    /// <summary>How many later similar tasks a lesson is expected to serve.</summary>
+    public const double DefaultHorizon = 3;
+    public double Horizon => horizon;
+
+    public WorkflowSelection Select(IReadOnlyList<WorkflowOption> options)
+    {
+        var best = GreedySelector.Best(options);
+        if (options.Count == 1)
+            return new WorkflowSelection(best, best, false, "expected-gain", null, new Dictionary<string, double>(), "only one candidate workflow");
+        var scores = options.ToDictionary(o => o.Id, o => o.PosteriorMean + horizon * o.Gain, StringComparer.Ordinal);
+        var chosen = options.OrderByDescending(o => scores[o.Id]).ThenByDescending(o => o.PosteriorMean).ThenBy(o => o.Id, StringComparer.Ordinal).First();
+        var explored = chosen.Id != best.Id;
+        var reason = explored
+            ? $"exploring by expected gain: {chosen.Id} is expected to succeed {chosen.PosteriorMean:0.00} (best known {best.Id}: {best.PosteriorMean:0.00}) but may teach {chosen.Gain:0.000} per later similar task (x{horizon:0.#}): score {scores[chosen.Id]:0.00} > {scores[best.Id]:0.00}"
+            : $"exploiting the best known workflow (expected {chosen.PosteriorMean:0.00}); no alternative's expected gain outweighs its cost";
+        return new WorkflowSelection(chosen, best, explored, "expected-gain", null, scores, reason);
     }
 }
 

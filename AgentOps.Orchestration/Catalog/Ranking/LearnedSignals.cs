@@ -1,5 +1,6 @@
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Patterns;
+using AgentOps.Orchestration.Learning;
 
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
@@ -59,7 +60,8 @@ public sealed class LearnedSignals
         return colon > 0 ? name[..colon] : null;
     }
 
-    /// <summary>Reads every pattern of the given stores; an id already read from an earlier store is skipped.</summary>
+    /// <summary>Reads every pattern of the given stores; an id already read from an earlier store is skipped.
+    /// The first store is the user's: its learnings branch is read with it (<see cref="PatternMemory"/>).</summary>
     public static LearnedSignals Load(IEnumerable<string> storeRoots)
     {
         var patterns = new List<StoredPattern>();
@@ -69,7 +71,8 @@ public sealed class LearnedSignals
         var all = storeRoots.ToList();
         foreach (var root in all.Where(Directory.Exists))
         {
-            foreach (var sp in new PatternStore(root).List())
+            var read = root == all[0] ? PatternMemory.List(root).Select(p => p.Stored) : new PatternStore(root).List();
+            foreach (var sp in read)
             {
                 if (sp.Lifecycle == PatternLifecycle.Meta) continue;
                 if (sp.Pattern is null)

@@ -58,6 +58,12 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
         if (concepts.Count == 0)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.QueryEmpty, DiagnosticSeverity.Error, "<query>", 0, 0,
                 "the query has no searchable words (it is empty, punctuation or stop words only)"));
+        return FromConcepts(text, concepts, diagnostics);
+    }
+
+    /// <summary>A query from its concepts (after synonyms or typo corrections were added): the MATCH expression is rebuilt.</summary>
+    public static ParsedQuery FromConcepts(string text, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<Diagnostic> diagnostics)
+    {
         var match = string.Join(" OR ", concepts.Select(c => "(" + string.Join(" OR ", c.Terms.Select(Quote)) + ")"));
         return new ParsedQuery(text, concepts, match, diagnostics);
     }

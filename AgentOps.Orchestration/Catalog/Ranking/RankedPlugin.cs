@@ -27,6 +27,10 @@ public sealed record RankedPlugin
     public required IReadOnlyList<string> SynonymMatches { get; init; }
     public LearnedContribution? Learned { get; init; }
     public IReadOnlyList<string> Dependencies { get; init; } = [];
+    /// <summary>Closeness in meaning, when the dense side ran and the plugin has a vector.</summary>
+    public DenseHit? Dense { get; init; }
+    /// <summary>The same plugin listed by other marketplaces (ids), merged into this row.</summary>
+    public IReadOnlyList<string> AlsoIn { get; init; } = [];
     /// <summary>Human-readable reasons, most important first.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 }
@@ -34,10 +38,19 @@ public sealed record RankedPlugin
 /// <summary>A plugin suggested next to the results because learned workflows use them together.</summary>
 public sealed record ComplementSuggestion(string Plugin, string? Marketplace, string WithPlugin, int Executions, bool InCatalog);
 
+/// <summary>Whether ranking used meaning (dense vectors) and, when not, why.</summary>
+public sealed record SemanticStatus(bool Used, string? ModelId, string? Reason)
+{
+    public static SemanticStatus Off(string reason) => new(false, null, reason);
+}
+
 /// <summary>The answer to one query.</summary>
 public sealed record RankingResult(
     ParsedQuery Query,
     IReadOnlyList<RankedPlugin> Results,
     IReadOnlyList<ComplementSuggestion> Complements,
     IReadOnlyList<AgentOps.Core.Diagnostics.Diagnostic> Diagnostics,
-    int Candidates);
+    int Candidates)
+{
+    public SemanticStatus Semantic { get; init; } = SemanticStatus.Off("no embedding model given");
+}

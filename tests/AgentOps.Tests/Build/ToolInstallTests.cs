@@ -48,6 +48,12 @@ public sealed class ToolInstallTests
         File.SetUnixFileMode(launcher, File.GetUnixFileMode(source));
         var result = ScriptRunner.Bash(launcher, temp.Path, null, null, "meta-stats");
         Assert.AreEqual(127, result.ExitCode, result.All);
-        return result.StdErr.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("dotnet tool install", StringComparison.Ordinal));
+        // "dotnet tool install --global AgentOps.Cli", then how to take it from a repository's build: "--configfile <repository>/nuget.config".
+        const string command = "dotnet tool install";
+        var install = result.StdErr.Split('\n').Where(l => l.Contains(command, StringComparison.Ordinal))
+            .Select(l => l[l.IndexOf(command, StringComparison.Ordinal)..].Trim()).Single();
+        var configFile = System.Text.RegularExpressions.Regex.Match(result.StdErr, @"--configfile <repository>/nuget\.config");
+        Assert.IsTrue(configFile.Success, result.StdErr);
+        return install + " " + configFile.Value;
     }
 }

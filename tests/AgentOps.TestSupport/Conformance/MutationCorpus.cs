@@ -129,6 +129,16 @@ public static class MutationCorpus
         ("ref-empty", "{\"source\":\"github\",\"repo\":\"example/beta\",\"ref\":\"\"}"),
         ("github-extra-url", "{\"source\":\"github\",\"repo\":\"example/beta\",\"url\":\"https://example.com\"}"),
         ("github-unknown-field", "{\"source\":\"github\",\"repo\":\"example/beta\",\"foo\":1}"),
+        ("archive-ok", "{\"source\":\"archive\",\"url\":\"https://example.com/beta.zip\",\"sha256\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"}"),
+        ("archive-unpinned", "{\"source\":\"archive\",\"url\":\"https://example.com/beta.zip\"}"),
+        ("archive-http", "{\"source\":\"archive\",\"url\":\"http://example.com/beta.zip\"}"),
+        ("archive-loopback", "{\"source\":\"archive\",\"url\":\"https://127.0.0.1/beta.zip\"}"),
+        ("archive-localhost", "{\"source\":\"archive\",\"url\":\"https://localhost:8443/beta.zip\"}"),
+        ("archive-metadata-host", "{\"source\":\"archive\",\"url\":\"https://169.254.169.254/beta.zip\"}"),
+        ("archive-sha256-short", "{\"source\":\"archive\",\"url\":\"https://example.com/beta.zip\",\"sha256\":\"abc\"}"),
+        ("archive-sha256-upper", "{\"source\":\"archive\",\"url\":\"https://example.com/beta.zip\",\"sha256\":\"0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\"}"),
+        ("archive-no-url", "{\"source\":\"archive\"}"),
+        ("archive-url-number", "{\"source\":\"archive\",\"url\":5}"),
     ];
 
     // hooks/hooks.json variants (whole file text).
@@ -163,6 +173,11 @@ public static class MutationCorpus
         ("mcp-tool-ok", "{\"hooks\":{\"PostToolUse\":[{\"hooks\":[{\"type\":\"mcp_tool\",\"server\":\"s\",\"tool\":\"t\"}]}]}}"),
         ("mcp-tool-missing", "{\"hooks\":{\"PostToolUse\":[{\"hooks\":[{\"type\":\"mcp_tool\"}]}]}}"),
         ("unknown-event", "{\"hooks\":{\"BeforeToolUse\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"echo\"}]}]}}"),
+        ("event-directoryadded", "{\"hooks\":{\"DirectoryAdded\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"echo\"}]}]}}"),
+        ("event-messagedisplay", "{\"hooks\":{\"MessageDisplay\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"echo\"}]}]}}"),
+        ("event-premodelswitch", "{\"hooks\":{\"PreModelSwitch\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"echo\"}]}]}}"),
+        ("event-postmodelswitch", "{\"hooks\":{\"PostModelSwitch\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"echo\"}]}]}}"),
+        ("quoted-root-missing-script", "{\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"\\\"${CLAUDE_PLUGIN_ROOT}\\\"/scripts/missing.sh\"}]}]}}"),
         ("root-array", "[]"),
         ("root-string", "\"x\""),
         ("empty-object", "{}"),
@@ -368,6 +383,25 @@ public static class MutationCorpus
             Marketplace(f);
             f.EditJson(MarketplaceJson, o => { o["metadata"] = JObject.Parse("{\"pluginRoot\":\"./plugins\"}"); o["plugins"]![0]!["source"] = "alpha"; });
         });
+        foreach (var (slug, root, source) in new[] { ("bare", "plugins", "alpha"), ("trailing-slash", "./plugins/", "alpha"), ("dot", ".", "plugins"),
+            ("dot-slash-source", "./plugins", "./alpha"), ("escaping-root", "../x", "alpha"), ("nested-name", "./plugins", "plugins/alpha") })
+            yield return new($"marketplace/pluginroot-{slug}", "metadata.pluginRoot", f =>
+            {
+                Marketplace(f);
+                f.EditJson(MarketplaceJson, o => { o["metadata"] = new JObject { ["pluginRoot"] = root }; o["plugins"]![0]!["source"] = source; });
+            });
+        foreach (var (slug, extra) in new[] { ("helper-strict", "\"headersHelper\":\"./bin/token\""), ("helper-loose", "\"headersHelper\":\"./bin/token\",\"strict\":false"), ("headers", "\"headers\":{\"X-Team\":\"a\"}") })
+            yield return new($"marketplace/archive-{slug}", "archive headers", f =>
+            {
+                Marketplace(f);
+                f.EditJson(MarketplaceJson, o => ((JArray)o["plugins"]!).Add(JObject.Parse("{\"name\":\"zz-archive\",\"description\":\"Archived plugin for the tests\",\"source\":{\"source\":\"archive\",\"url\":\"https://example.com/z.zip\"}," + extra + "}")));
+            });
+        yield return new("marketplace/github-with-headers", "archive headers", f =>
+        {
+            Marketplace(f);
+            f.EditJson(MarketplaceJson, o => o["plugins"]![1]!["headers"] = JObject.Parse("{\"X-Team\":\"a\"}"));
+        });
+        yield return new("marketplace/no-description", "marketplace description", f => { Marketplace(f); f.EditJson(MarketplaceJson, o => { o.Remove("description"); o.Remove("metadata"); }); });
         yield return new("marketplace/strict-false-no-manifest", "strict false", f =>
         {
             Marketplace(f);
