@@ -39,7 +39,7 @@ public sealed partial class DocsCommandsTests
         }
         foreach (var file in Documents())
         {
-            var markers = Regex.Matches(File.ReadAllText(file), "<!--\\s*not runnable here:").Count;
+            var markers = Regex.Matches(File.ReadAllText(file), "^\\s*<!--\\s*not runnable here:", RegexOptions.Multiline).Count;
             var marked = ShellBlocks.In(file).Count(b => b.NotRunnableBecause is not null);
             if (markers != marked) problems.Add($"{Path.GetRelativePath(ClaudeSession.RepoRoot, file)}: {markers} 'not runnable' markers but {marked} marked shell blocks (a marker must sit right above its block)");
         }
