@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Validation;
 
@@ -60,7 +59,7 @@ public static class ValidateCommand
                 DiagnosticWriters.WriteJson(output, result.Root, result.Kind.ToString().ToLowerInvariant(), diagnostics, baseDirectory);
                 break;
             case Format.Sarif:
-                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion());
+                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion.Current);
                 break;
             default:
                 DiagnosticWriters.WriteCanonical(output, diagnostics);
@@ -80,9 +79,6 @@ public static class ValidateCommand
         var relative = Path.GetRelativePath(cwd, root);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? root : cwd;
     }
-
-    private static string ToolVersion() =>
-        typeof(ValidateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private static int UsageError(string message)
     {

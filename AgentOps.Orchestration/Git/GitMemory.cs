@@ -74,7 +74,13 @@ public sealed class GitMemory : IDisposable
     /// <summary>The store folder relative to the work tree, with '/' (empty when the store is the root).</summary>
     public string StoreRelative => Rel(StoreRoot);
 
-    public string LockPath => Path.Combine(Repo.Info.Path, "agentops-learn.lock");
+    public string LockPath => Path.Combine(Repo.Info.Path, LockFileName);
+
+    private const string LockFileName = "agentops-learn.lock";
+
+    /// <summary>The store lock of the repository holding <paramref name="path"/> (in its git dir), or null outside one.</summary>
+    public static string? DiscoverLockPath(string path) =>
+        Repository.Discover(path) is { } gitDir ? Path.Combine(gitDir, LockFileName) : null;
 
     public static GitMemory Open(string storeRoot, bool initIfMissing = true)
     {
