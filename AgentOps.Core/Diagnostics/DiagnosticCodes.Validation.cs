@@ -22,6 +22,8 @@ public static partial class DiagnosticCodes
     public const string PluginManifestMissing = "AOP0008";
     /// <summary>A marketplace folder has no .claude-plugin/marketplace.json.</summary>
     public const string MarketplaceManifestMissing = "AOP0009";
+    /// <summary>marketplace.json has neither "description" nor "metadata.description" (the CLI warns).</summary>
+    public const string MarketplaceDescriptionMissing = "AOP0010";
 
     // 0103–0199 component frontmatter (commands, agents, skills).
     /// <summary>A command, agent or skill file has no frontmatter block (the CLI warns).</summary>
@@ -42,7 +44,7 @@ public static partial class DiagnosticCodes
     public const string PatternFrontmatterMissing = "AOP0200";
     /// <summary>A required pattern field is missing.</summary>
     public const string PatternFieldMissing = "AOP0201";
-    /// <summary>`pattern_id` is not [a-z0-9][a-z0-9-]{0,63} or holds path characters.</summary>
+    /// <summary>`pattern_id` is not [a-z0-9][a-z0-9_-]{0,63} or holds path characters.</summary>
     public const string PatternIdInvalid = "AOP0202";
     /// <summary>`category` is not kebab-case.</summary>
     public const string PatternCategoryInvalid = "AOP0203";

@@ -44,7 +44,7 @@ public static class MarketplaceImporter
 
         var notes = new List<ImportNote>();
         var marketplace = Marketplace(manifest, manifestFile, notes);
-        var pluginRoot = MarketplaceSourcesValidator.PluginRoot(manifest);
+        var pluginRoot = LocalPluginSource.PluginRoot(manifest);
         var remote = new List<RemotePluginDescription>();
         var projects = new List<string>();
         var extraProjects = new List<string>();
@@ -62,7 +62,7 @@ public static class MarketplaceImporter
                     remote.Add(Remote(name, entry, source, manifestFile, i, notes));
                     break;
                 case JValue { Type: JTokenType.String } local:
-                    var folder = MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, (string)local!, pluginRoot);
+                    var folder = LocalPluginSource.Folder(marketplaceRoot, (string)local!, pluginRoot);
                     if (folder is null)
                     {
                         notes.Add(new(manifestFile, $"plugins[{i}].source", $"local folder '{local}' is missing or outside the marketplace: '{name}' skipped"));

@@ -69,15 +69,12 @@ public static class PluginFolderValidator
 }
 
 /// <summary>Validates a marketplace root (.claude-plugin/marketplace.json, sources, duplicate names,
-/// dependency graph across its plugins, core/ compatibility links) and every local plugin in it.</summary>
+/// dependency graph across its plugins) and every local plugin in it.</summary>
 public static class MarketplaceFolderValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => Validate(marketplaceRoot, null);
-
-    /// <param name="coreLinks">The core/ links to expect; null for <see cref="CoreLinksValidator.DefaultLinks"/>.</param>
     /// <param name="validatePluginFolders">False when each plugin was already validated on its own (the
     /// build validates every plugin project separately, so findings are not reported twice).</param>
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks, bool validatePluginFolders = true)
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, bool validatePluginFolders = true)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         var manifestFile = Path.Combine(marketplaceRoot, ".claude-plugin", "marketplace.json");
@@ -86,25 +83,24 @@ public static class MarketplaceFolderValidator
                 "the folder has no .claude-plugin/marketplace.json")];
         if (JsonFile.Load(manifestFile, out var problem) is not { } manifest) return [problem!];
 
-        var pluginRoot = MarketplaceSourcesValidator.PluginRoot(manifest);
+        var pluginRoot = LocalPluginSource.PluginRoot(manifest);
         var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest)
             .Where(x => !IsBareSourceAllowedByPluginRoot(x, manifest, pluginRoot)));
         d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
         d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
+        d.AddRange(MarketplaceEntryRules.Validate(manifestFile, manifest));
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in ((manifest as JObject)?["plugins"] as JArray ?? []).OfType<JObject>())
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
-            var folder = (entry["source"] as JValue)?.Value is string source ? MarketplaceSourcesValidator.LocalFolder(marketplaceRoot, source, pluginRoot) : null;
+            var folder = (entry["source"] as JValue)?.Value is string source ? LocalPluginSource.Folder(marketplaceRoot, source, pluginRoot) : null;
             if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
         }
         d.AddRange(DependencyGraphValidator.Validate(nodes));
-        var hasCore = nodes.Any(n => n.Name == CoreLinksValidator.CorePluginName);
-        d.AddRange(CoreLinksValidator.Validate(marketplaceRoot, hasCore, coreLinks));
         return d;
     }
 
@@ -114,7 +110,7 @@ public static class MarketplaceFolderValidator
         if (pluginRoot is null || d.Code != DiagnosticCodes.SchemaInvalidValue || (manifest as JObject)?["plugins"] is not JArray plugins) return false;
         for (var i = 0; i < plugins.Count; i++)
             if (d.Message.StartsWith($"plugins[{i}].source:", StringComparison.Ordinal))
-                return plugins[i]["source"] is JValue { Type: JTokenType.String } s && MarketplaceSourcesValidator.IsBareName((string)s!, pluginRoot);
+                return plugins[i]["source"] is JValue { Type: JTokenType.String } s && LocalPluginSource.IsBareName((string)s!);
         return false;
     }
 

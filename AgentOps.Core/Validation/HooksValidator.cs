@@ -12,13 +12,15 @@ namespace AgentOps.Core.Validation;
 /// </summary>
 public static partial class HooksValidator
 {
+    // The CLI's own list (2.1.331), in its order; HookEventsTests reads the binary and fails when it changes.
     public static readonly IReadOnlySet<string> KnownEvents = new HashSet<string>(StringComparer.Ordinal)
     {
-        "SessionStart", "SessionEnd", "UserPromptSubmit", "UserPromptExpansion", "PreToolUse", "PostToolUse",
-        "PostToolUseFailure", "PostToolBatch", "PermissionRequest", "PermissionDenied", "Notification", "Stop",
-        "StopFailure", "SubagentStart", "SubagentStop", "PreCompact", "PostCompact", "Setup", "TeammateIdle",
-        "TaskCreated", "TaskCompleted", "ConfigChange", "CwdChanged", "FileChanged", "WorktreeCreate",
-        "WorktreeRemove", "InstructionsLoaded", "Elicitation", "ElicitationResult",
+        "PreToolUse", "PostToolUse", "PostToolUseFailure", "PostToolBatch", "Notification", "UserPromptSubmit",
+        "UserPromptExpansion", "SessionStart", "SessionEnd", "Stop", "StopFailure", "SubagentStart", "SubagentStop",
+        "PreCompact", "PostCompact", "PreModelSwitch", "PostModelSwitch", "PermissionRequest", "PermissionDenied",
+        "Setup", "TeammateIdle", "TaskCreated", "TaskCompleted", "Elicitation", "ElicitationResult", "ConfigChange",
+        "WorktreeCreate", "WorktreeRemove", "InstructionsLoaded", "CwdChanged", "FileChanged", "DirectoryAdded",
+        "MessageDisplay",
     };
 
     /// <summary>Validates a hooks file such as hooks/hooks.json.</summary>
@@ -111,6 +113,7 @@ public static partial class HooksValidator
         return quotes % 2 == 1;
     }
 
-    [GeneratedRegex(@"\$\{CLAUDE_PLUGIN_ROOT\}(?<rest>/[^\s""'`;|&<>()]*)?")]
+    // "${CLAUDE_PLUGIN_ROOT}/x.sh", "${CLAUDE_PLUGIN_ROOT}"/x.sh (the form the docs recommend) and $CLAUDE_PLUGIN_ROOT/x.sh.
+    [GeneratedRegex(@"\$(\{CLAUDE_PLUGIN_ROOT\}|CLAUDE_PLUGIN_ROOT\b)""?(?<rest>/[^\s""'`;|&<>()]*)?")]
     private static partial Regex PluginRootReference();
 }

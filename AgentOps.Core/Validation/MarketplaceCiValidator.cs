@@ -78,6 +78,14 @@ public static partial class MarketplaceCiValidator
     private static void CheckRemoteSource(JObject source, string file, string name, List<Diagnostic> d)
     {
         var kind = (source["source"] as JValue)?.Value as string;
+        if (kind == "archive")
+        {
+            // https is the schema's (AOP0005, as the CLI); the pin of an archive is its sha256 digest.
+            if (source["sha256"] is null)
+                d.Add(JsonFile.At(source, DiagnosticCodes.SourceNotPinned, DiagnosticSeverity.Warning, file,
+                    $"'{name}' is not pinned: add \"sha256\" with the archive's digest, so every user installs the archive that was reviewed"));
+            return;
+        }
         if (kind is not ("github" or "url" or "git-subdir")) return; // npm is pinned by version; unknown kinds are AOP0005
         if (source["url"] is JValue { Type: JTokenType.String } url && !((string)url!).StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             d.Add(JsonFile.At(url, DiagnosticCodes.SourceNotHttps, DiagnosticSeverity.Warning, file,

@@ -30,44 +30,35 @@ public static class MarketplaceSourcesValidator
                     diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
                         $"plugin name '{name}' is reserved: {ReservedNames.Explanation}"));
             }
-            if (entry["source"] is JValue { Type: JTokenType.String } source && CheckLocalSource(marketplaceRoot, manifestFile, source, PluginRoot(manifest)) is { } d)
+            if (entry["source"] is JValue { Type: JTokenType.String } source && CheckLocalSource(marketplaceRoot, manifestFile, source, LocalPluginSource.PluginRoot(manifest)) is { } d)
                 diagnostics.Add(d);
         }
         return diagnostics;
     }
 
-    /// <summary>metadata.pluginRoot: the folder bare source names ("alpha") are resolved under.</summary>
-    public static string? PluginRoot(JToken manifest) => ((manifest as JObject)?["metadata"] as JObject)?["pluginRoot"] is JValue { Type: JTokenType.String } v ? (string)v! : null;
-
-    /// <summary>A bare name ("alpha") that only means a folder because metadata.pluginRoot is set.</summary>
-    public static bool IsBareName(string source, string? pluginRoot) =>
-        pluginRoot is not null && !source.StartsWith("./", StringComparison.Ordinal) && source != "." && !source.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(source);
-
-    /// <summary>The folder of a local source, or null when it is remote, escapes or is missing.</summary>
-    public static string? LocalFolder(string marketplaceRoot, string source, string? pluginRoot = null)
-    {
-        if (Path.IsPathRooted(source) || source.Replace('\\', '/').Split('/').Contains("..")) return null;
-        if (IsBareName(source, pluginRoot)) source = Path.Combine(pluginRoot!, source);
-        var full = Path.GetFullPath(Path.Combine(marketplaceRoot, source));
-        return Directory.Exists(full) && PathUtil.IsUnder(PathUtil.RealPath(full), PathUtil.RealPath(marketplaceRoot)) ? full : null;
-    }
-
     private static Diagnostic? CheckLocalSource(string marketplaceRoot, string manifestFile, JValue sourceToken, string? pluginRoot)
     {
         var source = (string)sourceToken!;
-        if (IsBareName(source, pluginRoot)) source = "./" + Path.Combine(pluginRoot!, source).Replace('\\', '/').TrimStart('.', '/');
-        var normalized = source.Replace('\\', '/');
-        if (Path.IsPathRooted(source) || normalized.StartsWith('/') || normalized.Split('/').Contains(".."))
-            return JsonFile.At(sourceToken, DiagnosticCodes.SourceEscapesRoot, DiagnosticSeverity.Error, manifestFile,
-                $"source '{source}' escapes the marketplace root: use a path inside it, such as ./plugins/name");
-        if (!normalized.StartsWith("./", StringComparison.Ordinal) && normalized != ".") return null; // the schema reports it
-        var full = Path.GetFullPath(Path.Combine(marketplaceRoot, source));
-        if (!Directory.Exists(full))
-            return JsonFile.At(sourceToken, DiagnosticCodes.SourceFolderMissing, DiagnosticSeverity.Error, manifestFile,
-                $"source folder '{source}' does not exist under the marketplace root");
-        if (!PathUtil.IsUnder(PathUtil.RealPath(full), PathUtil.RealPath(marketplaceRoot)))
-            return JsonFile.At(sourceToken, DiagnosticCodes.SourceEscapesRoot, DiagnosticSeverity.Error, manifestFile,
-                $"source '{source}' is a symlink that resolves outside the marketplace root");
-        return null;
+        var resolved = LocalPluginSource.Resolve(marketplaceRoot, source, pluginRoot);
+        var shown = resolved.Effective == source ? $"'{source}'" : $"'{source}' (= '{resolved.Effective}' under metadata.pluginRoot)";
+        return resolved.Kind switch
+        {
+            LocalSourceKind.Escapes => JsonFile.At(sourceToken, DiagnosticCodes.SourceEscapesRoot, DiagnosticSeverity.Error, manifestFile,
+                $"source {shown} escapes the marketplace root: use a path inside it, such as ./plugins/name"),
+            LocalSourceKind.Missing => JsonFile.At(sourceToken, DiagnosticCodes.SourceFolderMissing, DiagnosticSeverity.Error, manifestFile,
+                $"source folder {shown} does not exist under the marketplace root{PluginRootHint(marketplaceRoot, source, pluginRoot)}"),
+            LocalSourceKind.SymlinkEscapes => JsonFile.At(sourceToken, DiagnosticCodes.SourceEscapesRoot, DiagnosticSeverity.Error, manifestFile,
+                $"source {shown} is a symlink that resolves outside the marketplace root"),
+            _ => null, // found, or not a local path (the schema reports that)
+        };
+    }
+
+    // "./alpha" with pluginRoot "plugins" and a folder plugins/alpha: Claude Code does not apply pluginRoot
+    // to "./" paths (the install fails), so say which spelling would work.
+    private static string PluginRootHint(string marketplaceRoot, string source, string? pluginRoot)
+    {
+        if (pluginRoot is null || !source.StartsWith("./", StringComparison.Ordinal) || !LocalPluginSource.IsBareName(source[2..])) return "";
+        return LocalPluginSource.Folder(marketplaceRoot, source[2..], pluginRoot) is null ? ""
+            : $"; metadata.pluginRoot applies only to bare names, so write \"{source[2..]}\" (Claude Code fails the install of '{source}')";
     }
 }

@@ -200,7 +200,7 @@ public sealed partial class InventoryTests
     [TestMethod]
     public void Core_compatibility_links_point_into_agentops_core()
     {
-        var diagnostics = CoreLinksValidator.Validate(ContentRepo.Root, hasCorePlugin: true);
+        var diagnostics = AgentOps.RepoChecks.CoreLinksValidator.Validate(ContentRepo.Root);
         Assert.AreEqual(0, diagnostics.Count, string.Join("\n", diagnostics));
         StringAssert.Contains(File.ReadAllText(Path.Combine(ContentRepo.Root, "core", "README.md")), "core.symlinks", "core/README.md tells the Windows story");
     }

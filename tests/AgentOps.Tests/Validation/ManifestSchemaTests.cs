@@ -127,7 +127,7 @@ public sealed class ManifestSchemaTests
         var d = MarketplaceFolderValidator.Validate(dir.Path).Single();
         Assert.AreEqual(DiagnosticCodes.MarketplaceManifestMissing, d.Code);
         Assert.AreEqual(0, d.Line);
-        dir.Write(".claude-plugin/marketplace.json", "{ \"name\": \"m\", \"owner\": { \"name\": \"o\" }, \"plugins\": [] }");
+        dir.Write(".claude-plugin/marketplace.json", "{ \"name\": \"m\", \"description\": \"Marketplace for the tests\", \"owner\": { \"name\": \"o\" }, \"plugins\": [] }");
         Expect.Clean(MarketplaceFolderValidator.Validate(dir.Path));
     }
 }

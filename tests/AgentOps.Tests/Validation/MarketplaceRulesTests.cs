@@ -7,7 +7,7 @@ namespace AgentOps.Tests.Validation;
 public sealed class MarketplaceRulesTests
 {
     private static string Market(params string[] entries) =>
-        "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"plugins\": [\n" + string.Join(",\n", entries) + "\n  ]\n}";
+        "{\n  \"name\": \"m\", \"description\": \"Marketplace for the tests\",\n  \"owner\": { \"name\": \"o\" },\n  \"plugins\": [\n" + string.Join(",\n", entries) + "\n  ]\n}";
 
     // Entry i (0-based) of Market(...) sits on line 5 + i.
     private static string Entry(string name, string source) => $"    {{ \"name\": \"{name}\", \"source\": \"{source}\", \"description\": \"Plugin {name} for the tests\" }}";
@@ -73,7 +73,7 @@ public sealed class MarketplaceRulesTests
     public void UnknownMetadataFieldIsAWarningAtItsLine()
     {
         using var dir = new TempDir();
-        dir.Write(".claude-plugin/marketplace.json", "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"metadata\": {\n    \"version\": \"1.0.0\",\n    \"homepage\": \"https://x\"\n  },\n  \"renames\": {},\n  \"plugins\": []\n}");
+        dir.Write(".claude-plugin/marketplace.json", "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"metadata\": {\n    \"version\": \"1.0.0\", \"description\": \"Marketplace for the tests\",\n    \"homepage\": \"https://x\"\n  },\n  \"renames\": {},\n  \"plugins\": []\n}");
         var d = MarketplaceFolderValidator.Validate(dir.Path);
         Expect.Has(d, DiagnosticCodes.SchemaUnknownProperty, 6);
         Assert.AreEqual(1, d.Count, string.Join("\n", d));
