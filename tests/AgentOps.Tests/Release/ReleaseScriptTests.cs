@@ -22,12 +22,17 @@ public sealed class ReleaseScriptTests
         string? Mode(string path) => tree.FirstOrDefault(l => l.EndsWith("\t" + path, StringComparison.Ordinal))?.Split(' ')[0];
 
         Assert.IsNotNull(Mode(".claude-plugin/marketplace.json"), "marketplace.json at the branch root");
-        Assert.AreEqual("100755", Mode($"{Meta}/tool/{ReleasedRepo.HostRid}/agentops"), "the native tool is committed executable");
+        Assert.IsNotNull(Mode($"{Meta}/tool/{ReleasedRepo.HostRid}.tar.gz"), "the native tool ships packed, unpacked by the launcher on first use");
         Assert.AreEqual("100755", Mode($"{Meta}/bin/agentops"), "the launcher is committed executable");
         Assert.IsNotNull(Mode($"{Meta}/bin/agentops.cmd"), "the Windows launcher ships too");
         Assert.IsNull(Mode($"{Meta}/tool/agentops.dll"), "a release ships native builds only: users need no .NET");
-        Assert.IsFalse(tree.Any(l => l.EndsWith(".dbg", StringComparison.Ordinal) || l.EndsWith(".pdb", StringComparison.Ordinal)),
-            "debug symbols are left out (eng/ship/marketplace-exclude.txt)");
+        Assert.IsFalse(tree.Any(l => l.Contains($"{Meta}/tool/{ReleasedRepo.HostRid}/", StringComparison.Ordinal)), "no unpacked folder (the smoke test runs on a copy)");
+
+        var archive = Path.Combine(released.Packed, Meta, "tool", ReleasedRepo.HostRid + ".tar.gz");
+        var listing = ProcessRunner.Run("tar", released.Root, TimeSpan.FromMinutes(1), null, "-tvzf", archive).StdOut.Split('\n');
+        Assert.IsTrue(listing.Any(l => l.StartsWith("-rwx", StringComparison.Ordinal) && l.EndsWith("./agentops", StringComparison.Ordinal)), "an executable agentops inside:\n" + string.Join('\n', listing));
+        Assert.IsFalse(listing.Any(l => l.EndsWith(".dbg", StringComparison.Ordinal) || l.EndsWith(".pdb", StringComparison.Ordinal) || l.Contains("SentenceTransformers", StringComparison.Ordinal) || l.Contains("onnxruntime", StringComparison.Ordinal)),
+            "symbols and the embedding model are left out (eng/ship/marketplace-exclude.txt):\n" + string.Join('\n', listing));
         StringAssert.Contains(released.Release.StdOut, "packed marketplace: ");
         var bytes = new DirectoryInfo(released.Packed).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         Assert.IsTrue(bytes <= 60L * 1024 * 1024, $"the packed marketplace is {bytes / 1048576.0:0.0} MB, over 60 MB");
@@ -82,9 +87,9 @@ public sealed class ReleaseScriptTests
         Assert.AreEqual(0, released.Add!.ExitCode, released.Add.All);
         Assert.AreEqual(0, released.Install!.ExitCode, released.Install.All);
         Assert.IsNotNull(released.InstalledPlugin, "the plugin is in Claude Code's cache");
-        var native = Path.Combine(released.InstalledPlugin, "tool", ReleasedRepo.HostRid, "agentops");
-        Assert.IsTrue(File.Exists(native), native);
-        Assert.IsTrue(File.GetUnixFileMode(native).HasFlag(UnixFileMode.UserExecute), "installed executable");
+        var archive = Path.Combine(released.InstalledPlugin, "tool", ReleasedRepo.HostRid + ".tar.gz");
+        Assert.IsTrue(File.Exists(archive), archive);
+        Assert.IsTrue(File.GetUnixFileMode(Path.Combine(released.InstalledPlugin, "bin", "agentops")).HasFlag(UnixFileMode.UserExecute), "installed launcher executable");
         var list = released.Claude.Run("plugin", "list");
         StringAssert.Contains(list.StdOut, "agentops-meta-orchestrator@agentops-marketplace");
     }
