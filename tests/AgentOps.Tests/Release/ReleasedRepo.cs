@@ -47,6 +47,10 @@ internal sealed class ReleasedRepo : IDisposable
 
     private ReleasedRepo()
     {
+        // Shared by every Release test, so removed when the test process ends (AGENTOPS_KEEP_RELEASE_TEST=1 keeps
+        // it, e.g. to run `bench startup --marketplace <root>/work/artifacts/marketplace` on a real release).
+        if (Environment.GetEnvironmentVariable("AGENTOPS_KEEP_RELEASE_TEST") != "1")
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
         Directory.CreateDirectory(Feed);
         CopyRepository(RepoMarketplace.Root, Work);
         Git(Root, "init", "-q", "--bare", Origin);
