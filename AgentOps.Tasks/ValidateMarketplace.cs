@@ -12,10 +12,13 @@ public sealed class ValidateMarketplace : Microsoft.Build.Utilities.Task
     public bool CheckCoreLinks { get; set; } = true;
     public bool ValidatePluginFolders { get; set; }
 
+    /// <summary>$(AgentOpsDiagnosticSeverity): "AOP1103=none;AOP1152=error", over the .editorconfig settings.</summary>
+    public string? DiagnosticSeverity { get; set; }
+
     public override bool Execute()
     {
         var links = CheckCoreLinks ? null : Array.Empty<ExpectedLink>();
-        TaskDiagnostics.Log(Log, MarketplaceFolderValidator.Validate(MarketplaceRoot, links, ValidatePluginFolders));
+        TaskDiagnostics.Log(Log, DiagnosticPolicy.Apply(MarketplaceFolderValidator.Validate(MarketplaceRoot, links, ValidatePluginFolders), DiagnosticSeverity));
         return !Log.HasLoggedErrors;
     }
 }
