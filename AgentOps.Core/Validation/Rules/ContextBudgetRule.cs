@@ -13,7 +13,8 @@ public static class ContextBudgetRule
 
     public static IEnumerable<Diagnostic> Check(PluginTextFile file)
     {
-        if (!file.IsComponent || file.Text.Length < Budget * 2) yield break; // no text this short reaches the budget
+        // A token covers at least one UTF-8 byte: a file of no more bytes than the budget cannot exceed it.
+        if (!file.IsComponent || System.Text.Encoding.UTF8.GetByteCount(file.Text) <= Budget) yield break;
         var tokens = TokenCounter.Count(file.Text);
         if (tokens > Budget)
             yield return new Diagnostic(DiagnosticCodes.ContextBudgetExceeded, DiagnosticSeverity.Warning, file.Path, 1, 1,

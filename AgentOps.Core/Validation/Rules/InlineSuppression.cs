@@ -29,7 +29,7 @@ public sealed partial class InlineSuppression
         var m = Directive().Match(lines[index]);
         if (!m.Success || m.Groups["scope"].Value != scope || !m.Groups["codes"].Value.Split(',').Select(c => c.Trim()).Contains(code, StringComparer.OrdinalIgnoreCase))
             return false;
-        if (m.Groups["reason"].Value.Trim().Length > 0) return true;
+        if (m.Groups["reason"].Value.Any(char.IsLetterOrDigit)) return true;
         var problem = new Diagnostic(DiagnosticCodes.SuppressionWithoutReason, DiagnosticSeverity.Warning, file, index + 1, m.Index + 1,
             $"the suppression of {code} gives no reason, so it suppresses nothing: add one after \"--\" (agentops-disable-{scope} {code} -- why it does not apply)");
         if (!Problems.Contains(problem)) Problems.Add(problem);
@@ -43,6 +43,7 @@ public sealed partial class InlineSuppression
         return _lines[file] = lines;
     }
 
-    [GeneratedRegex(@"agentops-disable-(?<scope>next-line|line|file)\s+(?<codes>AOP\d{4}(\s*,\s*AOP\d{4})*)\s*(--|:)?(?<reason>.*?)\s*(-->|\*/)?\s*$", RegexOptions.IgnoreCase)]
+    // "-- reason" or ": reason"; a comment's own closing "-->" or "*/" is not a reason.
+    [GeneratedRegex(@"agentops-disable-(?<scope>next-line|line|file)\s+(?<codes>AOP\d{4}(\s*,\s*AOP\d{4})*)(?:(?:\s+--\s+|\s*:\s*)(?<reason>.*?))?\s*(?:-->|\*/)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();
 }
