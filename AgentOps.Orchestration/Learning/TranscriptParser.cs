@@ -12,6 +12,9 @@ namespace AgentOps.Orchestration.Learning;
 /// </summary>
 public static partial class TranscriptParser
 {
+    /// <summary>The failure reason of a transcript whose last line is cut (the session may still be writing it).</summary>
+    public const string TruncatedReason = "transcript truncated";
+
     /// <summary>Line types Claude Code writes that carry nothing for steps (skipped, counted by type).</summary>
     private static readonly HashSet<string> KnownOtherTypes = new(StringComparer.Ordinal)
     {
@@ -218,11 +221,11 @@ public static partial class TranscriptParser
         if (failedDelegation is not null) failure ??= $"step '{failedDelegation.Name}' {failedDelegation.Outcome.ToString().ToLowerInvariant()}";
         else if (lastTool is not null && !lastTool.Succeeded) failure ??= $"last step '{lastTool.Name}' {lastTool.Outcome.ToString().ToLowerInvariant()}";
         if (failure is null && lastStopReason is not null and not "end_turn" and not "stop_sequence") failure = $"session ended with stop_reason {lastStopReason}";
-        if (failure is null && stats.TruncatedLastLine && lastStopReason is null) failure = "transcript truncated";
+        if (failure is null && stats.TruncatedLastLine && lastStopReason is null) failure = TruncatedReason;
         var start0 = first ?? DateTimeOffset.UnixEpoch;
         var exec = new Execution(sessionId ?? fallbackId, task ?? "", start0, built, failure is null && !interrupted,
             Math.Max(0, ((last ?? start0) - start0).TotalSeconds), rolledBack, "transcript")
-        { FailureReason = failure };
+        { FailureReason = failure, Open = lastStopReason is null or "tool_use" };
         return new(exec, stats, warnings);
     }
 

@@ -1,3 +1,4 @@
+using AgentOps.Orchestration.Learning;
 using AgentOps.Bench.LearningCurve;
 using AgentOps.Orchestration.Catalog;
 using AgentOps.Orchestration.Git;
