@@ -222,6 +222,6 @@ public static class HookLogParser
         var start = first ?? DateTimeOffset.UnixEpoch;
         var total = (last ?? start) - start;
         var duration = total.TotalSeconds > 0 ? total.TotalSeconds : built.Sum(s => s.DurationSeconds);
-        return new(new Execution(session ?? fallbackId, task ?? "", start, built, failure is null, duration, rolledBack, "hooks") { FailureReason = failure }, stats, warnings);
+        return new(new Execution(session ?? fallbackId, task ?? "", start, built, failure is null, duration, rolledBack, "hooks") { FailureReason = failure, Open = !ended }, stats, warnings);
     }
 }

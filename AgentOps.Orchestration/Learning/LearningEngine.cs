@@ -49,6 +49,9 @@ public static class LearningEngine
 {
     public const string GitIgnore = "# agentops: local data (raw hook payloads, logs, candidates, caches); learned patterns live on the agentops/learnings branch\n*\n";
 
+    /// <summary>How long a session without Stop/SessionEnd counts as still running.</summary>
+    public static readonly TimeSpan OpenSessionGrace = TimeSpan.FromHours(6);
+
     public static LearnReport Learn(LearnOptions o)
     {
         var now = o.Now ?? DateTimeOffset.UtcNow;
@@ -76,7 +79,11 @@ public static class LearningEngine
         report.Redactions.AddRange(loaded.Redactions);
         // Bare agent names (the seed's execution.json) become the plugin agent Claude Code resolves.
         var agents = InstalledAgents.Load();
-        var executions = loaded.Executions.Select(agents.Qualify).ToList();
+        // A session whose log has no Stop/SessionEnd yet is probably still running (another session's SessionEnd
+        // started this learn): learned once it ends, or as unfinished once it has been quiet for OpenSessionGrace.
+        var open = loaded.Executions.Where(e => e.Open && now - e.LastActivity < OpenSessionGrace).ToList();
+        if (open.Count > 0) report.Warnings.Add($"{open.Count} session(s) still open, left for a later run: {string.Join(", ", open.Select(e => e.Id))}");
+        var executions = loaded.Executions.Except(open).Select(agents.Qualify).ToList();
         report.ExecutionsRead = executions.Count;
 
         var branchTip = git is null ? null : LearningsBranch.Tip(git.Repo);

@@ -179,8 +179,9 @@ public sealed partial class InventoryTests
         CollectionAssert.IsSubsetOf(needed, meta.Select(h => h.Event).ToArray());
         foreach (var h in meta)
         {
-            Assert.AreEqual("\"${CLAUDE_PLUGIN_ROOT}\"/bin/agentops record", h.Command, h.Event);
-            Assert.AreEqual(5, h.Timeout, $"{h.Event}: record has a 5 s timeout");
+            // One spool file per event (hooks/record-event.sh), the event named on the command line.
+            Assert.AreEqual($"bash \"${{CLAUDE_PLUGIN_ROOT}}/hooks/record-event.sh\" {h.Event}", h.Command, h.Event);
+            Assert.AreEqual(10, h.Timeout, $"{h.Event}: a bounded hook");
         }
         foreach (var h in core.Concat(meta)) Assert.IsTrue(HooksValidator.KnownEvents.Contains(h.Event), h.Event);
     }
