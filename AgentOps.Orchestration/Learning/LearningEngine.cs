@@ -117,14 +117,14 @@ public static class LearningEngine
             var target = old?.Lifecycle == PatternLifecycle.Learned ? PatternLifecycle.Learned
                 : eligible ? (o.Commit ? PatternLifecycle.Learned : PatternLifecycle.Validated)
                 : PatternLifecycle.Discovered;
-            var pattern = candidate with { Validated = candidate.Validated || (o.Force && eligible) };
+            // Forced below the thresholds, a pattern is learned but says validated: false (what the validator accepts).
+            var pattern = candidate;
             var text = Redact(PatternWriter.Render(pattern), pattern.Id, report);
             if (text is null) { target = PatternLifecycle.Discovered; text = "";  }
             if (target != PatternLifecycle.Discovered)
             {
                 var diags = PatternChecks.Validate(store.PathFor(pattern.Id, target), text);
                 var errors = diags.Where(d => d.IsError).ToList();
-                if (o.Force) errors = errors.Where(d => d.Code != DiagnosticCodes.PatternExecutionsInvalid).ToList();
                 if (errors.Count > 0)
                 {
                     report.Diagnostics.AddRange(errors);

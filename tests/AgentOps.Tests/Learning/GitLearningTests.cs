@@ -260,6 +260,19 @@ public sealed class GitLearningTests
             foreach (var blob in Blobs(c.Tree)) Assert.IsFalse(blob.GetContentText().Contains(key));
     }
 
+    [TestMethod]
+    public void Force_learns_one_execution_as_a_pattern_the_validator_accepts()
+    {
+        var (project, home) = NewProject();
+        var transcript = Session(project, home, Sid(1), AuthTask, T0, AuthWorkflow);
+        var report = LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = [transcript], Force = true, Now = T0.AddDays(1) });
+        var p = report.Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+        var text = OnBranch(project, $"patterns/learned/{p.Id}.md")!;
+        StringAssert.Contains(text, "validated: false");
+        var errors = PatternChecks.Validate($"/store/patterns/learned/{p.Id}.md", text).Where(d => d.IsError).ToList();
+        Assert.AreEqual(0, errors.Count, string.Join("; ", errors));
+    }
+
     private static IEnumerable<Blob> Blobs(Tree tree) =>
         tree.SelectMany(e => e.Target switch { Blob b => [b], Tree t => Blobs(t), _ => [] });
 
