@@ -58,7 +58,9 @@ public static class LearningEngine
         try
         {
             if (o.Commit) git = GitMemory.Open(storeRoot);
-            using var _ = StoreLock.Acquire(git?.LockPath ?? Path.Combine(storeRoot, ".learn.lock"), o.LockTimeout);
+            // One lock for learn and extract: in the git dir when the store is in a repository (never an untracked
+            // file in the user's work tree), beside the store otherwise.
+            using var _ = StoreLock.Acquire(git?.LockPath ?? GitMemory.DiscoverLockPath(storeRoot) ?? Path.Combine(storeRoot, ".learn.lock"), o.LockTimeout);
             return LearnLocked(o, storeRoot, git, now);
         }
         finally { git?.Dispose(); }
