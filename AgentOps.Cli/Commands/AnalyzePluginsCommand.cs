@@ -163,9 +163,8 @@ public static class AnalyzePluginsCommand
     private static void Print(RankingResult result, IReadOnlyList<Diagnostic> diagnostics)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(result.Semantic.Used
-            ? "Ranked by words and meaning."
-            : $"Ranked by words only ({result.Semantic.Reason}).");
+        // Hybrid ranking is the normal case (its reasons say "meaning: …"); the fallback is announced first.
+        if (!result.Semantic.Used) Console.WriteLine($"Ranked by words only ({result.Semantic.Reason}).");
         if (result.Results.Count == 0) Console.WriteLine($"No plugin matches \"{result.Query.Text}\".");
         foreach (var p in result.Results)
         {
