@@ -52,7 +52,7 @@ public static class AgentProjectWriter
             var item = new XElement(SdkProjectMap.RemotePlugin, new XAttribute("Include", r.Name));
             foreach (var (metadata, value) in new[]
                      {
-                         ("Source", r.Kind), ("Repo", r.Repo), ("Url", r.Url), ("Path", r.Path), ("Package", r.Package), ("Ref", r.Ref), ("Sha", r.Sha),
+                         ("Source", r.Kind), ("Repo", r.Repo), ("Url", r.Url), ("Path", r.Path), ("Package", r.Package), ("Ref", r.Ref), ("Sha", r.Sha), ("Sha256", r.Sha256),
                          ("Description", r.Description), ("Version", r.Version), ("Category", r.Category),
                      })
                 if (value is not null) item.Add(new XAttribute(metadata, value));

@@ -125,7 +125,7 @@ public static class MarketplaceImporter
         {
             Name = name, Kind = Text(source["source"]) ?? "",
             Repo = Text(source["repo"]), Url = Text(source["url"]), Path = Text(source["path"]), Package = Text(source["package"]),
-            Ref = Text(source["ref"]), Sha = Text(source["sha"]),
+            Ref = Text(source["ref"]), Sha = Text(source["sha"]), Sha256 = Text(source["sha256"]),
             Description = Text(entry["description"]), Version = Text(entry["version"]), Category = Text(entry["category"]),
         };
     }

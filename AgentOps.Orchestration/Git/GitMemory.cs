@@ -10,17 +10,6 @@ public sealed class LearningException(string code, string message, int exitCode)
     public int ExitCode { get; } = exitCode;
 }
 
-/// <summary>Exit codes of the learning commands (documented in LEARNING_SYSTEM.md and `agentops --help`).</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int InvalidInput = 1;     // invalid pattern / execution file, nothing learned
-    public const int Usage = 2;            // bad arguments
-    public const int GitRefused = 3;       // bare repository, or the learnings branch could not be written: nothing written
-    public const int LockTimeout = 4;      // another learn held the store lock too long
-    public const int MergeConflict = 5;    // some patterns conflicted (reported); the rest merged
-    public const int NotFound = 6;         // pattern, execution or merge source not found
-}
 
 /// <summary>
 /// Cross-process lock of a store: an exclusive (flock / share-none) open of a lock file, waited for
