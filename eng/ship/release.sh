@@ -115,7 +115,15 @@ done
 # Each native folder becomes tool/<rid>.tar.gz (the launcher unpacks it on first use): three platforms
 # fit the size limit only packed. The zip dotnet pack wrote is made again from the final folder.
 command -v zip >/dev/null 2>&1 || die "zip is needed to write $zip_file"
+exclude_listed() { # <folder>: what eng/ship/marketplace-exclude.txt says never ships (the SDK applies it too)
+  local glob
+  while read -r glob; do
+    case "$glob" in '' | '#'*) continue ;; esac
+    find "$1" -name "$glob" -type f -delete
+  done <eng/ship/marketplace-exclude.txt
+}
 for rid in "${market_rids[@]}"; do
+  exclude_listed "$tool_dir/$rid"
   tar -C "$tool_dir/$rid" -czf "$tool_dir/$rid.tar.gz" . && rm -rf "${tool_dir:?}/$rid"
 done
 rm -f "$zip_file" && (cd "$packed" && zip -qrX "$zip_file" .)
@@ -128,10 +136,7 @@ for rid in "${release_rids[@]}"; do
   step "native tool for $rid (release archive only)"
   dotnet publish AgentOps.Cli/AgentOps.Cli.csproj -c Release -nologo -r "$rid" -p:PluginToolNative=true \
     -p:CopyOutputSymbolsToPublishDirectory=false -o "$out/tool/$rid" --artifacts-path "$repo/artifacts/obj/tool-builds/$rid"
-  while read -r glob; do
-    case "$glob" in '' | '#'*) continue ;; esac
-    find "$out/tool/$rid" -name "$glob" -type f -delete
-  done <eng/ship/marketplace-exclude.txt
+  exclude_listed "$out/tool/$rid"
 done
 
 # ---- 5. smoke test of what users get ----
