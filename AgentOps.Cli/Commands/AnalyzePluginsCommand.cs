@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;
@@ -21,6 +22,8 @@ public static class AnalyzePluginsCommand
         var category = new Option<string?>("--category") { Description = "Only plugins of this marketplace category (e.g. devops, development)." };
         var installed = new Option<bool>("--installed") { Description = "Only plugins installed in Claude Code." };
         var json = new Option<bool>("--json") { Description = "Stable JSON output." };
+        var lexical = new Option<bool>("--lexical") { Description = "Rank by words only (do not load the embedding model)." };
+        var timings = new Option<bool>("--timings") { Description = "Print where the time went (model load, catalog, query) to stderr." };
         var db = CatalogCli.DbOption();
         var store = CatalogCli.StoreOption();
         var cmd = new Command("analyze-plugins", "Rank the catalog's plugins for a need and explain each rank. " + CatalogCli.ExitCodeHelp)
@@ -28,7 +31,7 @@ public static class AnalyzePluginsCommand
             TreatUnmatchedTokensAsErrors = false,
         };
         cmd.Arguments.Add(query);
-        foreach (var o in new Option[] { limit, category, installed, json, db, store }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { limit, category, installed, json, lexical, timings, db, store }) cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             if (CatalogCli.UsageProblem(r, out var exit)) return exit;
@@ -47,10 +50,26 @@ public static class AnalyzePluginsCommand
             var diagnostics = new List<Diagnostic>();
             var learned = LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot));
             diagnostics.AddRange(learned.Diagnostics);
-            var options = new RankingOptions { Limit = n, Category = r.GetValue(category), InstalledOnly = r.GetValue(installed) };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            // The model loads here, only for ranking: --version, validate and the rest never touch it.
+            var why = "turned off with --lexical";
+            var embedder = r.GetValue(lexical) ? null : EmbeddingService.TryCreate(out why);
+            if (embedder is null)
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.SemanticUnavailable, DiagnosticSeverity.Warning, "<model>", 0, 0,
+                    $"ranking by words only: {why}"));
+            var modelMs = clock.Elapsed.TotalMilliseconds;
+            var options = new RankingOptions { Limit = n, Category = r.GetValue(category), InstalledOnly = r.GetValue(installed), Embedder = embedder, SemanticUnavailableReason = why };
+            var openMs = 0.0;
             var result = CatalogSession.Use(CatalogCli.Database(r, db, store), DefaultCatalog.Sources(), diagnostics,
-                catalog => PluginRanker.Rank(catalog, text, learned, options));
+                catalog =>
+                {
+                    openMs = clock.Elapsed.TotalMilliseconds - modelMs;
+                    return PluginRanker.Rank(catalog, text, learned, options);
+                }, embedder);
             diagnostics.AddRange(result.Diagnostics);
+            if (r.GetValue(timings))
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"timings: since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; model load {modelMs:0} ms, catalog open {openMs:0} ms, query {clock.Elapsed.TotalMilliseconds - modelMs - openMs:0} ms"));
             if (r.GetValue(json)) WriteJson(result, diagnostics);
             else Print(result, diagnostics);
             return CatalogCli.Ok;
@@ -72,6 +91,12 @@ public static class AnalyzePluginsCommand
         }
         w.WriteEndArray();
         w.WriteNumber("candidates", result.Candidates);
+        w.WriteStartObject("semantic");
+        w.WriteBoolean("used", result.Semantic.Used);
+        if (result.Semantic.ModelId is null) w.WriteNull("model"); else w.WriteString("model", result.Semantic.ModelId);
+        if (result.Semantic.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", result.Semantic.Reason);
+        w.WriteString("ranking", result.Semantic.Used ? "hybrid (words and meaning)" : "lexical (words only)");
+        w.WriteEndObject();
         w.WriteStartArray("results");
         foreach (var p in result.Results)
         {
@@ -87,6 +112,8 @@ public static class AnalyzePluginsCommand
             w.WriteNumber("score", Math.Round(p.Score, 4));
             w.WriteNumber("text_score", Math.Round(p.TextScore, 4));
             w.WriteNumber("coverage", Math.Round(p.Coverage, 4));
+            if (p.Dense is { } dense) w.WriteNumber("meaning_score", Math.Round(dense.Score, 4)); else w.WriteNull("meaning_score");
+            CatalogCli.WriteStrings(w, "also_in", p.AlsoIn);
             w.WriteStartObject("matched_fields");
             foreach (var (field, words) in p.MatchedFields) CatalogCli.WriteStrings(w, field, words);
             w.WriteEndObject();
@@ -136,6 +163,9 @@ public static class AnalyzePluginsCommand
     private static void Print(RankingResult result, IReadOnlyList<Diagnostic> diagnostics)
     {
         var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(result.Semantic.Used
+            ? "Ranked by words and meaning."
+            : $"Ranked by words only ({result.Semantic.Reason}).");
         if (result.Results.Count == 0) Console.WriteLine($"No plugin matches \"{result.Query.Text}\".");
         foreach (var p in result.Results)
         {

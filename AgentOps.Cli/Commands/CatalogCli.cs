@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 
 namespace AgentOps.Cli.Commands;
@@ -55,22 +55,7 @@ internal static class CatalogCli
         foreach (var d in diagnostics) Console.Error.WriteLine(d.ToString());
     }
 
-    public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics)
-    {
-        w.WriteStartArray("diagnostics");
-        foreach (var d in diagnostics)
-        {
-            w.WriteStartObject();
-            w.WriteString("code", d.Code);
-            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-            w.WriteString("file", d.File);
-            w.WriteNumber("line", d.Line);
-            w.WriteNumber("column", d.Column);
-            w.WriteString("message", d.Message);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
+    public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics) => DiagnosticJson.WriteArray(w, diagnostics);
 
     public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
     {

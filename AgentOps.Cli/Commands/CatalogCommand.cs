@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;
@@ -23,11 +24,12 @@ public static class CatalogCommand
         var db = CatalogCli.DbOption();
         var store = CatalogCli.StoreOption();
         var json = new Option<bool>("--json") { Description = "Stable JSON output." };
+        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Do not compute vectors (plugins are then found by words only)." };
         var cmd = new Command("catalog", "Build the plugin catalog (SQLite FTS5) from marketplaces; only changed marketplaces are re-read. " + CatalogCli.ExitCodeHelp)
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        foreach (var o in new Option[] { marketplaces, claudeHome, noClaudeHome, noDefault, force, db, store, json }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { marketplaces, claudeHome, noClaudeHome, noDefault, force, db, store, json, noEmbeddings }) cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             if (CatalogCli.UsageProblem(r, out var exit)) return exit;
@@ -42,15 +44,43 @@ public static class CatalogCommand
             var path = CatalogCli.Database(r, db, store);
             DefaultCatalog.EnsureCacheIgnored(path);
             var openProblems = new List<Diagnostic>();
+            var why = "turned off with --no-embeddings";
+            var embedder = r.GetValue(noEmbeddings) ? null : EmbeddingService.TryCreate(out why);
+            if (embedder is null)
+                openProblems.Add(new Diagnostic(DiagnosticCodes.SemanticUnavailable, DiagnosticSeverity.Warning, "<model>", 0, 0,
+                    $"no vectors computed ({why}): plugins will be found by words only"));
             CatalogBuildReport report;
             using (var catalog = CatalogStore.Open(path, openProblems))
-                report = CatalogBuilder.Build(catalog, sources, prune: true, allowNetwork: true, force: r.GetValue(force));
+                report = BuildWithProgress(catalog, sources, r.GetValue(force), embedder, showProgress: !r.GetValue(json));
             var diagnostics = openProblems.Concat(report.Diagnostics).ToList();
             if (r.GetValue(json)) WriteJson(report, diagnostics);
             else Print(report, diagnostics);
             return diagnostics.Any(d => d.IsError) ? CatalogCli.Errors : CatalogCli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>Builds; when many vectors are to be made, shows a progress bar (on a terminal only: redirected output stays clean).</summary>
+    private static CatalogBuildReport BuildWithProgress(CatalogStore catalog, IReadOnlyList<CatalogSourceSpec> sources, bool force, ITextEmbedder? embedder, bool showProgress)
+    {
+        if (embedder is null || !showProgress || Console.IsOutputRedirected)
+            return CatalogBuilder.Build(catalog, sources, prune: true, allowNetwork: true, force: force, embedder: embedder);
+        CatalogBuildReport? report = null;
+        AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("embedding plugins", autoStart: true, maxValue: 1);
+                var progress = new InlineProgress(p => { task.MaxValue = p.Total; task.Value = p.Done; });
+                report = CatalogBuilder.Build(catalog, sources, prune: true, allowNetwork: true, force: force, embedder: embedder, progress: progress);
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    // Progress<T> would post to a synchronisation context; the bar only needs the numbers, so report inline.
+    private sealed class InlineProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => report(value);
     }
 
     private static void WriteJson(CatalogBuildReport report, IReadOnlyList<Diagnostic> diagnostics) => LearningCli.WriteJson(w =>
@@ -62,6 +92,12 @@ public static class CatalogCommand
         w.WriteNumber("components", report.TotalComponents);
         w.WriteNumber("read", report.Read);
         w.WriteNumber("unchanged", report.Unchanged);
+        w.WriteStartObject("embeddings");
+        w.WriteString("model", report.Embedding.ModelId);
+        w.WriteNumber("plugins", report.Embedding.Plugins);
+        w.WriteNumber("components", report.Embedding.Components);
+        w.WriteNumber("elapsed_ms", Math.Round(report.Embedding.Elapsed.TotalMilliseconds, 1));
+        w.WriteEndObject();
         w.WriteStartArray("marketplaces");
         foreach (var m in report.Marketplaces)
         {
@@ -88,6 +124,9 @@ public static class CatalogCommand
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
             $"{report.TotalPlugins} plugins, {report.TotalComponents} components; {report.Read} read, {report.Unchanged} unchanged in {report.Elapsed.TotalMilliseconds:0} ms; {report.Database}")));
+        if (report.Embedding.Plugins + report.Embedding.Components > 0)
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
+                $"vectors: {report.Embedding.Plugins} plugins, {report.Embedding.Components} components in {report.Embedding.Elapsed.TotalMilliseconds:0} ms ({report.Embedding.ModelId})")));
         CatalogCli.PrintDiagnostics(diagnostics);
     }
 }

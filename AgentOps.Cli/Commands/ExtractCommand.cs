@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 
 namespace AgentOps.Cli.Commands;
 
@@ -22,7 +22,7 @@ public static class ExtractCommand
             {
                 Project = LearningCli.Project(r, project),
                 Store = r.GetValue(store),
-                ExecutionFiles = given.Length > 0 ? given.Select(Path.GetFullPath).ToList() : null,
+                ExecutionFiles = LearningCli.ExecutionFiles(given),
                 Commit = false,
             };
             var report = LearningEngine.Learn(o);

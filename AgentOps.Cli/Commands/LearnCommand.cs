@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 
 namespace AgentOps.Cli.Commands;
 
@@ -12,9 +12,11 @@ public static class LearnCommand
         var store = LearningCli.StoreOption();
         var json = LearningCli.JsonOption();
         var timeout = new Option<int>("--lock-timeout") { Description = "Seconds to wait for another agentops learn on the same repo.", DefaultValueFactory = _ => 60 };
+        var auto = new Option<bool>("--auto") { Description = "Run as the SessionEnd hook does: in the background, exit 0 whatever happens, summary in <project>/.agentops/logs/auto-learn.log." };
+        var deadline = new Option<int>("--deadline") { Description = "With --auto: seconds after which the run stops itself.", DefaultValueFactory = _ => 300 };
         var files = new Argument<string[]>("executions") { Description = "Execution files (transcripts, hook logs, execution.json); default: <project>/.agentops/executions/*.", Arity = ArgumentArity.ZeroOrMore };
         var cmd = new Command("learn", "Learn patterns from recorded executions and commit them (message 'Learn pattern: <id>') with LibGit2Sharp. " + LearningCli.ExitCodeHelp);
-        cmd.Options.Add(project); cmd.Options.Add(store); cmd.Options.Add(json); cmd.Options.Add(timeout);
+        cmd.Options.Add(project); cmd.Options.Add(store); cmd.Options.Add(json); cmd.Options.Add(timeout); cmd.Options.Add(auto); cmd.Options.Add(deadline);
         cmd.Arguments.Add(files);
         cmd.SetAction(r => LearningCli.Run(() =>
         {
@@ -23,9 +25,10 @@ public static class LearnCommand
             {
                 Project = LearningCli.Project(r, project),
                 Store = r.GetValue(store),
-                ExecutionFiles = given.Length > 0 ? given.Select(Path.GetFullPath).ToList() : null,
+                ExecutionFiles = LearningCli.ExecutionFiles(given),
                 LockTimeout = TimeSpan.FromSeconds(Math.Max(0, r.GetValue(timeout))),
             };
+            if (r.GetValue(auto)) return AutoLearn.Run(o, TimeSpan.FromSeconds(Math.Clamp(r.GetValue(deadline), 1, 3600)));
             var report = LearningEngine.Learn(o);
             LearningCli.PrintReport(report, r.GetValue(json), o.StoreRoot);
             return report.Diagnostics.Any(d => d.IsError) && report.Patterns.Count == 0 ? 1 : 0;

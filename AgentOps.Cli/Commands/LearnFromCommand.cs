@@ -1,6 +1,7 @@
+using AgentOps.Core.Diagnostics;
 using System.CommandLine;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 
 namespace AgentOps.Cli.Commands;
@@ -23,13 +24,13 @@ public static class LearnFromCommand
         {
             var proj = LearningCli.Project(r, project);
             var arg = r.GetValue(execution)!;
-            var file = Resolve(arg, proj) ?? throw new LearningException("AOP0912", $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
+            var file = Resolve(arg, proj) ?? throw new LearningException(DiagnosticCodes.ExecutionNotFound, $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
             var parsed = ExecutionSources.LoadFile(file);
-            if (parsed.Execution is null) throw new LearningException("AOP0912", $"{file}: no execution in it ({string.Join("; ", parsed.Warnings)})", ExitCodes.InvalidInput);
+            if (parsed.Execution is null) throw new LearningException(DiagnosticCodes.ExecutionJsonInvalid, $"{file}: no execution in it ({string.Join("; ", parsed.Warnings)})", ExitCodes.InvalidInput);
             var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], Force = r.GetValue(force) };
             if (r.GetValue(interactive))
             {
-                var preview = PatternExtractor.Extract([parsed.Execution], new PatternStore(o.StoreRoot).List().Where(p => p.Pattern is not null).Select(p => p.Pattern!));
+                var preview = PatternExtractor.Extract([parsed.Execution], PatternMemory.List(o.StoreRoot).Where(p => p.Stored.Pattern is not null && p.Stored.Lifecycle != PatternLifecycle.Meta).Select(p => p.Stored.Pattern!));
                 foreach (var p in preview.Candidates) Console.WriteLine(PatternWriter.Render(p));
                 Console.Write("Learn and commit this? [y/N] ");
                 var answer = Console.ReadLine()?.Trim().ToLowerInvariant();

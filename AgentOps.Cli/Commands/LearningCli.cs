@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;
@@ -11,16 +11,38 @@ namespace AgentOps.Cli.Commands;
 internal static class LearningCli
 {
     public const string ExitCodeHelp =
-        "Exit codes: 0 ok; 1 invalid input or usage; 3 git refused (dirty index, detached HEAD: nothing written); " +
+        "Exit codes: 0 ok; 1 invalid input or usage; 3 git refused (bare repository, or the agentops/learnings branch could not be written: nothing written); " +
         "4 store lock timeout; 5 merge conflict reported (other patterns merged); 6 not found.";
 
     public static Option<string?> ProjectOption() => new("--project") { Description = "The user's project folder (default: current directory); executions are read from <project>/.agentops/executions/." };
-    public static Option<string?> StoreOption() => new("--store") { Description = "Pattern store root (default: <project>/.agentops, committed in the git repo that contains it)." };
+    public static Option<string?> StoreOption() => new("--store") { Description = "Pattern store root (default: <project>/.agentops; learned patterns are committed to the agentops/learnings branch of the git repo that contains it)." };
+
+    /// <summary>The user's store (its learnings branch and folder) and the patterns shipped with the plugin, labelled.</summary>
+    public static IReadOnlyList<SourcedPattern> AllPatterns(string storeRoot, Core.Patterns.PatternLifecycle? lifecycle = null) =>
+        PatternMemory.WithShipped(storeRoot, Orchestration.Catalog.DefaultCatalog.PatternStores(storeRoot).Skip(1), lifecycle);
     public static Option<bool> JsonOption() => new("--json") { Description = "Stable JSON output for scripts." };
 
     public static string Project(ParseResult r, Option<string?> project) => Path.GetFullPath(r.GetValue(project) ?? Environment.CurrentDirectory);
     public static string Store(ParseResult r, Option<string?> project, Option<string?> store) =>
         Path.GetFullPath(r.GetValue(store) ?? Path.Combine(Project(r, project), ".agentops"));
+
+    /// <summary>The execution files named on the command line: a folder stands for the .json/.jsonl files in
+    /// it; a path that does not exist fails the command (AOP0913, exit 6) before anything is read.
+    /// Null when none were given (the project's executions folder is read).</summary>
+    public static IReadOnlyList<string>? ExecutionFiles(IReadOnlyList<string>? given)
+    {
+        if (given is null || given.Count == 0) return null;
+        var files = new List<string>();
+        foreach (var g in given)
+        {
+            var full = Path.GetFullPath(g);
+            if (Directory.Exists(full))
+                files.AddRange(Directory.EnumerateFiles(full).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            else if (File.Exists(full)) files.Add(full);
+            else throw new LearningException(Core.Diagnostics.DiagnosticCodes.ExecutionNotFound, $"{g}: no such execution file or folder; nothing was learned", ExitCodes.NotFound);
+        }
+        return files;
+    }
 
     public static int Run(Func<int> body)
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Cli.Commands;
 

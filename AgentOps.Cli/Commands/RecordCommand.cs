@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 
 namespace AgentOps.Cli.Commands;
 

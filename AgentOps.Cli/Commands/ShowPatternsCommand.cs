@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AgentOps.Core.Patterns;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;
@@ -18,7 +20,7 @@ public static partial class ShowPatternsCommand
         var rate = new Option<string?>("--success-rate") { Description = "Filter like \">0.9\", \">=0.7\", \"<0.5\" or \"0.8\" (= >=)." };
         var recent = new Option<int?>("--recent") { Description = "Only the N most recently updated patterns." };
         var lifecycle = new Option<string?>("--lifecycle") { Description = "discovered, validated, learned or meta (default: all)." };
-        var cmd = new Command("show-patterns", "List learned patterns as a table (or --json: stable array of objects). " + LearningCli.ExitCodeHelp);
+        var cmd = new Command("show-patterns", "List the patterns plans use: this project's (the agentops/learnings branch and local candidates) and those shipped with the meta-orchestrator, each with its source (branch, local, shipped); a table or --json (stable array of objects). " + LearningCli.ExitCodeHelp);
         foreach (var o in new Option[] { project, store, json, category, rate, recent, lifecycle }) cmd.Options.Add(o);
         cmd.SetAction(r => LearningCli.Run(() =>
         {
@@ -39,8 +41,10 @@ public static partial class ShowPatternsCommand
                     ">" => x => x > v, "<" => x => x < v, "<=" => x => x <= v, "=" or "==" => x => Math.Abs(x - v) < 1e-9, _ => x => x >= v,
                 };
             }
-            var s = new PatternStore(LearningCli.Store(r, project, store));
-            var items = s.List(lc).Where(p => p.Pattern is not null)
+            var root = LearningCli.Store(r, project, store);
+            var sourced = LearningCli.AllPatterns(root, lc).Where(p => p.Stored.Pattern is not null).ToList();
+            var origin = sourced.ToDictionary(p => p.Stored, p => p.Origin);
+            var items = sourced.Select(p => p.Stored)
                 .Where(p => r.GetValue(category) is not { } c || string.Equals(p.Pattern!.Category, c, StringComparison.OrdinalIgnoreCase))
                 .Where(p => rateFilter(p.Pattern!.SuccessRate))
                 .OrderByDescending(p => p.Pattern!.Updated ?? p.Pattern.Created).ThenBy(p => p.Pattern!.Id, StringComparer.Ordinal).ToList();
@@ -59,6 +63,7 @@ public static partial class ShowPatternsCommand
                         w.WriteString("title", p.Title);
                         w.WriteString("category", p.Category);
                         w.WriteString("lifecycle", PatternStore.FolderName(sp.Lifecycle));
+                        w.WriteString("source", origin[sp]);
                         w.WriteNumber("success_rate", p.SuccessRate);
                         w.WriteNumber("executions", p.Executions);
                         w.WriteBoolean("validated", p.Validated);
@@ -85,16 +90,17 @@ public static partial class ShowPatternsCommand
                 });
                 return 0;
             }
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Pattern", "Category", "Lifecycle", "Success", "Runs", "p50 s", "Workflow");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Pattern", "Category", "Lifecycle", "Source", "Success", "Runs", "p50 s", "Workflow");
             foreach (var sp in items)
             {
                 var p = sp.Pattern!;
-                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Category), PatternStore.FolderName(sp.Lifecycle), LearningCli.Rate(p.SuccessRate),
+                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Category), PatternStore.FolderName(sp.Lifecycle), origin[sp], LearningCli.Rate(p.SuccessRate),
                     p.Executions.ToString(CultureInfo.InvariantCulture), p.Durations.P50Seconds.ToString("0.0", CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join(" → ", p.Steps.Select(x => x.Name))));
             }
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{items.Count} pattern(s) in {Markup.Escape(s.Root)}");
+            var shipped = items.Count(i => origin[i] == PatternOrigins.Shipped);
+            AnsiConsole.MarkupLine($"{items.Count - shipped} pattern(s) of this project ({LearningsBranch.Name} branch and {Markup.Escape(root)}), {shipped} shipped with the meta-orchestrator");
             return 0;
         }));
         return cmd;

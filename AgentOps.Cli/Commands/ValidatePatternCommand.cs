@@ -1,5 +1,6 @@
+using AgentOps.Core.Diagnostics;
 using System.CommandLine;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 
 namespace AgentOps.Cli.Commands;
 
@@ -27,15 +28,7 @@ public static class ValidatePatternCommand
                 {
                     w.WriteStartObject();
                     w.WriteBoolean("valid", !missing && !all.Any(d => d.IsError));
-                    w.WriteStartArray("diagnostics");
-                    foreach (var d in all)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("code", d.Code); w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                        w.WriteString("file", d.File); w.WriteNumber("line", d.Line); w.WriteNumber("column", d.Column); w.WriteString("message", d.Message);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
+                    DiagnosticJson.WriteArray(w, all);
                     w.WriteEndObject();
                 });
             else

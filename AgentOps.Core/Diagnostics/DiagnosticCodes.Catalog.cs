@@ -51,6 +51,14 @@ public static partial class DiagnosticCodes
     public const string ClosureDependencyMissing = "AOP1053";
     /// <summary>Dependencies form a cycle: the closure stops at the repeated plugin.</summary>
     public const string ClosureDependencyCycle = "AOP1054";
+    /// <summary>The sentence-embedding model is not available: plugins are ranked by words only.</summary>
+    public const string SemanticUnavailable = "AOP1055";
+    /// <summary>The query is mostly outside what the model knows (another script, unknown word pieces): meaning-based ranking is weak for it.</summary>
+    public const string QueryOutsideModel = "AOP1056";
+    /// <summary>The query is longer than the model reads: only its first word pieces count for meaning.</summary>
+    public const string QueryTruncatedForModel = "AOP1057";
+    /// <summary>Some catalog plugins have no vectors yet (built without the model): they are found by words only until `agentops catalog` runs.</summary>
+    public const string CatalogVectorsMissing = "AOP1058";
 
     // 1070–1099 planning.
     /// <summary>The task text has no words to plan from.</summary>

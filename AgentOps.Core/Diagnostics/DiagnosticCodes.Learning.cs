@@ -14,8 +14,6 @@ public static partial class DiagnosticCodes
     public const string PatternSecret = "AOP0906";
     /// <summary>A workflow or ledger line of a pattern could not be read (warning; the line is skipped).</summary>
     public const string PatternLineMalformed = "AOP0907";
-    /// <summary>A pattern file's name does not match its pattern_id.</summary>
-    public const string PatternFileNameMismatch = "AOP0908";
 
     /// <summary>`agentops record` got stdin that is not a hook payload (logged, exit 0).</summary>
     public const string RecordBadInput = "AOP0910";
@@ -23,6 +21,8 @@ public static partial class DiagnosticCodes
     public const string ExecutionLineMalformed = "AOP0911";
     /// <summary>An execution.json file is invalid.</summary>
     public const string ExecutionJsonInvalid = "AOP0912";
+    /// <summary>`agentops learn-from` names an execution that is neither a file nor a recorded id.</summary>
+    public const string ExecutionNotFound = "AOP0913";
 
     /// <summary>The git index has staged changes: learn refuses to commit them with a pattern.</summary>
     public const string GitDirtyIndex = "AOP0920";
@@ -34,4 +34,13 @@ public static partial class DiagnosticCodes
     public const string MergeConflict = "AOP0923";
     /// <summary>merge-learnings source (branch, path or remote) not found.</summary>
     public const string MergeSourceNotFound = "AOP0924";
+    /// <summary>The pattern store is not inside a git work tree, so nothing can be committed.</summary>
+    public const string GitRepositoryNotFound = "AOP0925";
+
+    /// <summary>A commit to the agentops/learnings branch failed (libgit2 error); nothing half-made.</summary>
+    public const string LearningsBranchFailed = "AOP0940";
+    /// <summary>merge-learnings source is not something patterns can be taken from (e.g. a file).</summary>
+    public const string MergeSourceInvalid = "AOP0941";
+    /// <summary>merge-learnings could not fetch from a remote name or URL (unreachable, refused, not a repository).</summary>
+    public const string MergeSourceUnreachable = "AOP0942";
 }

@@ -44,7 +44,7 @@ public static partial class DiagnosticCodes
     public const string PatternFrontmatterMissing = "AOP0200";
     /// <summary>A required pattern field is missing.</summary>
     public const string PatternFieldMissing = "AOP0201";
-    /// <summary>`pattern_id` is not [a-z0-9][a-z0-9-]{0,63} or holds path characters.</summary>
+    /// <summary>`pattern_id` is not [a-z0-9][a-z0-9_-]{0,63} or holds path characters.</summary>
     public const string PatternIdInvalid = "AOP0202";
     /// <summary>`category` is not kebab-case.</summary>
     public const string PatternCategoryInvalid = "AOP0203";

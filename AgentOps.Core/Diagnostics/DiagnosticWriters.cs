@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -21,37 +21,42 @@ public static partial class DiagnosticWriters
 
     public static void WriteJson(TextWriter w, string target, string kind, IReadOnlyList<Diagnostic> diagnostics, string baseDirectory)
     {
-        var json = new JObject
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            ["target"] = target,
-            ["kind"] = kind,
-            ["valid"] = !diagnostics.Any(d => d.IsError),
-            ["errors"] = diagnostics.Count(d => d.IsError),
-            ["warnings"] = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
-            ["diagnostics"] = new JArray(diagnostics.Select(d => new JObject
-            {
-                ["code"] = d.Code,
-                ["severity"] = SeverityName(d.Severity),
-                ["file"] = d.File,
-                ["path"] = RelativeUri(d.File, baseDirectory),
-                ["line"] = d.Line,
-                ["column"] = d.Column,
-                ["message"] = d.Message,
-            })),
-        };
-        w.WriteLine(json.ToString(Formatting.Indented));
+            json.WriteStartObject();
+            json.WriteString("target", target);
+            json.WriteString("kind", kind);
+            json.WriteBoolean("valid", !diagnostics.Any(d => d.IsError));
+            json.WriteNumber("errors", diagnostics.Count(d => d.IsError));
+            json.WriteNumber("warnings", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+            DiagnosticJson.WriteArray(json, diagnostics, baseDirectory);
+            json.WriteEndObject();
+        }
+        w.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>A SARIF 2.1.0 log with one run: the rules that fired (id, name, help) and one result per finding.</summary>
     public static void WriteSarif(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion)
     {
         var codes = diagnostics.Select(d => d.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var rules = new JArray(codes.Select(code => new JObject
+        var rules = new JArray(codes.Select(code =>
         {
-            ["id"] = code,
-            ["name"] = RuleName(code),
-            ["shortDescription"] = new JObject { ["text"] = Sentence(RuleName(code)) },
-            ["help"] = new JObject { ["text"] = $"See the row {code} of docs/diagnostics.md for the meaning and the fix." },
+            var descriptor = DiagnosticRegistry.Find(code);
+            var rule = new JObject
+            {
+                ["id"] = code,
+                ["name"] = RuleName(code),
+                ["shortDescription"] = new JObject { ["text"] = descriptor is null ? Sentence(RuleName(code)) : Plain(descriptor.Meaning) },
+                ["help"] = new JObject { ["text"] = descriptor is null ? $"See the row {code} of docs/diagnostics.md." : Plain(descriptor.Fix) },
+            };
+            if (descriptor is not null)
+            {
+                rule["helpUri"] = descriptor.HelpUri;
+                rule["defaultConfiguration"] = new JObject { ["level"] = SarifLevel(descriptor.DefaultSeverity) };
+                rule["properties"] = new JObject { ["tags"] = new JArray(descriptor.Rules) };
+            }
+            return rule;
         }));
         var baseUri = new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory)) + Path.DirectorySeparatorChar).AbsoluteUri;
         var results = new JArray(diagnostics.Select(d =>
@@ -62,7 +67,7 @@ public static partial class DiagnosticWriters
             {
                 ["ruleId"] = d.Code,
                 ["ruleIndex"] = codes.IndexOf(d.Code),
-                ["level"] = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" },
+                ["level"] = SarifLevel(d.Severity),
                 ["message"] = new JObject { ["text"] = d.Message },
                 ["locations"] = new JArray(new JObject { ["physicalLocation"] = location }),
             };
@@ -106,13 +111,17 @@ public static partial class DiagnosticWriters
         return string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
     }
 
-    private static string SeverityName(DiagnosticSeverity s) => s.ToString().ToLowerInvariant();
+    private static string SarifLevel(DiagnosticSeverity s) => s switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
 
-    private static readonly Lazy<Dictionary<string, string>> Names = new(() =>
-        typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .GroupBy(f => (string)f.GetRawConstantValue()!)
-            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal));
+    /// <summary>A doc cell as plain text: SARIF viewers show shortDescription and help as text, not Markdown.</summary>
+    private static string Plain(string markdown) => markdown.Replace("`", "");
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Names = new(DiagnosticRegistry.ConstantNames);
 
     /// <summary>The constant's name in <see cref="DiagnosticCodes"/> ("SourceFolderMissing"), or the code itself.</summary>
     public static string RuleName(string code) => Names.Value.GetValueOrDefault(code, code);

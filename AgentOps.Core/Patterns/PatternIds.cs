@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace AgentOps.Core.Patterns;
 
-/// <summary>Pattern ids: <c>[a-z0-9][a-z0-9-]{0,63}</c>, no path characters, derived deterministically.</summary>
+/// <summary>Pattern ids: <c>[a-z0-9][a-z0-9_-]{0,63}</c>, no path characters, derived deterministically
+/// (<c>&lt;category&gt;-&lt;hash8&gt;</c>); the seed's <c>pat_2025-11-07_oauth_api</c> form is read as it is.</summary>
 public static partial class PatternIds
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex IdRegex();
 
     public static bool IsValid(string? id) => id is not null && IdRegex().IsMatch(id);
@@ -15,7 +16,7 @@ public static partial class PatternIds
     /// <summary>Throws <see cref="ArgumentException"/> for an id that could escape its folder (<c>../</c>).</summary>
     public static string Require(string? id) =>
         IsValid(id) ? id! : throw new ArgumentException(
-            $"invalid pattern id '{id}': must match [a-z0-9][a-z0-9-]{{0,63}} (no path characters)", nameof(id));
+            $"invalid pattern id '{id}': must match [a-z0-9][a-z0-9_-]{{0,63}} (no path characters)", nameof(id));
 
     /// <summary>Short stable hash (8 hex) of the category and the ordered step names.</summary>
     public static string WorkflowHash(string category, IEnumerable<string> stepNames)

@@ -61,7 +61,7 @@ public static partial class PatternReader
         if (id is not null && !PatternIds.IsValid(id))
         {
             diags.Add(Err(DiagnosticCodes.PatternIdInvalid, path, doc.Field("pattern_id")!.Line,
-                $"pattern_id '{id}' is invalid: use [a-z0-9][a-z0-9-]{{0,63}} (no '/', '..' or other path characters)"));
+                $"pattern_id '{id}' is invalid: use [a-z0-9][a-z0-9_-]{{0,63}} (no '/', '..' or other path characters)"));
             id = null;
         }
         var category = Str(doc, "category", path, diags, required: true);
@@ -100,6 +100,13 @@ public static partial class PatternReader
             var l = wfLines[i].Trim();
             if (l.Length == 0) continue;
             var m = WorkflowLine().Match(l);
+            if (!m.Success && SeedWorkflowLine().Match(l) is { Success: true } seed)
+            {
+                // The seed's prose form: "1. Research OAuth2 libraries (Code Explorer)" names the agent by its title.
+                steps.Add(new PatternStep(steps.Count + 1, PatternIds.Slug(seed.Groups["agent"].Value), StepKinds.Subagent, "execute", 0, 1,
+                    seed.Groups["desc"].Value.Trim()));
+                continue;
+            }
             if (!m.Success)
             {
                 if (char.IsDigit(l[0]))
@@ -296,6 +303,8 @@ public static partial class PatternReader
 
     [GeneratedRegex(@"^\d+[.)]\s+`(?<name>[^`]+)`(?<rest>.*)$")]
     private static partial Regex WorkflowLine();
+    [GeneratedRegex(@"^\d+[.)]\s+(?<desc>[^`]+?)\s*\((?<agent>[A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)\s*$")]
+    private static partial Regex SeedWorkflowLine();
     [GeneratedRegex(@"^\((?<kind>subagent|command|skill|tool),\s*phase:\s*(?<phase>[a-z-]+)\)(?:\s+—\s+mean\s+(?<mean>[0-9.]+)\s*s,\s*success\s+(?<succ>[0-9.]+)\s*%)?(?:\s+—\s+(?<desc>.*))?$")]
     private static partial Regex StepMeta();
     [GeneratedRegex(@"\(([a-z-]+)\)\s*$")]

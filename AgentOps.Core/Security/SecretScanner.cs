@@ -9,42 +9,40 @@ public sealed record SecretFinding(string Kind, int Line, int Column, int Index,
 /// Finds credentials and personal data in text before it is written or committed: API keys, tokens,
 /// private keys, passwords, connection strings and people's e-mail addresses. Shared by the build's
 /// secret check and the learning engine's redaction, so both agree on what a secret is.
+/// The rule set covers every rule of secretlint's recommended preset (the independent judge in the
+/// tests) and goes further where a leak was seen: keys with no END line, PGP key blocks, passwords
+/// holding '/', and assignments whose name merely contains a secret word (AWS_SECRET_ACCESS_KEY=…).
+/// Redact before cutting text: a cut token no longer matches any rule.
 /// </summary>
-public static partial class SecretScanner
+public static class SecretScanner
 {
     public const string Redacted = "[REDACTED]";
 
-    private static readonly (string Kind, Regex Pattern)[] Rules =
-    [
-        ("private-key", PrivateKey()),
-        ("anthropic-api-key", AnthropicKey()),
-        ("openai-api-key", OpenAiKey()),
-        ("aws-access-key", AwsKey()),
-        ("github-token", GitHubToken()),
-        ("slack-token", SlackToken()),
-        ("google-api-key", GoogleKey()),
-        ("jwt", Jwt()),
-        ("connection-string", ConnectionString()),
-        ("url-credentials", UrlCredentials()),
-        ("password-assignment", PasswordAssignment()),
-        ("bearer-token", BearerToken()),
-        ("email", Email()),
-    ];
+    /// <summary>A scan that runs longer than this on one rule treats the whole text as secret: failing
+    /// closed is the only safe answer for a redactor.</summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
     public static IReadOnlyList<SecretFinding> Scan(string text)
     {
         var findings = new List<SecretFinding>();
         var taken = new List<(int Start, int End)>();
-        foreach (var (kind, pattern) in Rules)
+        try
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (var rule in SecretRules.All)
             {
-                var g = m.Groups["secret"].Success ? m.Groups["secret"] : (Group)m;
-                if (IsAllowed(kind, g.Value) || taken.Any(t => g.Index < t.End && t.Start < g.Index + g.Length)) continue;
-                taken.Add((g.Index, g.Index + g.Length));
-                var (line, column) = Position(text, g.Index);
-                findings.Add(new SecretFinding(kind, line, column, g.Index, g.Length));
+                foreach (Match m in rule.Pattern.Matches(text))
+                {
+                    var (kind, g) = rule.Resolve(m);
+                    if (g.Length == 0 || !rule.IsSecret(kind, g.Value) || taken.Any(t => g.Index < t.End && t.Start < g.Index + g.Length)) continue;
+                    taken.Add((g.Index, g.Index + g.Length));
+                    var (line, column) = Position(text, g.Index);
+                    findings.Add(new SecretFinding(kind, line, column, g.Index, g.Length));
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [new SecretFinding("scan-timeout", 1, 1, 0, text.Length)];
         }
         return findings.OrderBy(f => f.Index).ToList();
     }
@@ -64,14 +62,23 @@ public static partial class SecretScanner
         return sb.Append(text, at, text.Length - at).ToString();
     }
 
-    // Placeholders in docs and examples are not secrets.
-    private static bool IsAllowed(string kind, string value) =>
-        value.Contains("example", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("REDACTED", StringComparison.Ordinal)
-        || value.Contains("${", StringComparison.Ordinal)
-        || value.Contains('<') || value.All(c => c is 'x' or 'X' or '*' or '.')
-        || (kind == "email" && (value.EndsWith("@users.noreply.github.com", StringComparison.OrdinalIgnoreCase)
-            || value.StartsWith("noreply@", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Redacts, then cuts to at most <paramref name="maxChars"/> characters (with "..."), in
+    /// that order: a secret cut in half would no longer be recognised.</summary>
+    public static string RedactThenTruncate(string text, int maxChars)
+    {
+        var redacted = Redact(text, out _);
+        if (redacted.Length <= maxChars) return redacted;
+        var cut = Math.Max(0, maxChars - 3);
+        // Never cut inside the marker itself: "[REDAC" would read as text.
+        var marker = redacted.LastIndexOf(Redacted, Math.Min(cut, redacted.Length - 1), StringComparison.Ordinal);
+        if (marker >= 0 && marker + Redacted.Length > cut) cut = marker;
+        return redacted[..cut] + "...";
+    }
+
+    /// <summary>Redacts a string that may be null.</summary>
+    public static string? RedactOrNull(string? text) => text is null ? null : Redact(text, out _);
+
+    internal static TimeSpan Timeout => MatchTimeout;
 
     private static (int Line, int Column) Position(string text, int index)
     {
@@ -81,31 +88,4 @@ public static partial class SecretScanner
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         return (line, index - lineStart + 1);
     }
-
-    [GeneratedRegex(@"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z]+ )?PRIVATE KEY-----|$)")]
-    private static partial Regex PrivateKey();
-    [GeneratedRegex(@"\bsk-ant-[A-Za-z0-9_\-]{20,}")]
-    private static partial Regex AnthropicKey();
-    [GeneratedRegex(@"\bsk-(?:proj-)?[A-Za-z0-9]{20,}")]
-    private static partial Regex OpenAiKey();
-    [GeneratedRegex(@"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")]
-    private static partial Regex AwsKey();
-    [GeneratedRegex(@"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")]
-    private static partial Regex GitHubToken();
-    [GeneratedRegex(@"\bxox[abprs]-[A-Za-z0-9-]{10,}")]
-    private static partial Regex SlackToken();
-    [GeneratedRegex(@"\bAIza[0-9A-Za-z_\-]{35}")]
-    private static partial Regex GoogleKey();
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}")]
-    private static partial Regex Jwt();
-    [GeneratedRegex(@"(?i)\b(?:Server|Data Source|Host)=[^;\n]+;[^\n]*?(?:Password|Pwd)=(?<secret>[^;\s""']+)")]
-    private static partial Regex ConnectionString();
-    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]*://[^\s:/@""']+:(?<secret>[^\s@/""']{3,})@")]
-    private static partial Regex UrlCredentials();
-    [GeneratedRegex(@"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|client[_-]?secret)\b[""']?\s*[:=]\s*[""']?(?<secret>[^\s""',;]{6,})")]
-    private static partial Regex PasswordAssignment();
-    [GeneratedRegex(@"(?i)\bBearer\s+(?<secret>[A-Za-z0-9_\-\.=]{20,})")]
-    private static partial Regex BearerToken();
-    [GeneratedRegex(@"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")]
-    private static partial Regex Email();
 }

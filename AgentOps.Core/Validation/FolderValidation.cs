@@ -26,12 +26,7 @@ public static class FolderValidation
         var full = Path.GetFullPath(path);
         var root = RootOf(full);
         if (File.Exists(Path.Combine(root, ".claude-plugin", "marketplace.json")))
-        {
-            // The core/ compatibility links belong to this repository's source tree; a packed or
-            // hand-written marketplace without a core/ folder is not asked for them.
-            var coreLinks = Directory.Exists(Path.Combine(root, "core")) ? null : Array.Empty<ExpectedLink>();
-            return new(ValidationTargetKind.Marketplace, root, MarketplaceFolderValidator.Validate(root, coreLinks));
-        }
+            return new(ValidationTargetKind.Marketplace, root, MarketplaceFolderValidator.Validate(root));
         if (Path.Exists(Path.Combine(root, ".claude-plugin", "plugin.json")) || HasSkillsTree(root))
             return new(ValidationTargetKind.Plugin, root, PluginFolderValidator.Validate(root));
         return new(ValidationTargetKind.Nothing, root,

@@ -73,15 +73,12 @@ public static class PluginFolderValidator
 }
 
 /// <summary>Validates a marketplace root (.claude-plugin/marketplace.json, sources, duplicate names,
-/// dependency graph across its plugins, core/ compatibility links) and every local plugin in it.</summary>
+/// dependency graph across its plugins) and every local plugin in it.</summary>
 public static class MarketplaceFolderValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot) => Validate(marketplaceRoot, null);
-
-    /// <param name="coreLinks">The core/ links to expect; null for <see cref="CoreLinksValidator.DefaultLinks"/>.</param>
     /// <param name="validatePluginFolders">False when each plugin was already validated on its own (the
     /// build validates every plugin project separately, so findings are not reported twice).</param>
-    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, IReadOnlyList<ExpectedLink>? coreLinks, bool validatePluginFolders = true)
+    public static IReadOnlyList<Diagnostic> Validate(string marketplaceRoot, bool validatePluginFolders = true)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         var manifestFile = Path.Combine(marketplaceRoot, ".claude-plugin", "marketplace.json");
@@ -111,8 +108,6 @@ public static class MarketplaceFolderValidator
         }
         d.AddRange(DependencyGraphValidator.Validate(nodes));
         d.AddRange(MarketplaceRegistrationRule.Check(marketplaceRoot, pluginRoot, registered));
-        var hasCore = nodes.Any(n => n.Name == CoreLinksValidator.CorePluginName);
-        d.AddRange(CoreLinksValidator.Validate(marketplaceRoot, hasCore, coreLinks));
         return d;
     }
 

@@ -47,12 +47,12 @@ public static partial class PatternValidator
         var path = doc.Path;
         if (doc.Field("pattern_id") is { } id && !(id.Scalar is { } v && PatternId().IsMatch(v)))
             d.Add(Error(DiagnosticCodes.PatternIdInvalid, path, id.Line, id.Column,
-                $"pattern_id '{id.Scalar}' must match [a-z0-9][a-z0-9-]{{0,63}}: no '/', '..' or other path characters"));
+                $"pattern_id '{id.Scalar}' must match [a-z0-9][a-z0-9_-]{{0,63}}: no '/', '..' or other path characters"));
         if (doc.Field("category") is { } cat && !(cat.Scalar is { } c && KebabCase().IsMatch(c)))
             d.Add(Error(DiagnosticCodes.PatternCategoryInvalid, path, cat.Line, cat.Column, $"category '{cat.Scalar}' must be kebab-case"));
         foreach (var key in new[] { "created", "updated" })
-            if (doc.Field(key) is { } date && !DateOnly.TryParseExact(date.Scalar, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                d.Add(Error(DiagnosticCodes.PatternDateInvalid, path, date.Line, date.Column, $"{key} '{date.Scalar}' must be an ISO date (yyyy-MM-dd)"));
+            if (doc.Field(key) is { } date && !IsIsoDate(date.Scalar))
+                d.Add(Error(DiagnosticCodes.PatternDateInvalid, path, date.Line, date.Column, $"{key} '{date.Scalar}' must be an ISO date (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm:ssZ)"));
         if (doc.Field("success_rate") is { } rate
             && !(double.TryParse(rate.Scalar, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1))
             d.Add(Error(DiagnosticCodes.PatternSuccessRateInvalid, path, rate.Line, rate.Column, $"success_rate '{rate.Scalar}' must be a number in [0, 1]"));
@@ -62,6 +62,12 @@ public static partial class PatternValidator
         if (doc.Field("validated") is { } val && val.Scalar is not ("true" or "false"))
             d.Add(Error(DiagnosticCodes.PatternValidatedInvalid, path, val.Line, val.Column, $"validated '{val.Scalar}' must be true or false"));
     }
+
+    /// <summary>An ISO 8601 date, or a date-time with its offset (the seed writes <c>2025-11-07T22:30:00Z</c>).</summary>
+    private static bool IsIsoDate(string? s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        || (s is { Length: >= 20 } && s[4] == '-' && s[10] == 'T' && (s.EndsWith('Z') || s[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _));
 
     // validated/ and learned/ patterns must say whether they passed validation.
     private static bool IsLifecycleFolder(string path)
@@ -73,7 +79,7 @@ public static partial class PatternValidator
     private static Diagnostic Error(string code, string path, int line, int col, string message) =>
         new(code, DiagnosticSeverity.Error, path, line, col, message);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex PatternId();
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 

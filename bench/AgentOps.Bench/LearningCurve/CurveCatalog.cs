@@ -1,4 +1,4 @@
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 
 namespace AgentOps.Bench.LearningCurve;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 

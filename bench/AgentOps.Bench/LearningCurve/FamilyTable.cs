@@ -1,6 +1,6 @@
 using System.Text;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 
@@ -22,7 +22,7 @@ public static class FamilyTable
                 var intent = IntentAnalyzer.Analyze(task);
                 var composed = PlanComposer.Compose(intent, resolver);
                 var slots = WorkflowVariants.Slots(task, composed, catalog);
-                var noMemory = Planner.Plan(task, catalog, AgentOps.Core.Catalog.Ranking.LearnedSignals.None, new PlanOptions());
+                var noMemory = Planner.Plan(task, catalog, AgentOps.Orchestration.Catalog.Ranking.LearnedSignals.None, new PlanOptions());
                 sb.AppendLine($"   \"{task}\" [{intent.Category}{(intent.Category != f.Category ? " != " + f.Category : "")}], composed p = {OraclePlanner.ExpectedSuccess(noMemory, f):0.000}, oracle p = {OraclePlanner.ExpectedSuccess(best, f):0.000}");
                 sb.AppendLine($"     oracle: {string.Join(" > ", best.Steps.Select(s => s.Invocation))}; checkpoints after {string.Join(", ", best.Checkpoints.Select(c => c.AfterStep))}");
                 foreach (var s in slots)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
-using AgentOps.Core.Learning;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Learning;
+using AgentOps.Orchestration.Planning;
 using LibGit2Sharp;
 
 namespace AgentOps.Bench.LearningCurve;

@@ -1,4 +1,4 @@
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 
@@ -17,9 +17,9 @@ public static class PlanSimulator
     public const double DurationSigma = 0.25;
     public const double MissingCapabilityPenalty = 0.15;
 
-    /// <summary>Capabilities the task needs that no step of the plan does.</summary>
-    public static IReadOnlyList<string> Missing(ExecutionPlan plan) =>
-        IntentAnalyzer.Analyze(plan.Task).Capabilities.Select(c => c.Name).Except(plan.Steps.Select(StepRole.Of)).ToList();
+    /// <summary>Capabilities the task truly needs (<see cref="TaskFamily.NeedsOf"/>) that no step of the plan does.</summary>
+    public static IReadOnlyList<string> Missing(ExecutionPlan plan, TaskFamily family) =>
+        family.NeedsOf(plan.Task).Except(plan.Steps.Select(StepRole.Of)).ToList();
 
     /// <summary>The plan's true success probability.</summary>
     public static double ExpectedSuccess(ExecutionPlan plan, TaskFamily family)
@@ -30,7 +30,7 @@ public static class PlanSimulator
             var q = family.Truth(s).Success;
             return acc * (checkpointed.Contains(s.Id) ? 1 - (1 - q) * (1 - q) : q);
         });
-        return p * Math.Pow(1 - MissingCapabilityPenalty, Missing(plan).Count);
+        return p * Math.Pow(1 - MissingCapabilityPenalty, Missing(plan, family).Count);
     }
 
     /// <param name="key">The randomness key of this execution (replicate and round, not the planner:
@@ -45,7 +45,7 @@ public static class PlanSimulator
         var busy = 0.0;
         var ok = true;
         var retries = 0;
-        var missing = Missing(plan).Count;
+        var missing = Missing(plan, family).Count;
         var gap = missing > 0 && SimRandom.Uniform($"{key}/missing") >= Math.Pow(1 - MissingCapabilityPenalty, missing);
         foreach (var group in plan.Groups)
         {

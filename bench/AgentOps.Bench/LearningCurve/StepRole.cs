@@ -1,4 +1,4 @@
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 

@@ -1,9 +1,9 @@
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Bench.LearningCurve;
 
 /// <summary>
-/// The simulator's ten task families and the hidden ground truth. <see cref="Base"/> is how each
+/// The simulator's task families and the hidden ground truth. <see cref="Base"/> is how each
 /// catalog agent does on an ordinary task (specialists a little better than generalists at their own
 /// trade); each family overrides the agents that do clearly better or worse at that kind of task, and
 /// <see cref="TaskFamily.Story"/> says why in words. Agents the catalog does not know get
@@ -49,7 +49,8 @@ public static class TaskFamilies
     private static IReadOnlyDictionary<string, AgentTruth> O(params (string Agent, double Success, double Seconds)[] o) =>
         o.ToDictionary(x => x.Agent, x => new AgentTruth(x.Success, x.Seconds), StringComparer.Ordinal);
 
-    public static readonly IReadOnlyList<TaskFamily> All =
+    /// <summary>The ten families of issue 8 (<see cref="FamilySplit.Shipped"/>), with what each phrasing needs frozen in <see cref="ShippedNeeds"/>.</summary>
+    public static readonly IReadOnlyList<TaskFamily> Shipped = ((IReadOnlyList<TaskFamily>)
     [
         new("authentication", "authentication", RecordFormat.Transcript,
             ["Add OAuth2 login to the REST API", "Implement JWT authentication for the mobile backend",
@@ -101,5 +102,8 @@ public static class TaskFamilies
              "Add a gRPC endpoint for the stock levels", "Version the public REST API endpoints"],
             O((Core + "spec-architect", 0.80, 150), (Dev + "api-designer", 0.97, 140)),
             "an API needs a contract, not a feature spec (spec-architect 0.80, api-designer 0.97)"),
-    ];
+    ]).Select(f => f with { Needs = ShippedNeeds.ByPhrasing, Control = f.Name == "bug-fix" }).ToList();
+
+    /// <summary>Every family: shipped, then the tuned and the untouched ones of issue 15 (<see cref="NewFamilies"/>).</summary>
+    public static readonly IReadOnlyList<TaskFamily> All = [.. Shipped, .. NewFamilies.Tuned, .. NewFamilies.Untouched];
 }

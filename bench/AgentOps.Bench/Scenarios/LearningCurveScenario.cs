@@ -8,7 +8,7 @@ namespace AgentOps.Bench.Scenarios;
 /// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
 /// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
-/// CLI, 6), <c>--only a,b</c> (those families), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
+/// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
 {
@@ -37,7 +37,7 @@ public sealed class LearningCurveScenario : IBenchScenario
             }
             var onlyIndex = Array.IndexOf(args, "--only");
             var families = onlyIndex >= 0 && onlyIndex + 1 < args.Length
-                ? TaskFamilies.All.Where(f => args[onlyIndex + 1].Split(',').Contains(f.Name)).ToList()
+                ? TaskFamilies.All.Where(f => args[onlyIndex + 1].Split(',').Any(x => x == f.Name || x == f.Split.ToString().ToLowerInvariant())).ToList()
                 : TaskFamilies.All;
             var options = new CurveOptions
             {
@@ -76,6 +76,8 @@ public sealed class LearningCurveScenario : IBenchScenario
                     Console.WriteLine($"  k={r.FamilyExecution,-2} {(r.Success ? "ok  " : "FAIL")} p={r.Expected:0.00} {(r.Explored ? "explore" : "       ")} {r.Source,-40} {r.Workflow.Replace("agentops-", "")}  <- {r.Task}");
             Console.WriteLine();
             Console.Write(CurveReport.Render(stats, options, cliNote: cliNote));
+            Console.WriteLine();
+            Console.Write(SplitReport.Render(rounds, options.Families));
             SvgChart.Write(svg, stats, $"Success over executions per family ({options.Families.Count} families, {options.Replicates} replicates)");
             Console.WriteLine($"Chart: {svg}");
             return 0;

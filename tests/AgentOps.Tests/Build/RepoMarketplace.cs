@@ -12,6 +12,10 @@ internal static class RepoMarketplace
 
     public static string PackedFolder => Path.Combine(Root, "artifacts", "marketplace");
 
+    /// <summary>Where builds extract the SDK package: the repo's own folder (nuget.config), or NUGET_PACKAGES, which overrides it.</summary>
+    public static string PackageFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages ? packages : Path.Combine(Root, ".packages");
+
     public static readonly string[] PluginNames = ["agentops-core", "agentops-devops", "agentops-meta-orchestrator", "agentops-product-dev"];
 
     /// <summary>Packs (once) and fails the calling test with the build log when packing failed.</summary>

@@ -4,7 +4,8 @@ namespace AgentOps.Tests.Build;
 
 /// <summary>
 /// A throw-away marketplace outside the repo that consumes the SDK the way a third party does:
-/// `Sdk="AgentOps.Marketplace.Sdk/1.0.0"` resolved from the repo's artifacts/packages.
+/// `Sdk="AgentOps.Marketplace.Sdk/1.0.0"` resolved from the repo's artifacts/packages, extracted into the repo's own
+/// package folder (which the repo's build refreshes when it repacks the SDK), never into the user's global cache.
 /// </summary>
 internal sealed partial class TempMarketplace : IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed partial class TempMarketplace : IDisposable
         Directory.CreateDirectory(Root);
         Write("nuget.config", $"""
             <configuration>
+              <config><add key="globalPackagesFolder" value="{RepoMarketplace.PackageFolder}" /></config>
               <packageSources><clear /><add key="sdk" value="{Path.Combine(RepoMarketplace.Root, "artifacts", "packages")}" /></packageSources>
             </configuration>
             """);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgentOps.Core.Catalog;
+using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
 
 namespace AgentOps.Tests.Catalog;
@@ -14,14 +14,8 @@ internal static class CatalogFixtures
         return dir?.FullName ?? throw new InvalidOperationException("global.json not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The real marketplaces (../shared/marketplaces), or Inconclusive when this checkout has none.</summary>
-    public static IReadOnlyList<string> SharedMarketplaces()
-    {
-        var dir = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "marketplaces"));
-        if (!Directory.Exists(dir) || Directory.GetFiles(dir, "*.json").Length == 0)
-            Assert.Inconclusive($"no real marketplaces at {dir}");
-        return Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal).ToList();
-    }
+    /// <summary>The real marketplaces vendored in Fixtures/marketplaces.</summary>
+    public static IReadOnlyList<string> SharedMarketplaces() => TestFixtures.MarketplaceFiles();
 
     public static string EvalSetPath => Path.Combine(RepoRoot(), "tests", "AgentOps.Tests", "Catalog", "RankingEvalSet.json");
 

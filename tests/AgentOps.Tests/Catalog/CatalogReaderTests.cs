@@ -1,5 +1,5 @@
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Tests.EndToEnd;
 using AgentOps.Tests.Validation;

@@ -20,7 +20,7 @@ internal static class PatternFixtures
         Tags = tags ?? [],
         Context = context ?? $"Tasks of category {category}.",
         Steps = steps.Select((s, i) => new PatternStep(i + 1, s, s.StartsWith('/') ? StepKinds.Command : StepKinds.Subagent,
-            AgentOps.Core.Learning.StepClassifier.Phase(s), 60 + 30 * i, stepSuccess?[i] ?? 1.0, $"step {i + 1}")).ToList(),
+            AgentOps.Orchestration.Learning.StepClassifier.Phase(s), 60 + 30 * i, stepSuccess?[i] ?? 1.0, $"step {i + 1}")).ToList(),
         Durations = new DurationStats(600, 550, 900),
         Optimizations = new PatternOptimizations(parallel ?? [], checkpoint, []),
         WorkflowHash = PatternIds.WorkflowHash(category, steps),

@@ -1,11 +1,11 @@
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Tests.Validation;
 
 namespace AgentOps.Tests.Catalog;
 
 /// <summary>
-/// Ranking quality on the judged query set over the real marketplaces (../shared/marketplaces) plus
+/// Ranking quality on the judged query set over the real marketplaces (the vendored Fixtures/marketplaces) plus
 /// this repository's plugins. The floors are the figures measured when the weights were tuned, less a
 /// small margin: a change that makes ranking worse fails here (the bench scenario `catalog` prints them).
 /// </summary>

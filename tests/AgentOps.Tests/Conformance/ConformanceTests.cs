@@ -5,7 +5,7 @@ namespace AgentOps.Tests.Conformance;
 
 /// <summary>
 /// Our validator against the real `claude plugin validate` (pinned in package.json) on the generated
-/// mutation corpus and on the real marketplaces of ../shared/marketplaces. Required: no false negative
+/// mutation corpus and on the real marketplaces of the vendored Fixtures/marketplaces. Required: no false negative
 /// (every folder the CLI rejects, we reject, and in the same file), and every error only we report is
 /// a documented stricter rule (<see cref="StricterRules"/>).
 /// </summary>
@@ -40,18 +40,11 @@ public sealed class ConformanceTests
         return (cases, table);
     }
 
-    private static string? SharedMarketplaces()
-    {
-        var dir = Path.GetFullPath(Path.Combine(ClaudeSession.RepoRoot, "..", "shared", "marketplaces"));
-        return Directory.Exists(dir) ? dir : null;
-    }
-
     [TestMethod]
     public void RealMarketplacesHaveNoFalseNegative()
     {
-        if (SharedMarketplaces() is not { } shared) { Assert.Inconclusive("../shared/marketplaces is not available here"); return; }
         var root = Path.Combine(Path.GetTempPath(), "aop-conformance-real");
-        var folders = Directory.GetFiles(shared, "*.json").Order(StringComparer.Ordinal).Select(file =>
+        var folders = TestFixtures.MarketplaceFiles().Select(file =>
         {
             var folder = Path.Combine(root, Path.GetFileNameWithoutExtension(file));
             Directory.CreateDirectory(Path.Combine(folder, ".claude-plugin"));

@@ -6,7 +6,7 @@ namespace AgentOps.Tests.Content;
 [TestClass]
 public sealed partial class DocsLinkTests
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", "artifacts", "TestResults" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { ".git", ".packages", "node_modules", "bin", "obj", "artifacts", "TestResults" };
 
     [TestMethod]
     public void Relative_links_in_all_markdown_files_resolve()

@@ -1,6 +1,6 @@
 using System.Text;
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 
 namespace AgentOps.Tests.Learning;

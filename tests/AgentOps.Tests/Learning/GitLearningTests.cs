@@ -1,6 +1,6 @@
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Git;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Git;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 using LibGit2Sharp;
 using static AgentOps.Tests.Learning.LearningFixtures;

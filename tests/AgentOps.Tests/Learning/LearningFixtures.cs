@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using LibGit2Sharp;
 
 namespace AgentOps.Tests.Learning;
 
 /// <summary>
-/// Test input in the real Claude Code 2.1.331 formats (see ../shared/claude-code-samples): session
+/// Test input in the real Claude Code 2.1.331 formats (see Fixtures/claude-code-samples): session
 /// transcripts (user prompt, assistant tool_use Agent/Task, user tool_result with toolUseResult, final
 /// end_turn text, plus attachment/last-prompt lines) and hook payloads (SessionStart, UserPromptSubmit,
 /// PreToolUse, SubagentStart, SubagentStop, PostToolUse(Failure), Stop, SessionEnd).
@@ -20,7 +20,7 @@ internal static class LearningFixtures
         return dir?.FullName ?? throw new InvalidOperationException("global.json not found above " + AppContext.BaseDirectory);
     }
 
-    public static string Samples => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "claude-code-samples"));
+    public static string Samples => TestFixtures.ClaudeCodeSamples;
 
     public static string TempDir()
     {

@@ -1,4 +1,4 @@
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 
 namespace AgentOps.Tests.Learning;

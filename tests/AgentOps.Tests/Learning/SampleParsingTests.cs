@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
 
 namespace AgentOps.Tests.Learning;

@@ -1,6 +1,6 @@
 using AgentOps.Bench.LearningCurve;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Git;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Git;
 using AgentOps.Core.Patterns;
 using AgentOps.Tests.Learning;
 

@@ -1,7 +1,7 @@
 using AgentOps.Bench.LearningCurve;
-using AgentOps.Core.Catalog.Ranking;
-using AgentOps.Core.Learning;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Learning;
+using AgentOps.Orchestration.Planning;
 using AgentOps.Tests.Learning;
 
 namespace AgentOps.Tests.LearningCurve;
@@ -90,7 +90,7 @@ public sealed class SimulatorTests
         var plan = Planner.Plan(Task, null, LearnedSignals.None, new PlanOptions());
         var withoutDocsResearch = plan with { Steps = plan.Steps.Where(s => s.Capability != Capabilities.ResearchDocs).ToList() };
         withoutDocsResearch = withoutDocsResearch with { Groups = withoutDocsResearch.Groups.Select(g => (IReadOnlyList<string>)g.Where(id => withoutDocsResearch.Steps.Any(s => s.Id == id)).ToList()).Where(g => g.Count > 0).ToList() };
-        CollectionAssert.AreEqual(new[] { Capabilities.ResearchDocs }, PlanSimulator.Missing(withoutDocsResearch).ToList());
+        CollectionAssert.AreEqual(new[] { Capabilities.ResearchDocs }, PlanSimulator.Missing(withoutDocsResearch, Flaky).ToList());
         var full = PlanSimulator.ExpectedSuccess(plan, Flaky) / Flaky.Truth(plan.Steps[1]).Success;
         Assert.AreEqual(full * (1 - PlanSimulator.MissingCapabilityPenalty), PlanSimulator.ExpectedSuccess(withoutDocsResearch, Flaky), 1e-9);
     }
@@ -106,13 +106,23 @@ public sealed class SimulatorTests
     }
 
     [TestMethod]
-    public void EveryPhrasingFallsInItsFamilysCategory()
+    public void EveryShippedPhrasingFallsInItsFamilysCategoryAndEveryFamilyKnowsWhatItNeeds()
     {
-        Assert.IsTrue(TaskFamilies.All.Count >= 8);
+        Assert.AreEqual(10, TaskFamilies.Shipped.Count);
+        foreach (var f in TaskFamilies.Shipped)
+            foreach (var t in f.Phrasings) Assert.AreEqual(f.Category, TaskClassifier.Classify(t), t);
+        Assert.IsTrue(TaskFamilies.All.Count(f => f.Split != FamilySplit.Shipped) >= 6, "issue 15: at least six families of our own");
+        foreach (var split in new[] { FamilySplit.Tuned, FamilySplit.Untouched })
+            Assert.IsTrue(TaskFamilies.All.Any(f => f.Split == split && f.Control), $"{split} has a control family");
         foreach (var f in TaskFamilies.All)
         {
             Assert.IsTrue(f.Phrasings.Count >= 4, f.Name);
-            foreach (var t in f.Phrasings) Assert.AreEqual(f.Category, TaskClassifier.Classify(t), t);
+            Assert.AreEqual(f.Phrasings.Count, f.Phrasings.Distinct().Count(), f.Name);
+            foreach (var t in f.Phrasings)
+            {
+                Assert.IsTrue(f.Needs?.ContainsKey(t) == true, $"{f.Name}: what \"{t}\" truly needs is declared, not read from the planner");
+                Assert.IsTrue(f.NeedsOf(t).All(c => Capabilities.All.Any(r => r.Name == c)), t);
+            }
         }
         Assert.IsTrue(TaskFamilies.All.Any(f => f.Format == RecordFormat.Transcript) && TaskFamilies.All.Any(f => f.Format == RecordFormat.ExecutionJson));
     }

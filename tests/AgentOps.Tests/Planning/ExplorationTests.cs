@@ -1,9 +1,9 @@
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Learning;
+using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 using AgentOps.Tests.Learning;
 
 namespace AgentOps.Tests.Planning;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AgentOps.Core.Catalog;
-using AgentOps.Core.Catalog.Ranking;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Planning;
 using AgentOps.Tests.Catalog;
 using AgentOps.Tests.Validation;
 using static AgentOps.Tests.Catalog.CatalogFixtures;

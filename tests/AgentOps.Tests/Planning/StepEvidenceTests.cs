@@ -1,6 +1,6 @@
-using AgentOps.Core.Catalog.Ranking;
+using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Patterns;
-using AgentOps.Core.Planning;
+using AgentOps.Orchestration.Planning;
 
 namespace AgentOps.Tests.Planning;
 

@@ -10,7 +10,7 @@ public sealed class CliConformanceBugTests
     private static IReadOnlyList<Diagnostic> Marketplace(TempDir dir, string manifest)
     {
         dir.Write(".claude-plugin/marketplace.json", manifest);
-        return MarketplaceFolderValidator.Validate(dir.Path, []);
+        return MarketplaceFolderValidator.Validate(dir.Path);
     }
 
     private const string Sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -91,7 +91,7 @@ public sealed class CliConformanceBugTests
         using var dir = new TempDir();
         dir.Write("plugins/alpha/.claude-plugin/plugin.json", "{\"name\": \"alpha\", \"description\": \"Alpha does things\"}");
         dir.Write(".claude-plugin/marketplace.json", """{"name": "m", "owner": {"name": "o"}, "metadata": {"pluginRoot": "plugins"}, "plugins": [{"name": "alpha", "source": "alpha"}]}""");
-        var entries = AgentOps.Core.Catalog.MarketplaceManifestReader.Read(Path.Combine(dir.Path, ".claude-plugin", "marketplace.json"), dir.Path, "m");
+        var entries = AgentOps.Orchestration.Catalog.MarketplaceManifestReader.Read(Path.Combine(dir.Path, ".claude-plugin", "marketplace.json"), dir.Path, "m");
         Assert.AreEqual("Alpha does things", entries.Plugins.Single().Description);
     }
 

@@ -1,5 +1,6 @@
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Validation;
+using AgentOps.RepoChecks;
 
 namespace AgentOps.Tests.Validation;
 
@@ -22,14 +23,7 @@ public sealed class CoreLinksValidatorTests
     public void AllLinksInPlaceIsClean()
     {
         using var dir = CoreMarketplace();
-        Expect.Clean(CoreLinksValidator.Validate(dir.Path, hasCorePlugin: true));
-    }
-
-    [TestMethod]
-    public void NoCorePluginAndNoCoreFolderChecksNothing()
-    {
-        using var dir = new TempDir();
-        Expect.Clean(CoreLinksValidator.Validate(dir.Path, hasCorePlugin: false));
+        Expect.Clean(CoreLinksValidator.Validate(dir.Path));
     }
 
     [TestMethod]
@@ -37,7 +31,7 @@ public sealed class CoreLinksValidatorTests
     {
         using var dir = CoreMarketplace();
         File.Delete(dir.File("core/skills"));
-        var d = CoreLinksValidator.Validate(dir.Path, true).Single();
+        var d = CoreLinksValidator.Validate(dir.Path).Single();
         Assert.AreEqual((DiagnosticCodes.CoreLinkMissing, 0), (d.Code, d.Line));
         StringAssert.Contains(d.Message, "core/skills");
     }
@@ -47,7 +41,7 @@ public sealed class CoreLinksValidatorTests
     {
         using var dir = CoreMarketplace();
         Directory.Delete(dir.File("plugins/agentops-core/workflows"));
-        var d = CoreLinksValidator.Validate(dir.Path, true).Single();
+        var d = CoreLinksValidator.Validate(dir.Path).Single();
         Assert.AreEqual((DiagnosticCodes.CoreLinkBroken, 0), (d.Code, d.Line));
     }
 
@@ -59,7 +53,7 @@ public sealed class CoreLinksValidatorTests
         File.CreateSymbolicLink(dir.File("core/agents"), "../plugins/agentops-core/commands");
         File.Delete(dir.File("core/commands"));
         Directory.CreateDirectory(dir.File("core/commands"));
-        var d = CoreLinksValidator.Validate(dir.Path, true);
+        var d = CoreLinksValidator.Validate(dir.Path);
         Assert.AreEqual(2, d.Count(x => x.Code == DiagnosticCodes.CoreLinkWrongTarget && x.Line == 0), string.Join("\n", d));
     }
 
@@ -69,16 +63,41 @@ public sealed class CoreLinksValidatorTests
         using var dir = CoreMarketplace();
         var custom = new[] { new ExpectedLink("core/commands", "../plugins/agentops-core/commands") };
         File.Delete(dir.File("core/skills"));
-        Expect.Clean(CoreLinksValidator.Validate(dir.Path, true, custom));
+        Expect.Clean(CoreLinksValidator.Validate(dir.Path, custom));
     }
 
     [TestMethod]
-    public void MarketplaceWithCorePluginRunsTheCheck()
+    public void TheSdkNoLongerAsksAnyMarketplaceForCoreLinks()
     {
+        // core/ is this repository's own layout: its build checks the links (eng/RepoChecks.targets), the SDK does not.
         using var dir = new TempDir();
         dir.Write("plugins/agentops-core/.claude-plugin/plugin.json", "{ \"name\": \"agentops-core\", \"version\": \"1.0.0\", \"description\": \"d\", \"author\": { \"name\": \"a\" } }");
         dir.Write(".claude-plugin/marketplace.json", "{ \"name\": \"m\", \"owner\": { \"name\": \"o\" }, \"plugins\": [ { \"name\": \"agentops-core\", \"source\": \"./plugins/agentops-core\" } ] }");
+        Directory.CreateDirectory(dir.File("core"));
         var d = MarketplaceFolderValidator.Validate(dir.Path);
-        Assert.AreEqual(4, d.Count(x => x.Code == DiagnosticCodes.CoreLinkMissing), string.Join("\n", d));
+        Assert.AreEqual(0, d.Count(x => x.Code is DiagnosticCodes.CoreLinkMissing or DiagnosticCodes.CoreLinkBroken or DiagnosticCodes.CoreLinkWrongTarget), string.Join("\n", d));
+    }
+
+    [TestMethod]
+    public void StateLineChangesWithEveryKindOfChange()
+    {
+        using var dir = CoreMarketplace();
+        var link = dir.File("core/skills");
+        var states = new List<string> { CoreLinkState.Read(link).Describe("core/skills") };
+        File.Delete(link);
+        File.CreateSymbolicLink(link, "../plugins/agentops-core/agents");
+        states.Add(CoreLinkState.Read(link).Describe("core/skills"));
+        File.Delete(link);
+        File.WriteAllText(link, "not a link");
+        states.Add(CoreLinkState.Read(link).Describe("core/skills"));
+        File.Delete(link);
+        Directory.CreateDirectory(link);
+        states.Add(CoreLinkState.Read(link).Describe("core/skills"));
+        Directory.Delete(link);
+        states.Add(CoreLinkState.Read(link).Describe("core/skills"));
+        File.CreateSymbolicLink(link, "../plugins/agentops-core/skills");
+        Directory.Delete(dir.File("plugins/agentops-core/skills"));
+        states.Add(CoreLinkState.Read(link).Describe("core/skills"));
+        Assert.AreEqual(states.Count, states.Distinct().Count(), string.Join("\n", states));
     }
 }

@@ -4,32 +4,18 @@ using AgentOps.Core.Validation;
 namespace AgentOps.Tests.Validation;
 
 /// <summary>
-/// Runs the marketplace validator over the real marketplace.json files in ../shared/marketplaces
+/// Runs the marketplace validator over the real marketplace.json files in the vendored Fixtures/marketplaces
 /// (read in place, never copied into the repo). Their local plugin folders are absent, so "source
 /// folder missing" is expected; anything else must be rare and sensible, and nothing may throw.
 /// </summary>
 [TestClass]
 public sealed class RealMarketplacesTests
 {
-    private static string? SharedMarketplaces()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "marketplaces");
-            if (Directory.Exists(candidate)) return candidate;
-            candidate = Path.Combine(dir.FullName, "..", "shared", "marketplaces");
-            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
-
     [TestMethod]
     public void EveryRealMarketplaceValidatesWithoutThrowing()
     {
-        var folder = SharedMarketplaces();
-        if (folder is null) Assert.Inconclusive("../shared/marketplaces is not available here");
-        var files = Directory.GetFiles(folder, "*.json");
-        Assert.IsTrue(files.Length > 0);
+        var files = TestFixtures.MarketplaceFiles();
+        Assert.IsTrue(files.Count > 0);
         var report = new List<string>();
         foreach (var file in files)
         {

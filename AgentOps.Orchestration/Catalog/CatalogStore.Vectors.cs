@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace AgentOps.Orchestration.Catalog;
+
+/// <summary>Plugin and component vectors held in memory for dense search: one contiguous row-major matrix each.</summary>
+public sealed class DenseIndex
+{
+    public required string ModelId { get; init; }
+    public required int Dimensions { get; init; }
+    public required long[] PluginIds { get; init; }
+    public required float[] PluginMatrix { get; init; }
+    public required long[] ComponentIds { get; init; }
+    public required long[] ComponentOwners { get; init; }
+    public required float[] ComponentMatrix { get; init; }
+    /// <summary>Plugins in the catalog without a vector (indexed while the model was unavailable).</summary>
+    public required int PluginsWithoutVectors { get; init; }
+
+    private Dictionary<long, int>? _pluginRows;
+    private ILookup<long, (int Row, long ComponentId)>? _componentRows;
+
+    public ReadOnlySpan<float> PluginRow(int i) => PluginMatrix.AsSpan(i * Dimensions, Dimensions);
+
+    /// <summary>The row of a plugin's vector, or null when it has none.</summary>
+    public int? PluginRowOf(long pluginId)
+    {
+        _pluginRows ??= PluginIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return _pluginRows.TryGetValue(pluginId, out var row) ? row : null;
+    }
+
+    /// <summary>Rows of a plugin's component vectors with the component ids.</summary>
+    public IEnumerable<(int Row, long ComponentId)> ComponentRowsOf(long pluginId)
+    {
+        _componentRows ??= ComponentOwners.Select((owner, i) => (owner, i)).ToLookup(x => x.owner, x => (x.i, ComponentIds[x.i]));
+        return _componentRows[pluginId];
+    }
+    public ReadOnlySpan<float> ComponentRow(int i) => ComponentMatrix.AsSpan(i * Dimensions, Dimensions);
+}
+
+/// <summary>A row that needs a vector: its id, owner plugin and the text to embed.</summary>
+public sealed record VectorWork(long Id, long PluginId, string Text);
+
+// Vector side of the catalog: which rows lack vectors, writing them, and the in-memory matrix for queries.
+public sealed partial class CatalogStore
+{
+    private DenseIndex? _dense;
+    private IReadOnlyList<(string Term, int Documents)>? _vocabulary;
+
+    private void InvalidateCaches()
+    {
+        _dense = null;
+        _vocabulary = null;
+    }
+
+    public string? EmbeddingModelId() =>
+        Scalar(_db, "SELECT value FROM meta WHERE key = $k", ("$k", CatalogSchema.EmbeddingModelKey)) as string;
+
+    /// <summary>Records the model of the stored vectors; a different model than before drops every vector (spaces differ).</summary>
+    public void UseEmbeddingModel(string modelId)
+    {
+        if (EmbeddingModelId() == modelId) return;
+        using var tx = _db.BeginTransaction();
+        Run(tx, "DELETE FROM plugin_vectors");
+        Run(tx, "DELETE FROM component_vectors");
+        Run(tx, "INSERT INTO meta(key, value) VALUES($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$k", CatalogSchema.EmbeddingModelKey), ("$v", modelId));
+        tx.Commit();
+        _dense = null;
+    }
+
+    public int PluginsWithoutVectorsCount() =>
+        Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL"), CultureInfo.InvariantCulture);
+
+    /// <summary>Plugins without a vector, with the text their vector is made from.</summary>
+    public IReadOnlyList<VectorWork> PluginsWithoutVectors()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.id, p.name, p.description, p.category, p.keywords,
+                   (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
+            FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL ORDER BY p.id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<VectorWork>();
+        while (r.Read())
+            list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(0),
+                EmbeddingText.ForPlugin(r.GetString(1), r.GetString(2), r.GetString(3), FromJson(r.GetString(4)), r.IsDBNull(5) ? "" : r.GetString(5))));
+        return list;
+    }
+
+    /// <summary>Components (agents, commands, skills with a description) without a vector.</summary>
+    public IReadOnlyList<VectorWork> ComponentsWithoutVectors()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT c.id, c.plugin_id, c.kind, c.name, c.description FROM components c LEFT JOIN component_vectors v ON v.component_id = c.id
+            WHERE v.component_id IS NULL AND c.kind IN ('agent','command','skill') AND length(c.description) > 0 ORDER BY c.id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<VectorWork>();
+        while (r.Read())
+            list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(1), EmbeddingText.ForComponent(r.GetString(2), r.GetString(3), r.GetString(4))));
+        return list;
+    }
+
+    /// <summary>Writes vectors for <paramref name="work"/> rows (plugins or components) in one transaction.</summary>
+    public void WriteVectors(IReadOnlyList<VectorWork> work, IReadOnlyList<float[]> vectors, bool components)
+    {
+        using var tx = _db.BeginTransaction();
+        using var cmd = components
+            ? Prepare(tx, "INSERT OR REPLACE INTO component_vectors(component_id, plugin_id, vector) VALUES($id, $p, $v)", "$id", "$p", "$v")
+            : Prepare(tx, "INSERT OR REPLACE INTO plugin_vectors(plugin_id, vector) VALUES($id, $v)", "$id", "$v");
+        for (var i = 0; i < work.Count; i++)
+        {
+            var blob = MemoryMarshal.AsBytes(vectors[i].AsSpan()).ToArray();
+            if (components) Set(cmd, work[i].Id, work[i].PluginId, blob);
+            else Set(cmd, work[i].Id, blob);
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+        _dense = null;
+    }
+
+    /// <summary>The vectors as matrices, read once per open store (a catalog write invalidates them).</summary>
+    public DenseIndex? Dense(int dimensions)
+    {
+        var model = EmbeddingModelId();
+        if (model is null) return null;
+        if (_dense is { } cached && cached.ModelId == model && cached.Dimensions == dimensions) return cached;
+        var (pluginIds, _, pluginMatrix) = ReadVectors("SELECT plugin_id, plugin_id, vector FROM plugin_vectors ORDER BY plugin_id", dimensions);
+        var (componentIds, owners, componentMatrix) = ReadVectors("SELECT component_id, plugin_id, vector FROM component_vectors ORDER BY component_id", dimensions);
+        return _dense = new DenseIndex
+        {
+            ModelId = model, Dimensions = dimensions,
+            PluginIds = pluginIds, PluginMatrix = pluginMatrix,
+            ComponentIds = componentIds, ComponentOwners = owners, ComponentMatrix = componentMatrix,
+            PluginsWithoutVectors = PluginsWithoutVectorsCount(),
+        };
+    }
+
+    private (long[] Ids, long[] Owners, float[] Matrix) ReadVectors(string sql, int dimensions)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var ids = new List<long>();
+        var owners = new List<long>();
+        var matrix = new List<float>();
+        var bytes = dimensions * sizeof(float);
+        while (r.Read())
+        {
+            var blob = (byte[])r.GetValue(2);
+            if (blob.Length != bytes) continue; // written with another dimension: ignored, re-made on the next build
+            ids.Add(r.GetInt64(0));
+            owners.Add(r.GetInt64(1));
+            matrix.AddRange(MemoryMarshal.Cast<byte, float>(blob));
+        }
+        return (ids.ToArray(), owners.ToArray(), matrix.ToArray());
+    }
+
+    /// <summary>Indexed terms of plugin text (stemmed, as FTS5 stores them) with their document counts, for typo tolerance.</summary>
+    public IReadOnlyList<(string Term, int Documents)> PluginVocabulary() => _vocabulary ??= ReadVocabulary();
+
+    private List<(string Term, int Documents)> ReadVocabulary()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT term, doc FROM plugin_vocab";
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, int)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
+        return list;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
+
+namespace AgentOps.Orchestration.Catalog.Ranking;
+
+/// <summary>Options of one ranking query.</summary>
+public sealed record RankingOptions
+{
+    public int Limit { get; init; } = 10;
+    public string? Category { get; init; }
+    public bool InstalledOnly { get; init; }
+    public RankingWeights Weights { get; init; } = RankingWeights.Default;
+    /// <summary>"Today" for recency (tests and benchmarks pin it).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    public bool WithClosure { get; init; } = true;
+    /// <summary>The sentence-embedding model; null ranks by words only (and says why: <see cref="SemanticUnavailableReason"/>).</summary>
+    public ITextEmbedder? Embedder { get; init; }
+    public string? SemanticUnavailableReason { get; init; }
+    /// <summary>One row per plugin listed by several marketplaces (<see cref="DuplicateGroups"/>).</summary>
+    public bool Deduplicate { get; init; } = true;
+    /// <summary>Unknown query words also search the indexed terms one or two edits away.</summary>
+    public bool TypoTolerance { get; init; } = true;
+}
+
+/// <summary>
+/// Ranks catalog plugins for a query with two rankers fused:
+/// <list type="bullet">
+/// <item>lexical: <c>text × ((1 − c) + c × coverage^e)</c>, where <c>text</c> is FTS5's field-weighted bm25 (BM25F-like:
+/// name, description, keywords and category weighted before saturation) over the query, its synonyms and typo
+/// corrections, plus the best components' own bm25 (indexed apart so their length does not dilute the plugin's
+/// fields), and <c>coverage</c> the share of the query's concepts the plugin matches;</item>
+/// <item>dense: cosine between the query's sentence vector and the plugin's (or, at a discount, its best component's).</item>
+/// </list>
+/// The fused score (<see cref="ScoreFusion"/>) is multiplied by the learned factor <c>1 + reliability + usage +
+/// recency (+ installed)</c> from the pattern store. Duplicates across marketplaces collapse into one row.
+/// Each result carries its reasons, by words and by meaning. Ties break on name then marketplace.
+/// </summary>
+public static class PluginRanker
+{
+    public static RankingResult Rank(CatalogStore store, string query, LearnedSignals learned, RankingOptions? options = null)
+    {
+        options ??= new RankingOptions();
+        var w = options.Weights;
+        var parsed = ParsedQuery.Parse(query);
+        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
+        if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0) { Semantic = SemanticStatus.Off("the query has no searchable words") };
+        if (options.TypoTolerance) parsed = TypoTolerance.Expand(parsed, store.PluginVocabulary());
+
+        var limit = Math.Clamp(options.Limit, 1, 1000);
+        var candidates = Math.Max(w.Candidates, limit * 5);
+        var lexical = LexicalStage(store, parsed, options, candidates);
+
+        // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates.
+        var (semantic, status, dense, index) = DenseStage(store, parsed.Text, options, diagnostics);
+        var pool = lexical.Keys.ToList();
+        if (dense.Count > 0)
+            pool.AddRange(dense.Values.OrderByDescending(h => h.Score).ThenBy(h => h.PluginId).Take(Math.Max(w.DenseCandidates, limit * 5))
+                .Select(h => h.PluginId).Where(id => !lexical.ContainsKey(id)));
+        var plugins = store.LoadPlugins(pool, withComponents: false);
+        pool = pool.Where(id => plugins.TryGetValue(id, out var p) && Allowed(p.Plugin, options)).ToList();
+
+        var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
+        var denseScores = dense.Count == 0 ? new Dictionary<long, double>()
+            : pool.Where(dense.ContainsKey).ToDictionary(id => id, id => (double)dense[id].Score);
+        var fused = dense.Count == 0 ? lexicalScores : ScoreFusion.Fuse(lexicalScores, denseScores, pool, w);
+
+        var scored = new List<RankedPlugin>();
+        foreach (var id in pool)
+        {
+            var stored = plugins[id];
+            var lex = lexical.GetValueOrDefault(id) ?? Explain(store, parsed, stored, [], 0);
+            var contribution = Learned(stored.Plugin, learned, w, options.Today);
+            var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
+            scored.Add(lex.Ranked with
+            {
+                Score = fused[id] * multiplier,
+                Learned = contribution,
+                Dense = dense.TryGetValue(id, out var d) ? d : null,
+            });
+        }
+
+        var ordered = scored.Where(r => r.Score > 0)
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
+            .ToList();
+        var rows = options.Deduplicate
+            ? DuplicateGroups.Group(ordered, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() })
+            : ordered;
+        var top = rows.Take(limit).ToList();
+        var full = store.LoadPlugins(top.Select(r => r.Stored.Id).ToList());
+        var componentsById = index is null || semantic is null ? new Dictionary<long, CatalogComponent>()
+            : store.LoadComponents(top.SelectMany(r => index.ComponentRowsOf(r.Stored.Id)).Select(c => c.ComponentId).ToList());
+        var ranked = top
+            .Select((r, i) =>
+            {
+                r = r with { Stored = full.GetValueOrDefault(r.Stored.Id) ?? r.Stored };
+                var closure = options.WithClosure ? DependencyClosure.Compute(store, r.Plugin) : null;
+                if (closure is not null) diagnostics.AddRange(closure.Diagnostics);
+                var deps = closure is null ? [] : closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();
+                var meaning = semantic is not null && index is not null ? MeaningExplainer.Explain(semantic, index, r.Stored, componentsById) : null;
+                return r with { Rank = i + 1, Dependencies = deps, Reasons = Reasons(r, parsed, deps, meaning) };
+            })
+            .ToList();
+        var complements = ComplementFinder.Find(store, ranked, learned);
+        return new RankingResult(parsed, ranked, complements, diagnostics.Distinct().ToList(), pool.Count) { Semantic = status };
+    }
+
+    private sealed record LexicalHit(double Score, RankedPlugin Ranked);
+
+    /// <summary>A wide pool of field and component hits (ids and scores only: cheap), combined into a text score;
+    /// the best <paramref name="candidates"/> are loaded, explained and scored for coverage.</summary>
+    private static Dictionary<long, LexicalHit> LexicalStage(CatalogStore store, ParsedQuery parsed, RankingOptions options, int candidates)
+    {
+        var w = options.Weights;
+        var pool = Math.Max(w.Pool, candidates * 4);
+        var fieldScore = store.SearchPlugins(parsed.Match, w.FieldWeights, pool, options.Category, options.InstalledOnly)
+            .ToDictionary(h => h.Id, h => -h.Bm25);
+        var componentHits = store.SearchComponentText(parsed.Match, w.ComponentWeights, pool * 2, options.Category, options.InstalledOnly)
+            .GroupBy(h => h.PluginId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Bm25).ThenBy(h => h.ComponentId).Take(w.TopComponents).ToList());
+        double Text(long id) => fieldScore.GetValueOrDefault(id) + w.Components * (componentHits.GetValueOrDefault(id)?.Sum(c => -c.Bm25) ?? 0);
+        var ids = fieldScore.Keys.Union(componentHits.Keys).OrderByDescending(Text).ThenBy(id => id).Take(candidates).ToList();
+        var plugins = store.LoadPlugins(ids, withComponents: false);
+        var matchedComponents = store.LoadComponents(ids.SelectMany(id => componentHits.GetValueOrDefault(id) ?? []).Select(h => h.ComponentId).ToList());
+        var result = new Dictionary<long, LexicalHit>();
+        foreach (var id in ids)
+        {
+            if (!plugins.TryGetValue(id, out var stored)) continue;
+            var components = (componentHits.GetValueOrDefault(id) ?? [])
+                .Select(c => (c.Invocation, Component: matchedComponents.GetValueOrDefault(c.ComponentId))).ToList();
+            result[id] = Explain(store, parsed, stored, components, Text(id), w);
+        }
+        return result;
+    }
+
+    private static LexicalHit Explain(CatalogStore store, ParsedQuery parsed, StoredPlugin stored,
+        IReadOnlyList<(string Invocation, CatalogComponent? Component)> components, double text, RankingWeights? weights = null)
+    {
+        var w = weights ?? RankingWeights.Default;
+        var p = stored.Plugin;
+        var columns = new List<(string, string)> { ("name", p.Name), ("description", p.Description), ("keywords", string.Join(' ', p.Keywords)), ("category", p.Category) };
+        foreach (var (_, c) in components)
+            if (c is not null) columns.Add(("components", c.Name + " " + c.Description));
+        var explanation = MatchExplainer.ExplainText(parsed, columns);
+        var coverage = (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count;
+        var score = text * ((1 - w.Coverage) + w.Coverage * Math.Pow(coverage, w.CoverageExponent));
+        return new LexicalHit(score, new RankedPlugin
+        {
+            Rank = 0,
+            Stored = stored,
+            Score = score,
+            TextScore = text,
+            Coverage = coverage,
+            MatchedFields = explanation.Fields,
+            MatchedComponents = components.Select(c => c.Invocation).ToList(),
+            SynonymMatches = explanation.SynonymMatches,
+            Reasons = [],
+        });
+    }
+
+    private static (SemanticQuery? Query, SemanticStatus Status, Dictionary<long, DenseHit> Hits, DenseIndex? Index) DenseStage(
+        CatalogStore store, string text, RankingOptions options, List<Diagnostic> diagnostics)
+    {
+        var none = new Dictionary<long, DenseHit>();
+        if (options.Embedder is not { } embedder)
+            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"), none, null);
+        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"), none, null);
+        var index = store.Dense(embedder.Dimensions);
+        if (index is null || index.ModelId != embedder.ModelId || index.PluginIds.Length == 0)
+        {
+            var why = index is null || index.PluginIds.Length == 0 ? "the catalog has no vectors yet" : $"the catalog's vectors were made by {index.ModelId}";
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
+                $"{why}: ranked by words only; run `agentops catalog` to add vectors"));
+            return (null, SemanticStatus.Off(why), none, null);
+        }
+        if (index.PluginsWithoutVectors > 0)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
+                $"{index.PluginsWithoutVectors} plugins have no vectors yet and are found by words only; run `agentops catalog` to add them"));
+        var semantic = SemanticQuery.Create(embedder, text, diagnostics);
+        if (semantic is null) return (null, SemanticStatus.Off("the query has no letters or digits"), none, null);
+        return (semantic, new SemanticStatus(true, embedder.ModelId, null), DenseScorer.Score(index, semantic.Vector, options.Weights.ComponentDenseFactor), index);
+    }
+
+    private static bool Allowed(CatalogPlugin p, RankingOptions options) =>
+        (options.Category is null || string.Equals(p.Category, options.Category, StringComparison.OrdinalIgnoreCase)) &&
+        (!options.InstalledOnly || p.Installed);
+
+    private static LearnedContribution? Learned(CatalogPlugin p, LearnedSignals learned, RankingWeights w, DateOnly today)
+    {
+        if (!learned.Plugins.TryGetValue(p.Name, out var u) || u.Executions == 0) return null;
+        var confidence = u.Executions / (u.Executions + w.ReliabilityHalfConfidence);
+        var reliability = w.Reliability * (u.Reliability - 0.5) * 2 * confidence;
+        var usage = learned.MaxPluginExecutions > 0 ? w.Usage * Math.Log(1 + u.Executions) / Math.Log(1 + learned.MaxPluginExecutions) : 0;
+        var age = u.LastUsed is { } last ? Math.Max(0, today.DayNumber - last.DayNumber) : double.PositiveInfinity;
+        var recency = w.Recency * Math.Pow(0.5, age / w.RecencyHalfLifeDays);
+        return new LearnedContribution(u.Executions, u.RawSuccessRate, u.Reliability, u.LastUsed, u.Patterns, 1 + reliability + usage + recency);
+    }
+
+    private static IReadOnlyList<string> Reasons(RankedPlugin r, ParsedQuery q, IReadOnlyList<string> deps, string? meaning)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var reasons = new List<string>();
+        foreach (var (field, words) in r.MatchedFields)
+            reasons.Add($"matched {field}: {string.Join(", ", words)}");
+        if (r.MatchedComponents.Count > 0) reasons.Add("matching components: " + string.Join(", ", r.MatchedComponents));
+        if (r.SynonymMatches.Count > 0) reasons.Add("synonyms: " + string.Join(", ", r.SynonymMatches.Take(4)) + (r.SynonymMatches.Count > 4 ? ", ..." : ""));
+        if (meaning is not null) reasons.Add(meaning);
+        var matched = (int)Math.Round(r.Coverage * q.Concepts.Count);
+        reasons.Add(string.Create(inv, $"covers {matched} of {q.Concepts.Count} query words; text score {r.TextScore:0.00}")
+            + (r.Dense is { } d ? string.Create(inv, $"; meaning score {d.Score:0.00}") : ""));
+        if (r.Learned is { } l)
+            reasons.Add(string.Create(inv, $"learned: {l.Executions} executions, success {l.SuccessRate:P0} (reliability {l.Reliability:0.00}), last used {l.LastUsed?.ToString("yyyy-MM-dd", inv) ?? "unknown"}, ×{l.Multiplier:0.00}"));
+        if (r.Plugin.Installed) reasons.Add("installed in Claude Code");
+        if (r.AlsoIn.Count > 0) reasons.Add("also in: " + string.Join(", ", r.AlsoIn.Select(id => id[(id.IndexOf('@') + 1)..])));
+        if (deps.Count > 0) reasons.Add("requires " + string.Join(", ", deps));
+        return reasons;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Orchestration.Embeddings;
+
+namespace AgentOps.Orchestration.Catalog.Ranking;
+
+/// <summary>
+/// The query as the embedding model sees it: its vector, its phrases' vectors (for explanations, made on first
+/// use) and notes when the model covers it poorly. A query with no letter or digit gets no vector at all (only
+/// punctuation has no meaning to find); another script, mostly unknown word pieces, or more text than the model
+/// reads is noted (AOP1056, AOP1057) and still searched: a weak meaning match beats none.
+/// </summary>
+public sealed partial class SemanticQuery
+{
+    const double OutsideShare = 0.5;
+    private readonly ITextEmbedder _embedder;
+    private IReadOnlyList<(string Phrase, float[] Vector)>? _phrases;
+
+    private SemanticQuery(ITextEmbedder embedder, string text, float[] vector)
+    {
+        _embedder = embedder;
+        Text = text;
+        Vector = vector;
+    }
+
+    public string Text { get; }
+    public float[] Vector { get; }
+
+    public static SemanticQuery? Create(ITextEmbedder embedder, string text, List<Diagnostic> notes)
+    {
+        if (!text.Any(char.IsLetterOrDigit)) return null;
+        var letters = text.Where(char.IsLetter).ToList();
+        var foreign = letters.Count == 0 ? 0 : (double)letters.Count(c => c > '\u024F') / letters.Count;
+        var unknown = embedder is OnnxSentenceEmbedder onnx ? onnx.UnknownShare(text) : 0;
+        if (foreign >= OutsideShare || unknown >= OutsideShare)
+            notes.Add(new Diagnostic(DiagnosticCodes.QueryOutsideModel, DiagnosticSeverity.Info, "<query>", 0, 0, string.Create(CultureInfo.InvariantCulture,
+                $"the query is mostly outside what the embedding model was trained on ({Math.Max(foreign, unknown):P0} {(foreign >= unknown ? "letters in another script than Latin" : "unknown word pieces")}): matches by meaning are weak for it, words still count; English wording works best")));
+        if (embedder is OnnxSentenceEmbedder model && model.Tokenize(text).Length >= model.Model.MaxTokens)
+            notes.Add(new Diagnostic(DiagnosticCodes.QueryTruncatedForModel, DiagnosticSeverity.Info, "<query>", 0, 0,
+                $"the query is longer than the embedding model reads: only its first {model.Model.MaxTokens} word pieces count for meaning"));
+        return new SemanticQuery(embedder, text, embedder.EmbedQuery(text));
+    }
+
+    /// <summary>The query's phrases (split at punctuation and joining words) with their vectors; the whole query when it is one phrase.</summary>
+    public IReadOnlyList<(string Phrase, float[] Vector)> Phrases()
+    {
+        if (_phrases is not null) return _phrases;
+        var phrases = Splitter().Split(Text).Select(p => p.Trim()).Where(p => p.Count(char.IsLetterOrDigit) >= 3).Distinct().Take(6).ToList();
+        if (phrases.Count <= 1) return _phrases = [(Text.Length > 80 ? Text[..80] + "…" : Text, Vector)];
+        var vectors = _embedder.Embed(phrases.Select(p => p).ToList());
+        return _phrases = phrases.Select((p, i) => (p, vectors[i])).ToList();
+    }
+
+    [GeneratedRegex(@"[,;:.!?()\[\]/|]+|\s+(?:and|or|then|with|from|for|into|so that|while|using|via|to)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Splitter();
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace AgentOps.Orchestration.Learning;
+
+/// <summary>
+/// Reads the seed's explicit execution record (<c>execution.json</c>):
+/// <c>{ "execution_id", "task", "timestamp", "workflow": [{ "step", "agent", "duration", "success" }], "result", "total_duration" }</c>.
+/// Durations are seconds as numbers or strings with a unit (<c>"45s"</c>, <c>"3m"</c>, <c>"1h"</c>, <c>"1500ms"</c>).
+/// Wrong types give a clear error naming the field.
+/// </summary>
+public static partial class ExecutionRecordReader
+{
+    public sealed class ExecutionRecordException(string message) : Exception(message);
+
+    public static Execution ReadFile(string path)
+    {
+        try { return Parse(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path)); }
+        catch (ExecutionRecordException ex) { throw new ExecutionRecordException($"{path}: {ex.Message}"); }
+    }
+
+    public static Execution Parse(string json, string fallbackId = "execution")
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
+        catch (JsonException ex) { throw new ExecutionRecordException($"not valid JSON: {ex.Message}"); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ExecutionRecordException("an execution record must be a JSON object");
+            var id = OptString(root, "execution_id") ?? fallbackId;
+            var task = OptString(root, "task") ?? throw new ExecutionRecordException("'task' is required (string)");
+            var start = DateTimeOffset.UnixEpoch;
+            if (OptString(root, "timestamp") is { } tss)
+            {
+                if (!DateTimeOffset.TryParse(tss, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start))
+                    throw new ExecutionRecordException($"'timestamp' must be an ISO date-time, got '{tss}'");
+            }
+            var steps = new List<ExecutionStep>();
+            var offset = 0.0;
+            var allOk = true;
+            if (root.TryGetProperty("workflow", out var wf))
+            {
+                if (wf.ValueKind != JsonValueKind.Array) throw new ExecutionRecordException("'workflow' must be an array of steps");
+                var read = new List<(double Order, string Agent, double Duration, bool Ok, string? Title)>();
+                var i = 0;
+                foreach (var s in wf.EnumerateArray())
+                {
+                    i++;
+                    if (s.ValueKind != JsonValueKind.Object) throw new ExecutionRecordException($"workflow[{i - 1}] must be an object");
+                    var agent = OptString(s, "agent") ?? OptString(s, "command") ?? throw new ExecutionRecordException($"workflow[{i - 1}].agent is required (string)");
+                    var dur = s.TryGetProperty("duration", out var d) ? Duration(d, $"workflow[{i - 1}].duration") : 0;
+                    var ok = !s.TryGetProperty("success", out var sv) || sv.ValueKind switch
+                    {
+                        JsonValueKind.True => true,
+                        JsonValueKind.False => false,
+                        _ => throw new ExecutionRecordException($"workflow[{i - 1}].success must be true or false"),
+                    };
+                    var (order, title) = Step(s, i, $"workflow[{i - 1}].step");
+                    read.Add((order, agent, dur, ok, title));
+                }
+                // The seed numbers its steps ("step": 1): the number is the order, not a title.
+                foreach (var st in read.OrderBy(x => x.Order))
+                {
+                    allOk &= st.Ok;
+                    var kind = st.Agent.StartsWith('/') ? AgentOps.Core.Patterns.StepKinds.Command : AgentOps.Core.Patterns.StepKinds.Subagent;
+                    steps.Add(new ExecutionStep(st.Agent, kind, start.AddSeconds(offset), st.Duration, st.Ok ? StepOutcome.Success : StepOutcome.Error, null, st.Title));
+                    offset += st.Duration;
+                }
+            }
+            var success = allOk;
+            if (root.TryGetProperty("result", out var r))
+            {
+                success = r.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.String => r.GetString()!.ToLowerInvariant() switch
+                    {
+                        "success" or "succeeded" or "ok" or "passed" or "completed" => true,
+                        "failure" or "failed" or "error" or "partial" or "rolled_back" or "rollback" or "aborted" => false,
+                        var other => throw new ExecutionRecordException($"'result' must be success or failure, got '{other}'"),
+                    },
+                    JsonValueKind.Object => OptString(r, "status") is { } st ? st is "success" or "succeeded" or "ok" : allOk,
+                    _ => throw new ExecutionRecordException("'result' must be a string (success|failure) or a boolean"),
+                };
+            }
+            var rolledBack = root.TryGetProperty("rolled_back", out var rb) && rb.ValueKind == JsonValueKind.True
+                || (r.ValueKind == JsonValueKind.String && r.GetString() is "rolled_back" or "rollback");
+            var total = root.TryGetProperty("total_duration", out var td) ? Duration(td, "total_duration") : offset;
+            return new Execution(id, task, start, steps, success, total, rolledBack, "execution.json")
+            { FailureReason = success ? null : "result: failure" };
+        }
+    }
+
+    /// <summary><c>"step"</c>: a number (or a numeric string) is the step's order; other text is its title and the
+    /// step keeps its place in the array.</summary>
+    private static (double Order, string? Title) Step(JsonElement s, int position, string field)
+    {
+        if (!s.TryGetProperty("step", out var v) || v.ValueKind == JsonValueKind.Null) return (position, null);
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && double.IsFinite(n)) return (n, null);
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var text = v.GetString()!.Trim();
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && double.IsFinite(m)) return (m, null);
+            return (position, text.Length == 0 ? null : text);
+        }
+        throw new ExecutionRecordException($"'{field}' must be a step number or a title (string), got {v.ValueKind.ToString().ToLowerInvariant()}");
+    }
+
+    private static string? OptString(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw new ExecutionRecordException($"'{name}' must be a string, got {v.ValueKind.ToString().ToLowerInvariant()}");
+    }
+
+    [GeneratedRegex(@"^\s*(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?<u>ms|s|sec|m|min|h)?\s*$")]
+    private static partial Regex DurationText();
+
+    private static double Duration(JsonElement v, string field)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= 0) return d;
+        if (v.ValueKind == JsonValueKind.String && DurationText().Match(v.GetString()!) is { Success: true } m)
+        {
+            var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            return m.Groups["u"].Value switch { "ms" => n / 1000, "m" or "min" => n * 60, "h" => n * 3600, _ => n };
+        }
+        throw new ExecutionRecordException($"'{field}' must be a duration in seconds (number >= 0 or \"45s\", \"3m\"), got {v.GetRawText()}");
+    }
+}

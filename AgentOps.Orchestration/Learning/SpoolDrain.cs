@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AgentOps.Orchestration.Learning;
+
+/// <summary>
+/// Folds the hook spool into the per-session hook logs. The plugin's <c>hooks/record-event.sh</c> keeps
+/// Claude Code waiting only for one <c>cat</c>: each event becomes its own file
+/// <c>.agentops/executions/spool/&lt;microseconds&gt;-&lt;pid&gt;-&lt;event&gt;.json</c>, so hooks of parallel
+/// subagents never interleave. Here, off the critical path and under the learn lock (one drain at a
+/// time), the files are read in name order (the time each hook fired), appended through
+/// <see cref="HookRecorder"/> to <c>&lt;session&gt;.jsonl</c> with their <c>seq</c> (the file name), and
+/// deleted. A file that does not parse yet and is younger than <see cref="InProgressAge"/> is still
+/// being written and waits for the next drain; older bad files go to record-errors.log like any bad payload.
+/// </summary>
+public static class SpoolDrain
+{
+    public static readonly TimeSpan InProgressAge = TimeSpan.FromMinutes(2);
+
+    public sealed record Result(int Drained, int Pending, int Rejected);
+
+    public static string SpoolFolder(string project) => Path.Combine(ExecutionSources.ExecutionsFolder(project), "spool");
+
+    public static Result Drain(string project, DateTimeOffset now)
+    {
+        var spool = SpoolFolder(project);
+        if (!Directory.Exists(spool) || IsLink(spool) || IsLink(ExecutionSources.ExecutionsFolder(project))) return new(0, 0, 0);
+        int drained = 0, pending = 0, rejected = 0;
+        foreach (var file in Directory.EnumerateFiles(spool, "*.json").Order(StringComparer.Ordinal).ToList())
+        {
+            try
+            {
+                var info = new FileInfo(file);
+                if (info.LinkTarget is not null) { File.Delete(file); rejected++; continue; } // never read through a planted link
+                var name = Path.GetFileNameWithoutExtension(file);
+                var at = FiredAt(name) ?? new DateTimeOffset(info.LastWriteTimeUtc);
+                if (info.Length > HookRecorder.MaxPayloadBytes)
+                {
+                    HookRecorder.Record("{}"u8, project, at, name); // logged as a bad payload, nothing appended
+                    File.Delete(file);
+                    rejected++;
+                    continue;
+                }
+                var bytes = File.ReadAllBytes(file);
+                if (!IsCompleteJson(bytes) && now - new DateTimeOffset(info.LastWriteTimeUtc) < InProgressAge) { pending++; continue; }
+                var r = HookRecorder.Record(bytes, project, at, name);
+                File.Delete(file);
+                if (r.Recorded) drained++; else rejected++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { pending++; }
+        }
+        return new(drained, pending, rejected);
+    }
+
+    /// <summary>The microsecond timestamp that starts a spool file name, when there is one.</summary>
+    internal static DateTimeOffset? FiredAt(string name)
+    {
+        var dash = name.IndexOf('-');
+        var digits = dash > 0 ? name[..dash] : name;
+        if (digits.Length is < 13 or > 18 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var micros)) return null;
+        try { return DateTimeOffset.UnixEpoch.AddTicks(micros * 10); }
+        catch (ArgumentOutOfRangeException) { return null; }
+    }
+
+    private static bool IsCompleteJson(byte[] bytes)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
+            while (reader.Read()) { }
+            return reader.BytesConsumed > 0;
+        }
+        catch (JsonException) { return false; }
+    }
+
+    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
+}

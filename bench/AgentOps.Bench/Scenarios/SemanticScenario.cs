@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using AgentOps.Bench.Semantic;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Embeddings;
+using static AgentOps.Bench.Semantic.BenchFigures;
+
+namespace AgentOps.Bench.Scenarios;
+
+/// <summary>
+/// Semantic search figures (docs/meta-orchestrator/SEMANTIC_SEARCH.md): the quality table (nDCG@5, recall@10,
+/// MRR) for plain BM25, the old lexical ranker and the hybrid one on the tuning and held-back halves of the
+/// judged set over the eleven real marketplaces; embedding cost per 1,000 plugins; then a generated catalog of
+/// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
+/// `analyze-plugins` split into process start, model load and query.
+/// Options: --quality-only, --sweep (fusion grid on the tuning half only), --models (MiniLM vs ArcticXs),
+/// --per-query (tuning half), --plugins N (scale size, default 10000).
+/// </summary>
+public sealed class SemanticScenario : IBenchScenario
+{
+    public string Name => "semantic";
+    public string Description => "hybrid ranking quality (tuning/held-back halves), embedding cost, 10k build/refresh/query/cold figures; --sweep, --models";
+
+    private readonly BenchFigures _figures = new();
+
+    public int Run(string[] args)
+    {
+        var repo = RepoRoot();
+        var tmp = Path.Combine(Path.GetTempPath(), "agentops-bench-semantic-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            var embedder = EmbeddingService.Load(out var why);
+            if (embedder is null) Console.WriteLine($"(no embedding model: {why}; hybrid figures are lexical only)");
+            Quality(repo, tmp, embedder, args);
+            if (args.Contains("--models")) SemanticModels.Compare(repo, tmp, _figures, Split(repo).Tuning);
+            if (!args.Contains("--quality-only") && embedder is not null)
+            {
+                var n = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
+                SemanticScale.Run(repo, tmp, n, embedder, _figures);
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(tmp, recursive: true); } catch (IOException) { }
+        }
+        _figures.Print();
+        return 0;
+    }
+
+    internal static (List<JudgedQuery> Tuning, List<JudgedQuery> HeldBack) Split(string repo)
+    {
+        var set = RankingEvaluation.Load(Path.Combine(repo, "tests", "AgentOps.Tests", "Catalog", "RankingEvalSet.json"));
+        return (set.Where(q => q.Split == "tuning").ToList(), set.Where(q => q.Split == "heldback").ToList());
+    }
+
+    /// <summary>The repo's marketplace plus the eleven real ones (the test fixtures' copies of ../shared/marketplaces).</summary>
+    internal static CatalogStore RealCatalog(string repo, string db, out CatalogBuildReport report)
+    {
+        var store = CatalogStore.Open(db, []);
+        var files = Directory.GetFiles(Path.Combine(repo, "tests", "AgentOps.Tests", "Fixtures", "marketplaces"), "*.json").Order(StringComparer.Ordinal);
+        var sources = files.Select(f => new CatalogSourceSpec(SourceKinds.File, f)).Prepend(new CatalogSourceSpec(SourceKinds.Folder, repo)).ToList();
+        report = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false);
+        return store;
+    }
+
+    private void Quality(string repo, string tmp, ITextEmbedder? embedder, string[] args)
+    {
+        using var store = RealCatalog(repo, Path.Combine(tmp, "real.db"), out var report);
+        _figures.Row($"real marketplaces: index build, words ({report.TotalPlugins} plugins, {report.TotalComponents} components)", Ms(report.Elapsed.TotalMilliseconds));
+        if (embedder is not null)
+        {
+            var e = CatalogEmbedder.Refresh(store, embedder);
+            _figures.Row($"real marketplaces: vectors ({e.Plugins} plugins + {e.Components} components)", Ms(e.Elapsed.TotalMilliseconds));
+            _figures.Row("embedding cost per 1,000 plugins (with their components)", Ms(e.Elapsed.TotalMilliseconds * 1000 / Math.Max(1, e.Plugins)));
+        }
+        var (tuning, held) = Split(repo);
+        var groups = RankingEvaluation.PluginGroups(store);
+        var rankers = new (string Name, Rankers.RankRows Rank)[]
+        {
+            ("BM25 (name+description+keywords+category)", Rankers.Bm25(store)),
+            ("old ranker (lexical, main before issue 14)", Rankers.Old(store)),
+            ($"new ranker (hybrid{(embedder is null ? ", model missing: lexical" : "")})", Rankers.Hybrid(store, embedder)),
+        };
+        Console.WriteLine();
+        Console.WriteLine($"| ranker | half | queries | nDCG@5 | recall@10 | MRR |");
+        Console.WriteLine($"|---|---|---|---|---|---|");
+        foreach (var (name, rank) in rankers)
+            foreach (var (half, queries) in new[] { ("tuning", tuning), ("held-back", held) })
+            {
+                var eval = RankingEvaluation.Evaluate(queries, groups, q => rank(q));
+                Console.WriteLine($"| {name} | {half} | {queries.Count} | {F3(eval.MeanNdcgAt5)} | {F3(eval.MeanRecallAt10)} | {F3(eval.Mrr)} |");
+                if (name.StartsWith("new", StringComparison.Ordinal))
+                {
+                    var goals = half == "held-back";
+                    _figures.Row($"new ranker {half}: nDCG@5", F3(eval.MeanNdcgAt5), goals ? ">= 0.80" : "");
+                    _figures.Row($"new ranker {half}: recall@10", F3(eval.MeanRecallAt10), goals ? ">= 0.75" : "");
+                    _figures.Row($"new ranker {half}: MRR", F3(eval.Mrr));
+                    if (half == "tuning" && args.Contains("--per-query"))
+                        foreach (var q in eval.Queries) Console.WriteLine($"    {q.NdcgAt5:0.00} {q.RecallAt10:0.00} {q.ReciprocalRank:0.00}  {q.Query}  -> {string.Join(", ", q.Top5)}");
+                }
+            }
+        Console.WriteLine();
+        var times = new List<double>();
+        var all = tuning.Concat(held).Select(q => q.Query).ToList();
+        var hybrid = Rankers.Hybrid(store, embedder);
+        foreach (var q in all) hybrid(q);
+        for (var round = 0; round < 3; round++)
+            foreach (var q in all)
+            {
+                var sw = Stopwatch.StartNew();
+                hybrid(q);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        _figures.Row("real marketplaces: hybrid query p50 (warm)", Ms(Percentile(times, 0.5)));
+        if (args.Contains("--sweep")) SemanticSweep.Run(store, groups, tuning, embedder);
+    }
+}

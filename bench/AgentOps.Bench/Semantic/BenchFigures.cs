@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace AgentOps.Bench.Semantic;
+
+/// <summary>Rows of figures printed as they come and again as a table at the end.</summary>
+internal sealed class BenchFigures
+{
+    public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly List<(string Name, string Value, string Goal)> _rows = [];
+
+    public void Row(string name, string value, string goal = "")
+    {
+        _rows.Add((name, value, goal));
+        Console.WriteLine($"{name}: {value} {goal}");
+    }
+
+    public void Print()
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"figure",-66} {"value",14}  goal");
+        foreach (var (n, v, g) in _rows) Console.WriteLine($"{n,-66} {v,14}  {g}");
+    }
+
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Max(0, Math.Ceiling(p * sorted.Count) - 1))];
+    }
+
+    public static string Ms(double ms) => ms.ToString("0.0", Inv) + " ms";
+    public static string F3(double v) => v.ToString("0.000", Inv);
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
+        return dir?.FullName ?? Environment.CurrentDirectory;
+    }
+}

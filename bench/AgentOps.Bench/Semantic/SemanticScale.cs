@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Catalog.Ranking;
+using AgentOps.Orchestration.Embeddings;
+using static AgentOps.Bench.Semantic.BenchFigures;
+
+namespace AgentOps.Bench.Semantic;
+
+/// <summary>
+/// A generated catalog with vectors: full build, 1 % incremental refresh, warm hybrid query latency, and cold
+/// `agentops analyze-plugins` runs split (from its --timings line) into process start, model load, catalog open
+/// and query.
+/// </summary>
+internal static partial class SemanticScale
+{
+    public static void Run(string repo, string tmp, int plugins, ITextEmbedder embedder, BenchFigures figures)
+    {
+        var label = plugins.ToString("N0", Inv);
+        var markets = CatalogGenerator.Generate(Path.Combine(tmp, $"gen-{plugins}"), plugins, perMarketplace: 100, withFolders: 0.3, seed: 42);
+        var db = Path.Combine(tmp, $"gen-{plugins}.db");
+        var sources = markets.Select(m => new CatalogSourceSpec(SourceKinds.Folder, m)).Prepend(new CatalogSourceSpec(SourceKinds.Folder, repo)).ToList();
+        using (var store = CatalogStore.Open(db, []))
+        {
+            var build = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false, embedder: embedder);
+            figures.Row($"{label}: build with vectors ({build.TotalPlugins} plugins, {build.Embedding.Components} components embedded)",
+                Ms(build.Elapsed.TotalMilliseconds), plugins == 10_000 ? "< 120000 ms" : "");
+            figures.Row($"{label}: of which vectors", Ms(build.Embedding.Elapsed.TotalMilliseconds));
+            figures.Row($"{label}: database size with vectors", $"{new FileInfo(db).Length / 1024.0 / 1024.0:0.0} MB");
+
+            CatalogGenerator.Touch(markets.Where((_, i) => i % 100 == 0), DateTime.UtcNow.AddMinutes(1));
+            var refresh = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false, embedder: embedder);
+            figures.Row($"{label}: refresh, {refresh.Read} of {refresh.Marketplaces.Count} marketplaces changed ({refresh.Embedding.Plugins} plugins re-embedded)",
+                Ms(refresh.Elapsed.TotalMilliseconds), plugins == 10_000 ? "< 5000 ms" : "");
+
+            var queries = new[] { "kubernetes deployment with monitoring", "postgres migrations", "react components", "oauth tokens", "ci pipelines",
+                "grafana dashboards", "llm prompts evaluation", "terraform modules" };
+            var options = new RankingOptions { Embedder = embedder };
+            foreach (var q in queries) PluginRanker.Rank(store, q, LearnedSignals.None, options);
+            var times = new List<double>();
+            for (var round = 0; round < 20; round++)
+                foreach (var q in queries)
+                {
+                    var sw = Stopwatch.StartNew();
+                    PluginRanker.Rank(store, q, LearnedSignals.None, options);
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            figures.Row($"{label}: hybrid query p50 (warm, in-process)", Ms(Percentile(times, 0.5)), plugins == 10_000 ? "< 20 ms" : "");
+            figures.Row($"{label}: hybrid query p99 (warm, in-process)", Ms(Percentile(times, 0.99)));
+        }
+        Cold(db, label, figures);
+    }
+
+    private static void Cold(string db, string label, BenchFigures figures)
+    {
+        var version = new List<double>();
+        var wall = new List<double>();
+        var parts = new List<(double Model, double Open, double Query, double SinceStart)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (ms, _) = RunTool(["--version"]);
+            if (i > 0) version.Add(ms);
+            var (total, stderr) = RunTool(["analyze-plugins", "kubernetes deployment with monitoring", "--json", "--timings", "--db", db, "--store", Path.GetDirectoryName(db)!]);
+            if (i < 2) continue; // the first runs warm the disk cache
+            wall.Add(total);
+            var m = Timings().Match(stderr);
+            if (m.Success)
+                parts.Add((double.Parse(m.Groups["model"].Value, Inv), double.Parse(m.Groups["open"].Value, Inv), double.Parse(m.Groups["query"].Value, Inv),
+                    double.Parse(m.Groups["start"].Value, Inv)));
+        }
+        figures.Row($"{label}: cold analyze-plugins with the model, end to end p50", Ms(Percentile(wall, 0.5)), "< 1000 ms");
+        figures.Row($"{label}: cold split: process start (agentops --version p50)", Ms(Percentile(version, 0.5)));
+        if (parts.Count > 0)
+        {
+            figures.Row($"{label}: cold split: model load p50", Ms(Percentile(parts.Select(p => p.Model).ToList(), 0.5)));
+            figures.Row($"{label}: cold split: catalog open + vector refresh check p50", Ms(Percentile(parts.Select(p => p.Open).ToList(), 0.5)));
+            figures.Row($"{label}: cold split: query (vectors read, rank, explain) p50", Ms(Percentile(parts.Select(p => p.Query).ToList(), 0.5)));
+        }
+    }
+
+    private static (double Ms, string Stderr) RunTool(string[] args)
+    {
+        var dir = AppContext.BaseDirectory;
+        var apphost = Path.Combine(dir, OperatingSystem.IsWindows() ? "agentops.exe" : "agentops");
+        var psi = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (!File.Exists(apphost)) psi.ArgumentList.Add(Path.Combine(dir, "agentops.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (sw.Elapsed.TotalMilliseconds, stderr.Result);
+    }
+
+    [GeneratedRegex(@"since process start (?<start>[\d.]+) ms; model load (?<model>[\d.]+) ms, catalog open (?<open>[\d.]+) ms, query (?<query>[\d.]+) ms")]
+    private static partial Regex Timings();
+}

@@ -1,0 +1,17 @@
+using AgentOps.Core.Diagnostics;
+using Microsoft.Build.Framework;
+
+namespace AgentOps.RepoChecks;
+
+/// <summary>Reports each broken core/ link as an MSBuild error (AOP0420-0422) at the link's path.</summary>
+public sealed class ValidateCoreLinks : Microsoft.Build.Utilities.Task
+{
+    [Required] public string RepoRoot { get; set; } = "";
+
+    public override bool Execute()
+    {
+        foreach (var d in CoreLinksValidator.Validate(RepoRoot))
+            Log.LogError(null, d.Code, null, d.File, 0, 0, 0, 0, d.Message);
+        return !Log.HasLoggedErrors;
+    }
+}
