@@ -44,7 +44,7 @@ public static class AnalyzePluginsCommand
             if (parsed.IsEmpty)
             {
                 CatalogCli.PrintDiagnostics(parsed.Diagnostics);
-                return CatalogCli.Usage;
+                return ExitCodes.Usage;
             }
             var storeRoot = CatalogCli.StoreRoot(r, store);
             var diagnostics = new List<Diagnostic>();
@@ -72,7 +72,7 @@ public static class AnalyzePluginsCommand
                     $"timings: since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; model load {modelMs:0} ms, catalog open {openMs:0} ms, query {clock.Elapsed.TotalMilliseconds - modelMs - openMs:0} ms"));
             if (r.GetValue(json)) WriteJson(result, diagnostics);
             else Print(result, diagnostics);
-            return CatalogCli.Ok;
+            return ExitCodes.Ok;
         });
         return cmd;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Validation;
 
@@ -12,7 +11,6 @@ namespace AgentOps.Cli.Commands;
 /// </summary>
 public static class ValidateCommand
 {
-    public const int Clean = 0, Errors = 1, Usage = 2;
 
     public static Command Create()
     {
@@ -63,7 +61,7 @@ public static class ValidateCommand
                 DiagnosticWriters.WriteJson(output, result.Root, result.Kind.ToString().ToLowerInvariant(), diagnostics, baseDirectory);
                 break;
             case Format.Sarif:
-                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion());
+                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion.Current);
                 break;
             default:
                 DiagnosticWriters.WriteCanonical(output, diagnostics);
@@ -72,7 +70,7 @@ public static class ValidateCommand
                 output.WriteLine($"{result.Kind.ToString().ToLowerInvariant()} {result.Root}: {errors} error(s), {warnings} warning(s)");
                 break;
         }
-        return diagnostics.Any(d => d.IsError) ? Errors : Clean;
+        return diagnostics.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Ok;
     }
 
     // SARIF paths are relative to the working directory when the target is under it (a CI job runs at the
@@ -84,13 +82,10 @@ public static class ValidateCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? root : cwd;
     }
 
-    private static string ToolVersion() =>
-        typeof(ValidateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     private static int UsageError(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         Console.Error.WriteLine("usage: agentops validate <path> [--json | --sarif] [--warnings-as-errors]");
-        return Usage;
+        return ExitCodes.Usage;
     }
 }

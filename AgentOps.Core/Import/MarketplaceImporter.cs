@@ -33,7 +33,9 @@ public static class MarketplaceImporter
     private static readonly HashSet<string> RemoteEntryFields = ["name", "source", "description", "version", "category"];
     private static readonly HashSet<string> MarketplaceFields = ["$schema", "name", "owner", "description", "version", "metadata", "plugins"];
 
-    public static ImportResult Import(string marketplaceRoot, string outputRoot)
+    /// <param name="sdkVersion">Written into each project's Sdk attribute (<c>AgentOps.Marketplace.Sdk/1.0.0</c>), so the
+    /// projects build outside this repository, where no global.json pins the SDK; null leaves it unversioned.</param>
+    public static ImportResult Import(string marketplaceRoot, string outputRoot, string? sdkVersion = null)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         outputRoot = Path.GetFullPath(outputRoot);
@@ -78,7 +80,7 @@ public static class MarketplaceImporter
                     var target = Path.Combine(outputRoot, relative);
                     if (!string.Equals(target, folder, StringComparison.Ordinal)) CopyPluginFolder(folder, target);
                     var project = Path.Combine(target, name + SdkProjectMap.PluginProjectExtension);
-                    AgentProjectWriter.WritePlugin(project, plugin);
+                    AgentProjectWriter.WritePlugin(project, plugin, sdkVersion);
                     projects.Add(project);
                     if (!IsDefaultLocation(relative)) extraProjects.Add(Path.GetRelativePath(outputRoot, project));
                     break;
@@ -88,7 +90,7 @@ public static class MarketplaceImporter
             }
         }
         var marketplaceProject = Path.Combine(outputRoot, SdkProjectMap.MarketplaceProjectFile);
-        AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects);
+        AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects, sdkVersion);
         return new ImportResult(marketplaceProject, projects, notes);
     }
 

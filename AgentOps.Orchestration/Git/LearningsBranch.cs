@@ -17,7 +17,15 @@ public static class LearningsBranch
     public const string CanonicalName = "refs/heads/" + Name;
     public const string PatternsPrefix = "patterns/";
 
-    public static Commit? Tip(Repository repo) => repo.Refs[CanonicalName]?.ResolveToDirectReference()?.Target as Commit;
+    /// <summary>The branch's tip; in a clone that has not learned yet, the fetched <c>origin/agentops/learnings</c>
+    /// (or another remote's) it will start from, as git starts a local branch from its upstream.</summary>
+    public static Commit? Tip(Repository repo)
+    {
+        if (repo.Refs[CanonicalName]?.ResolveToDirectReference()?.Target is Commit local) return local;
+        var upstream = repo.Refs.FromGlob("refs/remotes/*/" + Name)
+            .OrderBy(r => r.CanonicalName == "refs/remotes/origin/" + Name ? 0 : 1).ThenBy(r => r.CanonicalName, StringComparer.Ordinal).FirstOrDefault();
+        return upstream?.ResolveToDirectReference()?.Target as Commit;
+    }
 
     /// <summary>Text of every file under <paramref name="folder"/> (e.g. <c>patterns/learned</c>) in a commit's
     /// tree, by path relative to the tree root; empty when the folder is missing.</summary>
@@ -39,7 +47,8 @@ public static class LearningsBranch
     /// Commits <paramref name="changes"/> (path → new text, or null to delete) on top of the branch tip (or as
     /// its first, parentless commit) and moves the branch to it. Extra parents make it a merge commit (a
     /// fetched branch taken in by merge-learnings, so a later push fast-forwards). Returns null when the
-    /// tree would not change and there is no extra parent.
+    /// tree would not change and there is no extra parent (a missing local branch is then created at the
+    /// upstream tip it was read from, which is returned).
     /// </summary>
     public static Commit? Commit(Repository repo, IReadOnlyDictionary<string, string?> changes, string message, DateTimeOffset when,
         IReadOnlyList<Commit>? extraParents = null)
@@ -57,12 +66,18 @@ public static class LearningsBranch
         }
         var tree = repo.ObjectDatabase.CreateTree(definition);
         var merging = (extraParents ?? []).Where(p => tip is null || (p.Id != tip.Id && !IsAncestor(repo, p, tip))).ToList();
-        if (tip is not null && tree.Id == tip.Tree.Id && merging.Count == 0) return null;
+        if (tip is not null && tree.Id == tip.Tree.Id && merging.Count == 0)
+        {
+            // Nothing new, but a clone that only had the remote's branch now has its own, at the same commit.
+            if (repo.Refs[CanonicalName] is not null) return null;
+            repo.Refs.Add(CanonicalName, tip.Id, "agentops: start from " + tip.Sha[..10]);
+            return tip;
+        }
         var signature = repo.Config.BuildSignature(when) ?? new Signature("agentops", "agentops@localhost", when);
         var parents = (tip is null ? [] : new List<Commit> { tip }).Concat(merging).ToList();
         var commit = repo.ObjectDatabase.CreateCommit(signature, signature, message, tree, parents, prettifyMessage: true);
-        if (tip is null) repo.Refs.Add(CanonicalName, commit.Id, "agentops: " + FirstLine(message));
-        else repo.Refs.UpdateTarget(repo.Refs[CanonicalName], commit.Id, "agentops: " + FirstLine(message));
+        if (repo.Refs[CanonicalName] is { } existing) repo.Refs.UpdateTarget(existing, commit.Id, "agentops: " + FirstLine(message));
+        else repo.Refs.Add(CanonicalName, commit.Id, "agentops: " + FirstLine(message));
         return commit;
     }
 

@@ -32,6 +32,9 @@ public sealed record Execution(
 {
     /// <summary>Why the session is counted as failed (null when it succeeded).</summary>
     public string? FailureReason { get; init; }
+
+    /// <summary>The log shows no end (no Stop/SessionEnd; a transcript mid-turn): the session may still be running.</summary>
+    public bool Open { get; init; }
 }
 
 /// <summary>What a parser saw: lines read, lines skipped by type, malformed lines, a truncated tail.</summary>

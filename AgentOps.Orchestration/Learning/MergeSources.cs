@@ -23,10 +23,10 @@ internal static class MergeSources
             throw new LearningException(DiagnosticCodes.MergeSourceInvalid,
                 $"merge source '{source}' is a file: give another clone's folder, a store folder, a branch, or a remote name or URL", ExitCodes.InvalidInput);
 
-        if (repo.Branches[source] is { Tip: { } branchTip } branch)
+        if (Lookup(() => repo.Branches[source]) is { Tip: { } branchTip } branch)
             return FromCommit(git, branchTip, source, IsLearningsBranch(branch.CanonicalName), report);
 
-        var remote = repo.Network.Remotes[source];
+        var remote = Lookup(() => repo.Network.Remotes[source]);
         var isFolder = Directory.Exists(source);
         if (remote is not null || IsUrl(source) || (isFolder && IsRepository(source)))
         {
@@ -43,6 +43,13 @@ internal static class MergeSources
         throw new LearningException(DiagnosticCodes.MergeSourceNotFound, looksLikePath
             ? $"merge source '{source}' does not exist (no such folder, branch or remote)"
             : $"merge source '{source}' is not a folder, a branch of this repository or a remote (git remote -v lists the remotes)", ExitCodes.NotFound);
+    }
+
+    /// <summary>A branch or remote by name; null for a name git would not accept as one (a path, a URL).</summary>
+    private static T? Lookup<T>(Func<T?> find) where T : class
+    {
+        try { return find(); }
+        catch (InvalidSpecificationException) { return null; }
     }
 
     private static bool IsLearningsBranch(string canonicalName) =>
@@ -75,7 +82,17 @@ internal static class MergeSources
             var advertised = Repository.ListRemoteReferences(url).Select(r => r.CanonicalName).ToHashSet(StringComparer.Ordinal);
             var wanted = refspecs.Where(r => advertised.Contains(r[1..r.IndexOf(':')])).ToList();
             if (wanted.Count == 0) return (null, false);
-            Commands.Fetch(repo, url, wanted, new FetchOptions(), "agentops merge-learnings");
+            // LibGit2Sharp fetches from a named remote: a URL gets a temporary one (its config entry is removed
+            // after; the refs fetched under refs/agentops/merge/ stay).
+            var named = Lookup(() => repo.Network.Remotes[source]) is not null;
+            var remote = named ? source : "agentops-merge-" + tag;
+            if (!named)
+            {
+                if (repo.Network.Remotes[remote] is not null) repo.Network.Remotes.Remove(remote);
+                repo.Network.Remotes.Add(remote, url);
+            }
+            try { Commands.Fetch(repo, remote, wanted, new FetchOptions(), "agentops merge-learnings"); }
+            finally { if (!named) repo.Network.Remotes.Remove(remote); }
         }
         catch (LibGit2SharpException ex)
         {

@@ -31,7 +31,8 @@ public static class SpoolDrain
             try
             {
                 var info = new FileInfo(file);
-                if (info.LinkTarget is not null) { File.Delete(file); rejected++; continue; } // never read through a planted link
+                // Never read through a planted link, nor open a FIFO (blocks) or a device (never ends).
+                if (info.LinkTarget is not null || AgentOps.Core.Security.FileKind.Of(file) != AgentOps.Core.Security.FileType.Regular) { File.Delete(file); rejected++; continue; }
                 var name = Path.GetFileNameWithoutExtension(file);
                 var at = FiredAt(name) ?? new DateTimeOffset(info.LastWriteTimeUtc);
                 if (info.Length > HookRecorder.MaxPayloadBytes)

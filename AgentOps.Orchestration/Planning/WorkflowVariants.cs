@@ -173,7 +173,7 @@ public static class WorkflowVariants
     public const double Margin = 0.02;
 
     /// <summary>The least expected improvement (<see cref="ExpectedGain"/>) worth an exploring variant.</summary>
-    public const double MinGain = 0.004;
+    public const double MinGain = 0.02;
 
     /// <summary>
     /// The next workflow to try, or null (issue 15: exploration by expected gain). The base is the best (by

@@ -1,4 +1,3 @@
-using AgentOps.Core.Diagnostics;
 using AgentOps.Orchestration.Git;
 using AgentOps.Orchestration.Learning;
 using AgentOps.Core.Patterns;
@@ -32,11 +31,31 @@ public sealed class GitLearningTests
     private static LearnReport Learn(string project, DateTimeOffset? now = null) =>
         LearningEngine.Learn(new LearnOptions { Project = project, Now = now ?? T0.AddDays(1) });
 
+    /// <summary>A file of the agentops/learnings branch (null when missing).</summary>
+    internal static string? OnBranch(string project, string path)
+    {
+        using var repo = new Repository(project);
+        return LearningsBranch.Read(repo, path);
+    }
+
+    internal static LearnedPattern BranchPattern(string project, string id) =>
+        PatternReader.Parse(id + ".md", OnBranch(project, $"patterns/learned/{id}.md") ?? throw new AssertFailedException($"{id} is not on the learnings branch")).Pattern!;
+
+    /// <summary>Everything of the user's checkout learning must never touch: HEAD (branch and commit), the index
+    /// with its stages, and the status of the working tree.</summary>
+    internal static string UserState(string project)
+    {
+        string Git(params string[] args) => Build.ProcessRunner.Run("git", project, TimeSpan.FromSeconds(30), null, args).StdOut;
+        // .agentops/ itself is left out: learning may add its own .gitignore there (which hides the folder).
+        return $"HEAD {Git("rev-parse", "HEAD")}ref {Git("symbolic-ref", "-q", "HEAD")}index\n{Git("ls-files", "-s")}status\n{Git("status", "--porcelain", "--", ".", ":(exclude).agentops")}";
+    }
+
     [TestMethod]
-    public void LearnCreatesValidatedPatternAndCommit()
+    public void LearnCommitsThePatternToTheLearningsBranchAndLeavesTheCheckoutAlone()
     {
         var (project, home) = NewProject();
         Sessions(project, home, 1, 3);
+        var before = UserState(project);
         var report = Learn(project);
 
         var p = report.Patterns.Single(x => x.Lifecycle != PatternLifecycle.Meta);
@@ -44,23 +63,28 @@ public sealed class GitLearningTests
         Assert.AreEqual("authentication", p.Category);
         Assert.AreEqual(3, p.Executions);
         Assert.AreEqual(1.0, p.SuccessRate);
-        Assert.IsFalse(PatternChecks.ValidateFile(p.Path).Any(d => d.IsError));
-        var pattern = PatternReader.Read(p.Path);
+        Assert.AreEqual($"agentops/learnings:patterns/learned/{p.Id}.md", p.Path);
+        var text = OnBranch(project, $"patterns/learned/{p.Id}.md")!;
+        Assert.IsFalse(PatternChecks.Validate($"patterns/learned/{p.Id}.md", text).Any(d => d.IsError));
+        var pattern = BranchPattern(project, p.Id);
         Assert.IsTrue(pattern.Validated);
         CollectionAssert.AreEqual(AuthWorkflow.Select(a => a.SubagentType).ToArray(), pattern.Steps.Select(s => s.Name).ToArray());
         Assert.AreEqual(60, pattern.Steps[1].MeanDurationSeconds, 1e-6);
         Assert.AreEqual("research", pattern.Steps[0].Phase);
 
         using var repo = new Repository(project);
-        var learn = repo.Commits.First(c => c.MessageShort.StartsWith("Learn pattern: ", StringComparison.Ordinal));
+        var branch = repo.Branches[LearningsBranch.Name];
+        Assert.IsNotNull(branch, "the learnings branch exists");
+        var learn = branch.Commits.First(c => c.MessageShort.StartsWith("Learn pattern: ", StringComparison.Ordinal));
         Assert.AreEqual($"Learn pattern: {p.Id}", learn.MessageShort);
         StringAssert.Contains(learn.Message, Sid(1));
         StringAssert.Contains(learn.Message, "Success rate: 1.00");
         StringAssert.Contains(learn.Message, "Category: authentication");
-        Assert.IsNotNull(repo.Head.Tip[$".agentops/patterns/learned/{p.Id}.md"]);
-        Assert.IsNotNull(repo.Head.Tip[".agentops/metrics/learning_metrics.json"]);
-        Assert.IsNull(repo.Head.Tip[".agentops/executions"], "raw execution logs are never committed");
-        Assert.IsFalse(repo.RetrieveStatus(new StatusOptions()).IsDirty, "learn leaves the work tree clean");
+        Assert.IsNotNull(branch.Tip["metrics/learning_metrics.json"]);
+        Assert.IsNull(branch.Tip["executions"], "raw execution logs are never committed");
+        Assert.AreEqual(1, repo.Head.Commits.Count(), "nothing was committed onto the checked-out branch");
+        Assert.AreEqual(before, UserState(project), "HEAD, index and working tree are as they were");
+        Assert.IsFalse(File.Exists(Path.Combine(project, ".agentops", "patterns", "learned", p.Id + ".md")), "learned patterns live on the branch, not in the tree");
     }
 
     [TestMethod]
@@ -72,10 +96,10 @@ public sealed class GitLearningTests
 
         using (var repo = new Repository(project))
         {
-            var before = repo.Commits.Count();
+            var before = LearningsBranch.Tip(repo)!.Sha;
             var again = Learn(project);
             Assert.IsFalse(again.Patterns.Any(x => x.Changed && x.Lifecycle == PatternLifecycle.Learned), "same executions: nothing changes");
-            Assert.AreEqual(before, repo.Commits.Count(), "idempotent: no new commit");
+            Assert.AreEqual(before, LearningsBranch.Tip(repo)!.Sha, "idempotent: no new commit");
         }
 
         Sessions(project, home, 4, 2, failLast: true);
@@ -83,11 +107,11 @@ public sealed class GitLearningTests
         Assert.AreEqual(first.Id, second.Id);
         Assert.AreEqual(5, second.Executions);
         Assert.AreEqual(0.8, second.SuccessRate, 1e-9);
-        var p = PatternReader.Read(second.Path);
+        var p = BranchPattern(project, second.Id);
         Assert.AreEqual(5, p.ExecutionIds.Distinct().Count());
         Assert.AreEqual(4, p.Optimizations.CheckpointAfterStep, "checkpoint after the step that fails most");
         using var r2 = new Repository(project);
-        Assert.AreEqual(2, r2.Commits.Count(c => c.MessageShort == $"Learn pattern: {first.Id}"));
+        Assert.AreEqual(2, r2.Branches[LearningsBranch.Name].Commits.Count(c => c.MessageShort == $"Learn pattern: {first.Id}"));
     }
 
     [TestMethod]
@@ -111,9 +135,14 @@ public sealed class GitLearningTests
         Assert.AreEqual(0, report.Conflicts.Count, string.Join("\n", report.Conflicts));
         Assert.AreEqual(1, report.Added.Count);
         Assert.AreEqual(1, report.Merged.Count);
-        var merged = new PatternStore(Path.Combine(a, ".agentops")).Find(idA)!.Pattern!;
-        Assert.AreEqual(6, merged.Executions, "3 ours + 3 theirs (shared 3 counted once would be 6 here since clone had ours)");
+        var merged = BranchPattern(a, idA);
+        Assert.AreEqual(6, merged.Executions, "3 ours + 3 theirs (the clone learned its own 3 on top of the fetched branch)");
         Assert.IsNotNull(report.CommitSha);
+        using (var repo = new Repository(a))
+        {
+            var tip = repo.Branches[LearningsBranch.Name].Tip;
+            Assert.AreEqual(2, tip.Parents.Count(), "the clone's branch is merged in, so pushing it fast-forwards");
+        }
 
         // Merging again changes nothing; merging the branch way works too.
         var again = MergeEngine.Merge(Path.Combine(a, ".agentops"), cloneDir, now: T0.AddDays(5));
@@ -129,39 +158,68 @@ public sealed class GitLearningTests
         var other = TempDir();
         var dir = Path.Combine(other, "patterns", "learned");
         Directory.CreateDirectory(dir);
-        var original = File.ReadAllText(learned.Path);
+        var original = OnBranch(a, $"patterns/learned/{learned.Id}.md")!;
         File.WriteAllText(Path.Combine(dir, learned.Id + ".md"), original.Replace("agentops-core:spec-architect", "someone:else"));
         var report = MergeEngine.Merge(Path.Combine(a, ".agentops"), other);
         Assert.AreEqual(1, report.Conflicts.Count);
-        Assert.AreEqual(original, File.ReadAllText(learned.Path));
+        Assert.AreEqual(original, OnBranch(a, $"patterns/learned/{learned.Id}.md"));
     }
 
     [TestMethod]
-    public void DirtyIndexIsRefusedAndNothingIsLost()
+    public void StagedWorkIsNeitherRefusedNorTouched()
     {
         var (project, home) = NewProject();
         Sessions(project, home, 1, 3);
         File.WriteAllText(Path.Combine(project, "user.txt"), "work in progress\n");
         using (var repo = new Repository(project)) Commands.Stage(repo, "user.txt");
-        var ex = Assert.ThrowsExactly<LearningException>(() => Learn(project));
-        Assert.AreEqual(DiagnosticCodes.GitDirtyIndex, ex.Code);
-        Assert.AreEqual(ExitCodes.GitRefused, ex.ExitCode);
-        StringAssert.Contains(ex.Message, "user.txt");
-        Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")), "nothing written");
+        var before = UserState(project);
+        var report = Learn(project);
+        Assert.AreEqual(1, report.Patterns.Count(p => p.Lifecycle == PatternLifecycle.Learned));
+        Assert.AreEqual(before, UserState(project), "the user's staged change is still staged, nothing else moved");
         using var r = new Repository(project);
-        Assert.AreEqual(FileStatus.NewInIndex, r.RetrieveStatus("user.txt"), "the user's staged change is still staged");
-        Assert.AreEqual(1, r.Commits.Count());
+        Assert.AreEqual(FileStatus.NewInIndex, r.RetrieveStatus("user.txt"));
+        Assert.IsFalse(r.Branches[LearningsBranch.Name].Tip.Tree.Any(e => e.Name == "user.txt"), "the user's work is not in the learnings commit");
     }
 
     [TestMethod]
-    public void DetachedHeadIsRefused()
+    public void DetachedHeadStaysDetached()
     {
         var (project, home) = NewProject();
         Sessions(project, home, 1, 3);
         using (var repo = new Repository(project)) Commands.Checkout(repo, repo.Head.Tip);
-        var ex = Assert.ThrowsExactly<LearningException>(() => Learn(project));
-        Assert.AreEqual(DiagnosticCodes.GitDetachedHead, ex.Code);
-        Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")));
+        var before = UserState(project);
+        Learn(project);
+        Assert.AreEqual(before, UserState(project));
+        using var r = new Repository(project);
+        Assert.IsTrue(r.Info.IsHeadDetached);
+        Assert.IsNotNull(r.Branches[LearningsBranch.Name]);
+    }
+
+    [TestMethod]
+    public void LearningDuringAMergeConflictStagesNothingIntoTheMerge()
+    {
+        var (project, home) = NewProject();
+        string Git(params string[] args)
+        {
+            var r = Build.ProcessRunner.Run("git", project, TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["GIT_AUTHOR_NAME"] = "u", ["GIT_AUTHOR_EMAIL"] = "u@x", ["GIT_COMMITTER_NAME"] = "u", ["GIT_COMMITTER_EMAIL"] = "u@x" }, args);
+            return r.StdOut + r.StdErr;
+        }
+        Git("checkout", "-q", "-b", "feature");
+        File.WriteAllText(Path.Combine(project, "README.md"), "feature side\n");
+        Git("commit", "-qam", "feature");
+        Git("checkout", "-q", "-");
+        File.WriteAllText(Path.Combine(project, "README.md"), "main side\n");
+        Git("commit", "-qam", "main");
+        StringAssert.Contains(Git("merge", "feature"), "CONFLICT");
+        Sessions(project, home, 1, 3);
+        var before = UserState(project);
+        StringAssert.Contains(before, "UU README.md");
+
+        var report = Learn(project);
+
+        Assert.AreEqual(1, report.Patterns.Count(p => p.Lifecycle == PatternLifecycle.Learned));
+        Assert.AreEqual(before, UserState(project), "the conflicted merge is exactly as the user left it");
+        Assert.IsTrue(File.Exists(Path.Combine(project, ".git", "MERGE_HEAD")), "the merge is still in progress");
     }
 
     [TestMethod]
@@ -176,10 +234,11 @@ public sealed class GitLearningTests
         var t2 = Task.Run(() => LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = docs, Now = T0.AddDays(1) }));
         Task.WaitAll(t1, t2);
         using var repo = new Repository(project);
-        var learned = repo.Head.Tip[".agentops/patterns/learned"].Target as Tree;
+        var branch = repo.Branches[LearningsBranch.Name];
+        var learned = branch.Tip["patterns/learned"].Target as Tree;
         Assert.IsNotNull(learned);
         Assert.AreEqual(2, learned.Count(e => e.Name.EndsWith(".md")));
-        Assert.AreEqual(2, repo.Commits.Count(c => c.MessageShort.StartsWith("Learn pattern: ")));
+        Assert.AreEqual(2, branch.Commits.Count(c => c.MessageShort.StartsWith("Learn pattern: ")));
         Assert.IsFalse(repo.RetrieveStatus(new StatusOptions()).IsDirty);
     }
 
@@ -193,13 +252,16 @@ public sealed class GitLearningTests
         var report = Learn(project);
         Assert.IsTrue(report.Redactions.Count > 0);
         var p = report.Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
-        var text = File.ReadAllText(p.Path);
+        var text = OnBranch(project, $"patterns/learned/{p.Id}.md")!;
         Assert.IsFalse(text.Contains(key));
         StringAssert.Contains(text, "[REDACTED]");
         using var repo = new Repository(project);
-        foreach (var c in repo.Commits)
-            foreach (var e in c.Tree) Assert.IsFalse(e.Target is Blob b && b.GetContentText().Contains(key));
+        foreach (var c in repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = repo.Refs }))
+            foreach (var blob in Blobs(c.Tree)) Assert.IsFalse(blob.GetContentText().Contains(key));
     }
+
+    private static IEnumerable<Blob> Blobs(Tree tree) =>
+        tree.SelectMany(e => e.Target switch { Blob b => [b], Tree t => Blobs(t), _ => [] });
 
     [TestMethod]
     public void ExtractionIsDeterministic()

@@ -1,3 +1,4 @@
+using AgentOps.Orchestration.Learning;
 using AgentOps.Bench.LearningCurve;
 using AgentOps.Orchestration.Catalog;
 using AgentOps.Orchestration.Git;
@@ -80,12 +81,13 @@ public sealed class LearningCurveTests
         var executions = Path.Combine(Path.GetDirectoryName(_firstStore)!, ".agentops", "executions");
         Assert.AreEqual(6, Directory.GetFiles(executions, "*.json").Length, "documentation is recorded as execution.json");
         Assert.AreEqual(6, Directory.GetFiles(executions, "*.jsonl").Length, "ci-cd is recorded as Claude Code transcripts");
-        var patterns = new PatternStore(_firstStore).List().Where(p => p.Lifecycle != PatternLifecycle.Meta).ToList();
+        var patterns = PatternMemory.List(_firstStore).Select(p => p.Stored).Where(p => p.Lifecycle != PatternLifecycle.Meta).ToList();
         Assert.IsTrue(patterns.All(p => p.Pattern is not null), "every pattern the engine wrote reads back");
         Assert.AreEqual(12, patterns.Sum(p => p.Pattern!.Executions), "each execution is in exactly one pattern's ledger");
         using var repo = new LibGit2Sharp.Repository(Path.GetDirectoryName(_firstStore)!);
-        Assert.IsTrue(repo.Commits.Count() > 1, "the engine committed into the project's repository");
-        Assert.IsNotNull(repo.Head.Tip[".agentops/metrics/learning_metrics.json"], "the learning metrics are committed");
+        var branch = repo.Branches[LearningsBranch.Name];
+        Assert.IsTrue(branch.Commits.Count() > 1, "the engine committed into the project's repository, on its learnings branch");
+        Assert.IsNotNull(branch.Tip["metrics/learning_metrics.json"], "the learning metrics are committed");
         using var git = GitMemory.Open(_firstStore);
         var learnedIds = patterns.Where(p => p.Lifecycle == PatternLifecycle.Learned).Select(p => p.Pattern!.Id).ToHashSet();
         Assert.IsTrue(learnedIds.All(id => git.LearnCommits().Any(c => c.PatternId == id)), "every pattern in learned/ has its Learn pattern commit");
