@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using AgentOps.Cli.Commands;
 
 namespace AgentOps.Cli;
@@ -9,6 +10,12 @@ public static class Program
     {
         // Hot path: `record` runs on every Claude Code hook; dispatch it before building the command tree.
         if (args.Length > 0 && args[0] == "record" && RecordCommand.RunFast(args) is var fast and >= 0) return fast;
+        // `--version` answers without building the command tree (start-up goal: bench `startup`).
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+            return 0;
+        }
 
         var root = new RootCommand("agentops: learn from Claude Code executions, rank plugins, plan tasks.");
         // Each command lives in Commands/<Name>Command.cs and exposes Create().

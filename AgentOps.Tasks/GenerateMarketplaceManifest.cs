@@ -21,7 +21,7 @@ public sealed class GenerateMarketplaceManifest : Microsoft.Build.Utilities.Task
     public string? Version { get; set; }
     /// <summary>Plugin folders; metadata PluginName, Version, Description, Author*, Category, Keywords, License, Homepage, ProjectFile.</summary>
     public ITaskItem[] Plugins { get; set; } = [];
-    /// <summary>RemotePlugin items: name in Include; metadata Source (github|url|git-subdir|npm), Repo, Url, Path, Package, Ref, Sha, Description, Version, Category.</summary>
+    /// <summary>RemotePlugin items: name in Include; metadata Source (github|url|git-subdir|npm|archive), Repo, Url, Path, Package, Ref, Sha, Sha256, Description, Version, Category.</summary>
     public ITaskItem[] RemotePlugins { get; set; } = [];
 
     public override bool Execute()
@@ -46,7 +46,7 @@ public sealed class GenerateMarketplaceManifest : Microsoft.Build.Utilities.Task
         var remote = RemotePlugins.Select(r => new RemotePluginDescription
         {
             Name = r.ItemSpec, Kind = r.GetMetadata("Source"), Repo = Value(r, "Repo"), Url = Value(r, "Url"), Path = Value(r, "Path"),
-            Package = Value(r, "Package"), Ref = Value(r, "Ref"), Sha = Value(r, "Sha"), Description = Value(r, "Description"),
+            Package = Value(r, "Package"), Ref = Value(r, "Ref"), Sha = Value(r, "Sha"), Sha256 = Value(r, "Sha256"), Description = Value(r, "Description"),
             Version = Value(r, "Version"), Category = Value(r, "Category"),
         });
         if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, MarketplaceManifestBuilder.Build(marketplace, local, remote)))

@@ -16,7 +16,8 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
     [Required] public string OutputDirectory { get; set; } = "";
     /// <summary>Plugin folders (absolute or relative to the marketplace root).</summary>
     public ITaskItem[] Plugins { get; set; } = [];
-    /// <summary>Files relative to the marketplace root copied as they are (README.md, LICENSE…).</summary>
+    /// <summary>Files relative to the marketplace root copied as they are (README.md, LICENSE…); metadata PackagePath,
+    /// when set, is where one goes instead (a user-facing README packed as README.md).</summary>
     public ITaskItem[] RootFiles { get; set; } = [];
     /// <summary>Folders built elsewhere (published tools); metadata PackagePath is where they go, relative to the output.</summary>
     public ITaskItem[] ExtraFolders { get; set; } = [];
@@ -36,7 +37,8 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
             foreach (var file in RootFiles)
             {
                 var source = Path.GetFullPath(Path.Combine(root, file.ItemSpec));
-                CopyFile(source, Path.Combine(staging, Path.GetRelativePath(root, source)));
+                var packagePath = file.GetMetadata("PackagePath");
+                CopyFile(source, Path.Combine(staging, packagePath.Length > 0 ? packagePath : Path.GetRelativePath(root, source)));
             }
             foreach (var plugin in Plugins)
             {

@@ -10,9 +10,12 @@ public sealed class ValidateMarketplace : Microsoft.Build.Utilities.Task
     [Required] public string MarketplaceRoot { get; set; } = "";
     public bool ValidatePluginFolders { get; set; }
 
+    /// <summary>$(AgentOpsDiagnosticSeverity): "AOP1103=none;AOP1152=error", over the .editorconfig settings.</summary>
+    public string? DiagnosticSeverity { get; set; }
+
     public override bool Execute()
     {
-        TaskDiagnostics.Log(Log, MarketplaceFolderValidator.Validate(MarketplaceRoot, ValidatePluginFolders));
+        TaskDiagnostics.Log(Log, DiagnosticPolicy.Apply(MarketplaceFolderValidator.Validate(MarketplaceRoot, ValidatePluginFolders), DiagnosticSeverity));
         return !Log.HasLoggedErrors;
     }
 }

@@ -11,10 +11,13 @@ public sealed class ValidatePlugin : Microsoft.Build.Utilities.Task
     /// <summary>The marketplace root: links inside the plugin may point anywhere under it.</summary>
     public string? MarketplaceRoot { get; set; }
 
+    /// <summary>$(AgentOpsDiagnosticSeverity): "AOP1103=none;AOP1152=error", over the .editorconfig settings.</summary>
+    public string? DiagnosticSeverity { get; set; }
+
     public override bool Execute()
     {
         var roots = string.IsNullOrEmpty(MarketplaceRoot) ? new[] { PluginDirectory } : [PluginDirectory, MarketplaceRoot];
-        TaskDiagnostics.Log(Log, PluginFolderValidator.Validate(PluginDirectory, roots));
+        TaskDiagnostics.Log(Log, DiagnosticPolicy.Apply(PluginFolderValidator.Validate(PluginDirectory, roots), DiagnosticSeverity));
         return !Log.HasLoggedErrors;
     }
 }

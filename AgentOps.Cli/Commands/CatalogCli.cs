@@ -11,7 +11,6 @@ namespace AgentOps.Cli.Commands;
 /// </summary>
 internal static class CatalogCli
 {
-    public const int Ok = 0, Errors = 1, Usage = 2;
 
     public const string ExitCodeHelp = "Exit codes: 0 ok; 1 errors (reported, the rest still indexed); 2 usage.";
 
@@ -26,10 +25,10 @@ internal static class CatalogCli
     /// <summary>Unknown options or extra words: a usage error (exit 2) with the offending tokens named.</summary>
     public static bool UsageProblem(ParseResult r, out int exit)
     {
-        exit = Ok;
+        exit = ExitCodes.Ok;
         if (r.UnmatchedTokens.Count == 0) return false;
         Console.Error.WriteLine($"usage error: unexpected '{string.Join(" ", r.UnmatchedTokens)}' (see --help)");
-        exit = Usage;
+        exit = ExitCodes.Usage;
         return true;
     }
 
@@ -37,7 +36,7 @@ internal static class CatalogCli
     /// unknown options to a ZeroOrMore argument, so they are caught here.</summary>
     public static bool UnknownOption(string[] words, out int exit)
     {
-        exit = Ok;
+        exit = ExitCodes.Ok;
         var bad = words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal) && w.Length > 2);
         if (bad is null) return false;
         exit = UsageError($"unknown option '{bad}' (see --help)");
@@ -47,7 +46,7 @@ internal static class CatalogCli
     public static int UsageError(string message)
     {
         Console.Error.WriteLine("usage error: " + message);
-        return Usage;
+        return ExitCodes.Usage;
     }
 
     public static void PrintDiagnostics(IEnumerable<Diagnostic> diagnostics)

@@ -55,7 +55,7 @@ public static class CatalogCommand
             var diagnostics = openProblems.Concat(report.Diagnostics).ToList();
             if (r.GetValue(json)) WriteJson(report, diagnostics);
             else Print(report, diagnostics);
-            return diagnostics.Any(d => d.IsError) ? CatalogCli.Errors : CatalogCli.Ok;
+            return diagnostics.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });
         return cmd;
     }
@@ -121,11 +121,11 @@ public static class CatalogCommand
         var t = new Table().Border(TableBorder.Rounded).AddColumns("Marketplace", "Kind", "Status", "Plugins", "Problems", "Location");
         foreach (var m in report.Marketplaces)
             t.AddRow(Markup.Escape(m.Name), m.Kind, m.Status.ToString().ToLowerInvariant(), m.Plugins.ToString(inv), m.Problems.ToString(inv), Markup.Escape(m.Location));
-        AnsiConsole.Write(t);
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
+        TerminalOutput.Current.Write(t);
+        TerminalOutput.Current.MarkupLine(Markup.Escape(string.Create(inv,
             $"{report.TotalPlugins} plugins, {report.TotalComponents} components; {report.Read} read, {report.Unchanged} unchanged in {report.Elapsed.TotalMilliseconds:0} ms; {report.Database}")));
         if (report.Embedding.Plugins + report.Embedding.Components > 0)
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
+            TerminalOutput.Current.MarkupLine(Markup.Escape(string.Create(inv,
                 $"vectors: {report.Embedding.Plugins} plugins, {report.Embedding.Components} components in {report.Embedding.Elapsed.TotalMilliseconds:0} ms ({report.Embedding.ModelId})")));
         CatalogCli.PrintDiagnostics(diagnostics);
     }

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -114,10 +115,10 @@ internal static class LearningCli
         foreach (var p in report.Patterns.OrderBy(p => p.Id, StringComparer.Ordinal))
             table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Category), Core.Patterns.PatternStore.FolderName(p.Lifecycle),
                 p.Executions.ToString(CultureInfo.InvariantCulture), Rate(p.SuccessRate), p.Changed ? "yes" : "no");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Executions read: {report.ExecutionsRead} (skipped without steps: {report.ExecutionsSkipped}); store: {Markup.Escape(storeRoot)}");
-        foreach (var (sha, msg) in report.Commits) AnsiConsole.MarkupLine($"[green]commit[/] {sha[..10]} {Markup.Escape(msg)}");
-        foreach (var r in report.Redactions) AnsiConsole.MarkupLine($"[yellow]redacted[/] {Markup.Escape(r)}");
+        TerminalOutput.Current.Write(table);
+        TerminalOutput.Current.MarkupLine($"Executions read: {report.ExecutionsRead} (skipped without steps: {report.ExecutionsSkipped}); store: {Markup.Escape(storeRoot)}");
+        foreach (var (sha, msg) in report.Commits) TerminalOutput.Current.MarkupLine($"[green]commit[/] {sha[..10]} {Markup.Escape(msg)}");
+        foreach (var r in report.Redactions) TerminalOutput.Current.MarkupLine($"[yellow]redacted[/] {Markup.Escape(r)}");
         foreach (var d in report.Diagnostics) Console.Error.WriteLine(d.ToString());
         foreach (var wn in report.Warnings) Console.Error.WriteLine("warning: " + wn);
     }

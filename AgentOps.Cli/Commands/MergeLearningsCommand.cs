@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using System.CommandLine;
 using AgentOps.Orchestration.Git;
 using AgentOps.Orchestration.Learning;
@@ -32,12 +33,12 @@ public static class MergeLearningsCommand
                 });
             else
             {
-                foreach (var a in report.Added) AnsiConsole.MarkupLine($"[green]added[/] {Markup.Escape(a)}");
-                foreach (var m in report.Merged) AnsiConsole.MarkupLine($"[green]merged[/] {Markup.Escape(m)}");
-                foreach (var u in report.Unchanged) AnsiConsole.MarkupLine($"unchanged {Markup.Escape(u)}");
-                foreach (var c in report.Conflicts) AnsiConsole.MarkupLine($"[red]conflict[/] {Markup.Escape(c)}");
+                foreach (var a in report.Added) TerminalOutput.Current.MarkupLine($"[green]added[/] {Markup.Escape(a)}");
+                foreach (var m in report.Merged) TerminalOutput.Current.MarkupLine($"[green]merged[/] {Markup.Escape(m)}");
+                foreach (var u in report.Unchanged) TerminalOutput.Current.MarkupLine($"unchanged {Markup.Escape(u)}");
+                foreach (var c in report.Conflicts) TerminalOutput.Current.MarkupLine($"[red]conflict[/] {Markup.Escape(c)}");
                 foreach (var wn in report.Warnings) Console.Error.WriteLine("warning: " + wn);
-                if (report.CommitSha is { } sha) AnsiConsole.MarkupLine($"commit {sha[..10]}");
+                if (report.CommitSha is { } sha) TerminalOutput.Current.MarkupLine($"commit {sha[..10]}");
             }
             return report.Conflicts.Count > 0 ? ExitCodes.MergeConflict : 0;
         }));

@@ -64,9 +64,9 @@ public static class MetaStatsCommand
             var i = mine.Impact;
             t.AddRow("Impact: composed plans", SideText(i.Composed), "");
             t.AddRow("Impact: from learned patterns", SideText(i.FromLearned), "");
-            AnsiConsole.Write(t);
+            TerminalOutput.Current.Write(t);
             foreach (var m in own.Where(m => m.Lifecycle == PatternLifecycle.Meta && m.Pattern is not null))
-                AnsiConsole.MarkupLine($"[blue]{Markup.Escape(m.Pattern!.Id)}[/]: {Markup.Escape(m.Pattern.SuccessFactors.FirstOrDefault() ?? m.Pattern.Title)}");
+                TerminalOutput.Current.MarkupLine($"[blue]{Markup.Escape(m.Pattern!.Id)}[/]: {Markup.Escape(m.Pattern.SuccessFactors.FirstOrDefault() ?? m.Pattern.Title)}");
             return 0;
         }));
         return cmd;

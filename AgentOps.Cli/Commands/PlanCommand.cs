@@ -62,7 +62,7 @@ public static class PlanCommand
                 catalog => Planner.Plan(text, catalog, learned, options));
             if (diagnostics.Count > 0) plan = plan with { Diagnostics = [.. plan.Diagnostics, .. diagnostics] };
             Console.Out.Write(r.GetValue(json) ? PlanJsonWriter.ToJson(plan) : PlanMarkdownWriter.Render(plan));
-            return CatalogCli.Ok;
+            return ExitCodes.Ok;
         });
         return cmd;
     }

@@ -98,9 +98,9 @@ public static partial class ShowPatternsCommand
                     p.Executions.ToString(CultureInfo.InvariantCulture), p.Durations.P50Seconds.ToString("0.0", CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join(" → ", p.Steps.Select(x => x.Name))));
             }
-            AnsiConsole.Write(table);
+            TerminalOutput.Current.Write(table);
             var shipped = items.Count(i => origin[i] == PatternOrigins.Shipped);
-            AnsiConsole.MarkupLine($"{items.Count - shipped} pattern(s) of this project ({LearningsBranch.Name} branch and {Markup.Escape(root)}), {shipped} shipped with the meta-orchestrator");
+            TerminalOutput.Current.MarkupLine($"{items.Count - shipped} pattern(s) of this project ({LearningsBranch.Name} branch and {Markup.Escape(root)}), {shipped} shipped with the meta-orchestrator");
             return 0;
         }));
         return cmd;

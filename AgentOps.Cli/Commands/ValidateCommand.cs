@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Validation;
 
@@ -12,7 +11,6 @@ namespace AgentOps.Cli.Commands;
 /// </summary>
 public static class ValidateCommand
 {
-    public const int Clean = 0, Errors = 1, Usage = 2;
 
     public static Command Create()
     {
@@ -20,6 +18,7 @@ public static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON document instead of canonical lines." };
         var sarif = new Option<bool>("--sarif") { Description = "Print SARIF 2.1.0 (for GitHub code scanning) instead of canonical lines." };
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Report warnings as errors (exit 1 on any finding)." };
+        var severity = new Option<string?>("--severity") { Description = "Severities over .editorconfig's agentops_diagnostic settings, as in the build's AgentOpsDiagnosticSeverity: AOP1103=none;AOP1152=error." };
         var cmd = new Command("validate",
             "Validate a Claude Code marketplace or plugin folder as it is, with the rules the build uses. " +
             "Findings as path(line,col): error|warning AOPnnnn: message (see docs/diagnostics.md). Exit 0 clean, 1 errors, 2 usage.")
@@ -30,13 +29,14 @@ public static class ValidateCommand
         cmd.Options.Add(json);
         cmd.Options.Add(sarif);
         cmd.Options.Add(warningsAsErrors);
+        cmd.Options.Add(severity);
         cmd.SetAction(r =>
         {
             if (r.UnmatchedTokens.Count > 0) return UsageError($"unexpected argument '{r.UnmatchedTokens[0]}'");
             if (r.GetValue(path) is not { Length: > 0 } target) return UsageError("missing <path>: the marketplace or plugin folder to validate");
             if (r.GetValue(json) && r.GetValue(sarif)) return UsageError("--json and --sarif are exclusive");
             return Run(target, r.GetValue(json) ? Format.Json : r.GetValue(sarif) ? Format.Sarif : Format.Canonical,
-                r.GetValue(warningsAsErrors), Console.Out);
+                r.GetValue(warningsAsErrors), Console.Out, r.GetValue(severity));
         });
         return cmd;
     }
@@ -44,10 +44,10 @@ public static class ValidateCommand
     public enum Format { Canonical, Json, Sarif }
 
     /// <summary>Validates and writes the report; returns the exit code.</summary>
-    public static int Run(string target, Format format, bool warningsAsErrors, TextWriter output)
+    public static int Run(string target, Format format, bool warningsAsErrors, TextWriter output, string? severityOverrides = null)
     {
         FolderValidationResult result;
-        try { result = FolderValidation.Validate(target); }
+        try { result = FolderValidation.Validate(target, severityOverrides); }
         catch (ArgumentException ex) { return UsageError(ex.Message); }
 
         var diagnostics = result.Diagnostics
@@ -61,7 +61,7 @@ public static class ValidateCommand
                 DiagnosticWriters.WriteJson(output, result.Root, result.Kind.ToString().ToLowerInvariant(), diagnostics, baseDirectory);
                 break;
             case Format.Sarif:
-                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion());
+                DiagnosticWriters.WriteSarif(output, diagnostics, baseDirectory, ToolVersion.Current);
                 break;
             default:
                 DiagnosticWriters.WriteCanonical(output, diagnostics);
@@ -70,7 +70,7 @@ public static class ValidateCommand
                 output.WriteLine($"{result.Kind.ToString().ToLowerInvariant()} {result.Root}: {errors} error(s), {warnings} warning(s)");
                 break;
         }
-        return diagnostics.Any(d => d.IsError) ? Errors : Clean;
+        return diagnostics.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Ok;
     }
 
     // SARIF paths are relative to the working directory when the target is under it (a CI job runs at the
@@ -82,13 +82,10 @@ public static class ValidateCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? root : cwd;
     }
 
-    private static string ToolVersion() =>
-        typeof(ValidateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     private static int UsageError(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         Console.Error.WriteLine("usage: agentops validate <path> [--json | --sarif] [--warnings-as-errors]");
-        return Usage;
+        return ExitCodes.Usage;
     }
 }

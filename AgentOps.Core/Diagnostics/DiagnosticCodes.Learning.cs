@@ -23,6 +23,19 @@ public static partial class DiagnosticCodes
     public const string ExecutionJsonInvalid = "AOP0912";
     /// <summary>`agentops learn-from` names an execution that is neither a file nor a recorded id.</summary>
     public const string ExecutionNotFound = "AOP0913";
+    /// <summary>`agentops record` refused an unsafe place: a relative, missing or nonexistent <c>cwd</c>, a symlinked
+    /// .agentops/executions/logs folder, a log that is a symlink, FIFO or device (logged, exit 0).</summary>
+    public const string RecordRefused = "AOP0914";
+    /// <summary>An execution file is not a regular file (FIFO, device, symlink in the executions folder) or is
+    /// larger than the limit: skipped, never opened.</summary>
+    public const string ExecutionFileSkipped = "AOP0915";
+    /// <summary>A folder of the store (executions, patterns) cannot be listed (permissions, I/O): reported, the rest goes on.</summary>
+    public const string StoreFolderUnreadable = "AOP0916";
+    /// <summary>A pattern file does not parse (edited by hand?): copied to patterns/conflicts/ (tracked by git) before
+    /// the learned version replaced it.</summary>
+    public const string PatternHandEditBackedUp = "AOP0918";
+    /// <summary>A session is still open (no Stop/SessionEnd, log written recently): not learned yet, learned once it ends.</summary>
+    public const string SessionStillOpen = "AOP0919";
 
     /// <summary>The git index has staged changes: learn refuses to commit them with a pattern.</summary>
     public const string GitDirtyIndex = "AOP0920";

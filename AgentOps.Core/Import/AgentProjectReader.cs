@@ -59,7 +59,7 @@ public static class AgentProjectReader
             Name = e.Include,
             Kind = Meta(e.Element, "Source") ?? "",
             Repo = Meta(e.Element, "Repo"), Url = Meta(e.Element, "Url"), Path = Meta(e.Element, "Path"), Package = Meta(e.Element, "Package"),
-            Ref = Meta(e.Element, "Ref"), Sha = Meta(e.Element, "Sha"), Description = Meta(e.Element, "Description"),
+            Ref = Meta(e.Element, "Ref"), Sha = Meta(e.Element, "Sha"), Sha256 = Meta(e.Element, "Sha256"), Description = Meta(e.Element, "Description"),
             Version = Meta(e.Element, "Version"), Category = Meta(e.Element, "Category"),
         }).ToList();
         // The SDK's default glob (plugins/*/*.agentplugin) plus explicit AgentPlugin items.

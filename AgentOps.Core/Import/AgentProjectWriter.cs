@@ -6,13 +6,14 @@ using AgentOps.Core.Manifests;
 namespace AgentOps.Core.Import;
 
 /// <summary>
-/// Writes SDK projects (<c>&lt;Project Sdk="AgentOps.Marketplace.Sdk"&gt;</c>) from descriptions, with
+/// Writes SDK projects (<c>&lt;Project Sdk="AgentOps.Marketplace.Sdk/1.0.0"&gt;</c>: with its version, as a project
+/// outside the SDK's own repository must name it) from descriptions, with
 /// the names of <see cref="SdkProjectMap"/>: one .agentplugin per local plugin and the root
 /// marketplace.agentmarketplace. Deterministic (same input, same bytes) and atomic.
 /// </summary>
 public static class AgentProjectWriter
 {
-    public static void WritePlugin(string projectFile, PluginDescription p)
+    public static void WritePlugin(string projectFile, PluginDescription p, string? sdkVersion = null)
     {
         var props = new List<(string, string?)>
         {
@@ -34,10 +35,11 @@ public static class AgentProjectWriter
         items.AddRange(p.ExtraSkills.Select(s => new XElement(SdkProjectMap.Skill, new XAttribute("Include", Relative(s).TrimEnd('/') + "/SKILL.md"))));
         items.AddRange(Paths(SdkProjectMap.Hooks, p.ExtraHooks));
         items.AddRange(Paths(SdkProjectMap.McpServers, p.ExtraMcpServers));
-        Write(projectFile, "Imported by `agentops import` from a hand-written plugin.json; the build generates .claude-plugin/plugin.json from this project.", props, items);
+        Write(projectFile, sdkVersion, "Imported by `agentops import` from a hand-written plugin.json; the build generates .claude-plugin/plugin.json from this project.", props, items);
     }
 
-    public static void WriteMarketplace(string projectFile, MarketplaceDescription m, IEnumerable<RemotePluginDescription> remote, IEnumerable<string> extraPluginProjects)
+    public static void WriteMarketplace(string projectFile, MarketplaceDescription m, IEnumerable<RemotePluginDescription> remote, IEnumerable<string> extraPluginProjects,
+        string? sdkVersion = null)
     {
         var props = new List<(string, string?)>
         {
@@ -50,13 +52,13 @@ public static class AgentProjectWriter
             var item = new XElement(SdkProjectMap.RemotePlugin, new XAttribute("Include", r.Name));
             foreach (var (metadata, value) in new[]
                      {
-                         ("Source", r.Kind), ("Repo", r.Repo), ("Url", r.Url), ("Path", r.Path), ("Package", r.Package), ("Ref", r.Ref), ("Sha", r.Sha),
+                         ("Source", r.Kind), ("Repo", r.Repo), ("Url", r.Url), ("Path", r.Path), ("Package", r.Package), ("Ref", r.Ref), ("Sha", r.Sha), ("Sha256", r.Sha256),
                          ("Description", r.Description), ("Version", r.Version), ("Category", r.Category),
                      })
                 if (value is not null) item.Add(new XAttribute(metadata, value));
             items.Add(item);
         }
-        Write(projectFile, "Imported by `agentops import` from a hand-written marketplace.json; the build generates .claude-plugin/marketplace.json from this project and its plugins.", props, items);
+        Write(projectFile, sdkVersion, "Imported by `agentops import` from a hand-written marketplace.json; the build generates .claude-plugin/marketplace.json from this project and its plugins.", props, items);
     }
 
     private static IEnumerable<XElement> Paths(string item, IReadOnlyList<string> paths) =>
@@ -64,9 +66,10 @@ public static class AgentProjectWriter
 
     private static string Relative(string path) => path.Replace('\\', '/').StartsWith("./", StringComparison.Ordinal) ? path.Replace('\\', '/')[2..] : path.Replace('\\', '/');
 
-    private static void Write(string projectFile, string comment, List<(string Name, string? Value)> props, List<XElement> items)
+    private static void Write(string projectFile, string? sdkVersion, string comment, List<(string Name, string? Value)> props, List<XElement> items)
     {
-        var project = new XElement("Project", new XAttribute("Sdk", SdkProjectMap.Sdk), new XComment($" {comment} "));
+        var sdk = sdkVersion is null ? SdkProjectMap.Sdk : $"{SdkProjectMap.Sdk}/{sdkVersion}";
+        var project = new XElement("Project", new XAttribute("Sdk", sdk), new XComment($" {comment} "));
         var group = new XElement("PropertyGroup");
         foreach (var (name, value) in props)
             if (!string.IsNullOrWhiteSpace(value)) group.Add(new XElement(name, value));

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Json;
 using AgentOps.Core.Manifests;
 using AgentOps.Core.Validation;
@@ -33,7 +34,9 @@ public static class MarketplaceImporter
     private static readonly HashSet<string> RemoteEntryFields = ["name", "source", "description", "version", "category"];
     private static readonly HashSet<string> MarketplaceFields = ["$schema", "name", "owner", "description", "version", "metadata", "plugins"];
 
-    public static ImportResult Import(string marketplaceRoot, string outputRoot)
+    /// <param name="sdkVersion">Written into each project's Sdk attribute (<c>AgentOps.Marketplace.Sdk/1.0.0</c>), so the
+    /// projects build outside this repository, where no global.json pins the SDK; null leaves it unversioned.</param>
+    public static ImportResult Import(string marketplaceRoot, string outputRoot, string? sdkVersion = null)
     {
         marketplaceRoot = Path.GetFullPath(marketplaceRoot);
         outputRoot = Path.GetFullPath(outputRoot);
@@ -59,6 +62,12 @@ public static class MarketplaceImporter
             switch (entry["source"])
             {
                 case JObject source:
+                    // The same path policy as validate and the build: an unsafe source is not carried into a project.
+                    if (AgentOps.Core.Security.PathPolicyChecks.MarketplaceEntry(manifestFile, entry).FirstOrDefault() is { } unsafeSource)
+                    {
+                        notes.Add(new(manifestFile, $"plugins[{i}].source", $"{unsafeSource.Code}: {unsafeSource.Message}: '{name}' skipped"));
+                        continue;
+                    }
                     remote.Add(Remote(name, entry, source, manifestFile, i, notes));
                     break;
                 case JValue { Type: JTokenType.String } local:
@@ -78,7 +87,7 @@ public static class MarketplaceImporter
                     var target = Path.Combine(outputRoot, relative);
                     if (!string.Equals(target, folder, StringComparison.Ordinal)) CopyPluginFolder(folder, target);
                     var project = Path.Combine(target, name + SdkProjectMap.PluginProjectExtension);
-                    AgentProjectWriter.WritePlugin(project, plugin);
+                    AgentProjectWriter.WritePlugin(project, plugin, sdkVersion);
                     projects.Add(project);
                     if (!IsDefaultLocation(relative)) extraProjects.Add(Path.GetRelativePath(outputRoot, project));
                     break;
@@ -88,8 +97,14 @@ public static class MarketplaceImporter
             }
         }
         var marketplaceProject = Path.Combine(outputRoot, SdkProjectMap.MarketplaceProjectFile);
-        AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects);
+        AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects, sdkVersion);
         return new ImportResult(marketplaceProject, projects, notes);
+    }
+
+    private static string? Skipped(List<ImportNote> notes, string file, string field, string why)
+    {
+        notes.Add(new(file, field, why));
+        return null;
     }
 
     // The SDK gathers plugins/<dir>/*.agentplugin by itself.
@@ -123,7 +138,7 @@ public static class MarketplaceImporter
         {
             Name = name, Kind = Text(source["source"]) ?? "",
             Repo = Text(source["repo"]), Url = Text(source["url"]), Path = Text(source["path"]), Package = Text(source["package"]),
-            Ref = Text(source["ref"]), Sha = Text(source["sha"]),
+            Ref = Text(source["ref"]), Sha = Text(source["sha"]), Sha256 = Text(source["sha256"]),
             Description = Text(entry["description"]), Version = Text(entry["version"]), Category = Text(entry["category"]),
         };
     }
@@ -161,7 +176,9 @@ public static class MarketplaceImporter
             License = Text(pj["license"]) ?? Text(entry["license"]),
             Homepage = Text(pj["homepage"]) ?? Text(entry["homepage"]),
             Repository = Text(pj["repository"]) ?? Text(entry["repository"]),
-            Icon = Text(pj["icon"]),
+            Icon = Text(pj["icon"]) is { } icon && AgentOps.Core.Security.PathPolicy.ComponentPathProblem(icon) is { } iconProblem
+                ? Skipped(notes, pluginFile, "icon", $"{DiagnosticCodes.UnsafePath}: '{AgentOps.Core.Security.Printable.Sanitize(icon, 120)}' {iconProblem}: not imported")
+                : Text(pj["icon"]),
             Dependencies = Dependencies(pj["dependencies"] ?? entry["dependencies"]),
             ExtraCommands = ExtraPaths(pj, "commands", "./commands/", pluginFile, notes),
             ExtraAgents = ExtraPaths(pj, "agents", "./agents/", pluginFile, notes),
@@ -180,6 +197,11 @@ public static class MarketplaceImporter
         var paths = new List<string>();
         foreach (var t in tokens)
         {
+            if (t is JValue { Type: JTokenType.String } unsafePath && AgentOps.Core.Security.PathPolicy.ComponentPathProblem((string)unsafePath!) is { } problem)
+            {
+                notes.Add(new(file, field, $"{DiagnosticCodes.UnsafePath}: '{AgentOps.Core.Security.Printable.Sanitize((string)unsafePath!, 120)}' {problem}: not imported"));
+                continue;
+            }
             if (t is JValue { Type: JTokenType.String } s && ((string)s!).StartsWith("./", StringComparison.Ordinal))
             {
                 if (!((string)s!).StartsWith(defaultPrefix, StringComparison.Ordinal)) paths.Add((string)s!);

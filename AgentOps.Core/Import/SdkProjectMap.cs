@@ -48,7 +48,7 @@ public static class SdkProjectMap
     /// <summary>RemotePlugin metadata (source object field → metadata name).</summary>
     public static readonly IReadOnlyList<(string JsonField, string Metadata)> RemoteSourceFields =
     [
-        ("source", "Source"), ("repo", "Repo"), ("url", "Url"), ("path", "Path"), ("package", "Package"), ("ref", "Ref"), ("sha", "Sha"),
+        ("source", "Source"), ("repo", "Repo"), ("url", "Url"), ("path", "Path"), ("package", "Package"), ("ref", "Ref"), ("sha", "Sha"), ("sha256", "Sha256"),
     ];
 
     /// <summary>RemotePlugin metadata taken from the entry itself.</summary>

@@ -4,7 +4,7 @@ namespace AgentOps.Core.Manifests;
 public sealed record RemotePluginDescription
 {
     public required string Name { get; init; }
-    /// <summary>Source kind as Claude Code names it: github, url, git-subdir, npm.</summary>
+    /// <summary>Source kind as Claude Code names it: github, url, git-subdir, npm, archive.</summary>
     public required string Kind { get; init; }
     public string? Repo { get; init; }
     public string? Url { get; init; }
@@ -12,6 +12,8 @@ public sealed record RemotePluginDescription
     public string? Package { get; init; }
     public string? Ref { get; init; }
     public string? Sha { get; init; }
+    /// <summary>The digest of an archive source's zip (source "archive").</summary>
+    public string? Sha256 { get; init; }
     public string? Description { get; init; }
     public string? Version { get; init; }
     public string? Category { get; init; }

@@ -47,6 +47,7 @@ public static class MarketplaceManifestBuilder
         PluginManifestBuilder.Add(source, "package", r.Package);
         PluginManifestBuilder.Add(source, "ref", r.Ref);
         PluginManifestBuilder.Add(source, "sha", r.Sha);
+        PluginManifestBuilder.Add(source, "sha256", r.Sha256);
         var entry = new JObject { ["name"] = r.Name, ["source"] = source };
         PluginManifestBuilder.Add(entry, "description", r.Description);
         PluginManifestBuilder.Add(entry, "version", r.Version);

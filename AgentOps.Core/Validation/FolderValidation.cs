@@ -15,7 +15,13 @@ public sealed record FolderValidationResult(ValidationTargetKind Kind, string Ro
 public static class FolderValidation
 {
     /// <exception cref="ArgumentException">The path does not exist, or is a file other than a manifest.</exception>
-    public static FolderValidationResult Validate(string path)
+    public static FolderValidationResult Validate(string path, string? severityOverrides = null)
+    {
+        var raw = ValidateRaw(path);
+        return raw with { Diagnostics = DiagnosticPolicy.Apply(raw.Diagnostics, severityOverrides) };
+    }
+
+    private static FolderValidationResult ValidateRaw(string path)
     {
         var full = Path.GetFullPath(path);
         var root = RootOf(full);

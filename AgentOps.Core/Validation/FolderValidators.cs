@@ -14,7 +14,8 @@ public static class PluginFolderValidator
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory) =>
         Validate(pluginDirectory, [pluginDirectory]);
 
-    /// <param name="allowedLinkRoots">Where symlinks may point: the plugin, and its marketplace when it has one.</param>
+    /// <param name="allowedLinkRoots">Where symlinks may point: the plugin, and its marketplace when it has one
+    /// (a README there also counts for the plugin).</param>
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, IReadOnlyList<string> allowedLinkRoots)
     {
         pluginDirectory = Path.GetFullPath(pluginDirectory);
@@ -55,6 +56,9 @@ public static class PluginFolderValidator
         d.AddRange(McpServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(PluginCiValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SecretsValidator.Validate(pluginDirectory));
+        d.AddRange(SettingsRisk.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
+        d.AddRange(ContentValidator.Validate(pluginDirectory));
+        d.AddRange(PluginStructureRules.Validate(pluginDirectory, allowedLinkRoots, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SymlinkValidator.Validate(pluginDirectory, allowedLinkRoots));
         return d;
     }
@@ -92,15 +96,18 @@ public static class MarketplaceFolderValidator
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);
+        var registered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in ((manifest as JObject)?["plugins"] as JArray ?? []).OfType<JObject>())
         {
             if ((entry["name"] as JValue)?.Value is not string name) continue;
             var folder = (entry["source"] as JValue)?.Value is string source ? LocalPluginSource.Folder(marketplaceRoot, source, pluginRoot) : null;
+            if (folder is not null) registered.Add(Path.TrimEndingDirectorySeparator(folder));
             if (validatePluginFolders && folder is not null && validatedFolders.Add(folder))
                 d.AddRange(PluginFolderValidator.Validate(folder, [folder, marketplaceRoot]));
             nodes.Add(NodeOf(name, entry, folder, manifestFile));
         }
         d.AddRange(DependencyGraphValidator.Validate(nodes));
+        d.AddRange(MarketplaceRegistrationRule.Check(marketplaceRoot, pluginRoot, registered));
         return d;
     }
 

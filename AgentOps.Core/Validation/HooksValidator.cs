@@ -76,6 +76,7 @@ public static partial class HooksValidator
         if (hook["command"] is not JValue { Type: JTokenType.String } commandToken) return; // HookEntryRules reports it
         var command = (string)commandToken!;
         d.AddRange(UnsafeText.CheckCommand(commandToken, file, "the hook command"));
+        d.AddRange(HookCommandRisk.CheckCommand(commandToken, file));
         var execForm = hook["args"] is JArray; // exec form passes arguments without a shell: no quoting problem
         foreach (Match m in PluginRootReference().Matches(command))
         {
@@ -98,6 +99,7 @@ public static partial class HooksValidator
                 $"the hook runs ${{CLAUDE_PLUGIN_ROOT}}/{relative}, which is not in the plugin"));
             return;
         }
+        if (File.Exists(script) && PathUtil.IsUnder(script, pluginDirectory)) d.AddRange(HookCommandRisk.CheckScript(script));
         // Only a script run directly needs the executable bit; `bash "${CLAUDE_PLUGIN_ROOT}/x.sh"` does not.
         if (isFirstWord && !OperatingSystem.IsWindows() && File.Exists(script)
             && (File.GetUnixFileMode(script) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)

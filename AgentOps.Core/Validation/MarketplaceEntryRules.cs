@@ -19,7 +19,11 @@ public static class MarketplaceEntryRules
             d.Add(JsonFile.At(root["name"] ?? root, DiagnosticCodes.MarketplaceDescriptionMissing, DiagnosticSeverity.Warning, manifestFile,
                 "no marketplace description: add \"description\" (Claude Code warns too; users see it when they add the marketplace)"));
         foreach (var entry in (root["plugins"] as JArray ?? []).OfType<JObject>())
+        {
             CheckHeaders(entry, manifestFile, d);
+            if (entry["version"] is JValue { Type: JTokenType.String } version)
+                PluginStructureRules.CheckVersion(version, manifestFile, $"'{(entry["name"] as JValue)?.Value}'", d);
+        }
         return d;
     }
 

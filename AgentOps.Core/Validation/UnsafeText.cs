@@ -36,7 +36,7 @@ public static class UnsafeText
         return null;
     }
 
-    private static bool IsHidden(int cp) =>
+    public static bool IsHidden(int cp) =>
         cp is 0x00AD or 0x061C or 0x180E or 0xFEFF
         || cp is >= 0x200B and <= 0x200F
         || cp is >= 0x202A and <= 0x202E

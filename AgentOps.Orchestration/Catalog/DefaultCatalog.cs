@@ -67,7 +67,7 @@ public static class DefaultCatalog
     }
 
     /// <summary>Pattern stores the planner and ranker learn from: the user's store first, then the patterns
-    /// the meta-orchestrator plugin ships, found next to this tool (<c>&lt;plugin&gt;/tool/</c> → <c>&lt;plugin&gt;/patterns/</c>,
+    /// the meta-orchestrator plugin ships, found next to this tool (<c>&lt;plugin&gt;/tool/</c> or <c>&lt;plugin&gt;/tool/&lt;rid&gt;/</c> → <c>&lt;plugin&gt;/patterns/</c>,
     /// wherever Claude Code installed the plugin), under <c>$CLAUDE_PLUGIN_ROOT</c>, or in the catalog root.
     /// A pattern id found twice is read from the first store only.</summary>
     public static IReadOnlyList<string> PatternStores(string storeRoot)
@@ -76,6 +76,8 @@ public static class DefaultCatalog
         var candidates = new List<string?>
         {
             Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)),
+            // A native build sits one level deeper: <plugin>/tool/<rid>/agentops.
+            Path.GetDirectoryName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory))),
             Environment.GetEnvironmentVariable("CLAUDE_PLUGIN_ROOT"),
             FindMarketplaceRoot() is { } root ? Path.Combine(root, "plugins", "agentops-meta-orchestrator") : null,
         };

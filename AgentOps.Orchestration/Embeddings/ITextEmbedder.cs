@@ -21,4 +21,7 @@ public interface ITextEmbedder
     /// <summary>The vector of a search query. Models trained with a query instruction (Arctic) add it here;
     /// documents go through <see cref="Embed"/> as they are.</summary>
     float[] EmbedQuery(string query) => Embed([query])[0];
+
+    /// <summary>Several queries in one go (one batch for models that batch).</summary>
+    float[][] EmbedQueries(IReadOnlyList<string> queries) => queries.Select(EmbedQuery).ToArray();
 }

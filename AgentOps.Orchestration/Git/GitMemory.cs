@@ -10,17 +10,6 @@ public sealed class LearningException(string code, string message, int exitCode)
     public int ExitCode { get; } = exitCode;
 }
 
-/// <summary>Exit codes of the learning commands (documented in LEARNING_SYSTEM.md and `agentops --help`).</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int InvalidInput = 1;     // invalid pattern / execution file, nothing learned
-    public const int Usage = 2;            // bad arguments
-    public const int GitRefused = 3;       // bare repository, or the learnings branch could not be written: nothing written
-    public const int LockTimeout = 4;      // another learn held the store lock too long
-    public const int MergeConflict = 5;    // some patterns conflicted (reported); the rest merged
-    public const int NotFound = 6;         // pattern, execution or merge source not found
-}
 
 /// <summary>
 /// Cross-process lock of a store: an exclusive (flock / share-none) open of a lock file, waited for
@@ -85,7 +74,13 @@ public sealed class GitMemory : IDisposable
     /// <summary>The store folder relative to the work tree, with '/' (empty when the store is the root).</summary>
     public string StoreRelative => Rel(StoreRoot);
 
-    public string LockPath => Path.Combine(Repo.Info.Path, "agentops-learn.lock");
+    public string LockPath => Path.Combine(Repo.Info.Path, LockFileName);
+
+    private const string LockFileName = "agentops-learn.lock";
+
+    /// <summary>The store lock of the repository holding <paramref name="path"/> (in its git dir), or null outside one.</summary>
+    public static string? DiscoverLockPath(string path) =>
+        Repository.Discover(path) is { } gitDir ? Path.Combine(gitDir, LockFileName) : null;
 
     public static GitMemory Open(string storeRoot, bool initIfMissing = true)
     {

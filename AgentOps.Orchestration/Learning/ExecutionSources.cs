@@ -1,3 +1,6 @@
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Security;
+
 namespace AgentOps.Orchestration.Learning;
 
 /// <summary>
@@ -14,34 +17,93 @@ public static class ExecutionSources
 
     public static string ExecutionsFolder(string project) => Path.Combine(project, ".agentops", "executions");
 
-    public static Loaded LoadProject(string project) =>
-        LoadFiles(Directory.Exists(ExecutionsFolder(project))
-            ? Directory.EnumerateFiles(ExecutionsFolder(project)).Where(f => f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            : []);
+    /// <summary>An execution file larger than this is skipped (AOP0914): no real session log comes near it,
+    /// and a planted huge file must not stop all learning.</summary>
+    public const long MaxExecutionFileBytes = 512L * 1024 * 1024;
 
-    public static Loaded LoadFiles(IEnumerable<string> files)
+    /// <summary>A hook log without Stop/SessionEnd written to within this window is a session still running
+    /// (AOP0918): it is learned once it ends, not now as a failure.</summary>
+    public static readonly TimeSpan OpenSessionWindow = TimeSpan.FromMinutes(30);
+
+    public static Loaded LoadProject(string project, DateTimeOffset? now = null)
+    {
+        var folder = ExecutionsFolder(project);
+        var warnings = new List<string>();
+        var files = new List<string>();
+        switch (FileKind.Of(folder))
+        {
+            case FileType.Missing: break;
+            case FileType.Directory:
+                try
+                {
+                    foreach (var f in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+                    {
+                        if (!(f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) continue;
+                        // Inside the project's own folder nothing is followed: a symlink could point at /dev/zero or any file.
+                        var type = FileKind.Of(f);
+                        if (type == FileType.Regular) files.Add(f);
+                        else warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(f)}: {FileKind.Describe(type)}, not a regular file: skipped");
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    warnings.Add($"{DiagnosticCodes.StoreFolderUnreadable}: {folder}: cannot list the folder: {ex.Message}");
+                }
+                break;
+            case var other:
+                warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {folder} is {FileKind.Describe(other)}, not a folder: not read");
+                break;
+        }
+        var loaded = LoadFiles(files, now);
+        return loaded with { Warnings = [.. warnings, .. loaded.Warnings] };
+    }
+
+    public static Loaded LoadFiles(IEnumerable<string> files, DateTimeOffset? now = null)
     {
         var list = new List<Execution>();
         var warnings = new List<string>();
         var redactions = new List<string>();
         var totals = new ParseStats();
+        var clock = now ?? DateTimeOffset.UtcNow;
         foreach (var file in files)
         {
             try
             {
+                // A FIFO would block the read forever, a device never ends: only regular files are opened.
+                var type = FileKind.OfTarget(file);
+                if (type != FileType.Regular)
+                {
+                    warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: {FileKind.Describe(type)}, not a regular file: skipped");
+                    continue;
+                }
+                if (new FileInfo(file).Length > MaxExecutionFileBytes)
+                {
+                    warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: larger than {MaxExecutionFileBytes / (1024 * 1024)} MB: skipped");
+                    continue;
+                }
                 var r = LoadFile(file);
                 totals.Lines += r.Stats.Lines;
                 totals.Malformed += r.Stats.Malformed;
                 totals.UnknownTypes += r.Stats.UnknownTypes;
-                foreach (var w in r.Warnings) warnings.Add($"{file}: {w}");
+                foreach (var w in r.Warnings) warnings.Add($"{Printable.Sanitize(file)}: {w}");
                 redactions.AddRange(r.Redactions);
-                if (r.Execution is not null) list.Add(r.Execution);
+                if (r.Execution is null) continue;
+                if (IsStillOpen(r.Execution, file, clock))
+                {
+                    warnings.Add($"{DiagnosticCodes.SessionStillOpen}: {Printable.Sanitize(file)}: session {r.Execution.Id} is still open: learned once it ends");
+                    continue;
+                }
+                list.Add(r.Execution);
             }
-            catch (ExecutionRecordReader.ExecutionRecordException ex) { warnings.Add(AgentOps.Core.Security.SecretScanner.Redact(ex.Message, out _)); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { warnings.Add($"{file}: cannot read: {ex.Message}"); }
+            catch (ExecutionRecordReader.ExecutionRecordException ex) { warnings.Add(SecretScanner.Redact(ex.Message, out _)); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { warnings.Add($"{DiagnosticCodes.StoreFolderUnreadable}: {Printable.Sanitize(file)}: cannot read: {ex.Message}"); }
         }
         return new Loaded(list, warnings, totals) { Redactions = redactions };
     }
+
+    /// <summary>A session that has not stopped and whose log was written to recently is still running.</summary>
+    public static bool IsStillOpen(Execution e, string file, DateTimeOffset now) =>
+        e.Open && now - File.GetLastWriteTimeUtc(file) < OpenSessionWindow;
 
     /// <summary>Loads one file by kind: <c>.json</c> = execution record; <c>.jsonl</c> = hook log when its
     /// first line is a hook payload, else a transcript. Every text of the result is already redacted.</summary>

@@ -25,6 +25,9 @@ public static class HookLogParser
         public string? Description;
     }
 
+    /// <summary>The failure reason of a log with no Stop/SessionEnd (the session may still be running).</summary>
+    public const string NotStoppedReason = "session did not stop";
+
     public sealed record HookLogInfo(string? SessionId, string? TranscriptPath, string? Cwd);
 
     /// <summary>
@@ -216,7 +219,7 @@ public static class HookLogParser
             p.Duration ?? 0, p.Outcome == StepOutcome.Unknown ? (ended ? StepOutcome.Success : StepOutcome.Interrupted) : p.Outcome, p.ToolUseId, p.Description)).ToList();
         var failed = built.FirstOrDefault(s => s.Kind != AgentOps.Core.Patterns.StepKinds.Tool && !s.Succeeded) ?? (built.LastOrDefault() is { Succeeded: false } lt ? lt : null);
         if (failed is not null) failure ??= $"step '{failed.Name}' {failed.Outcome.ToString().ToLowerInvariant()}";
-        if (!ended) failure ??= "session did not stop (no Stop/SessionEnd event)";
+        if (!ended) failure ??= NotStoppedReason + " (no Stop/SessionEnd event)";
         var start = first ?? DateTimeOffset.UnixEpoch;
         var total = (last ?? start) - start;
         var duration = total.TotalSeconds > 0 ? total.TotalSeconds : built.Sum(s => s.DurationSeconds);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Security;
 
 namespace AgentOps.Orchestration.Learning;
@@ -60,16 +61,16 @@ public static class HookRecorder
                 if (string.IsNullOrEmpty(session)) return Fail(project, "hook payload has no string 'session_id'", json);
                 if (!IsSafeName(session)) return Fail(project, $"session_id '{Trunc(session)}' is not a safe file name", json);
                 var evt = TranscriptParser.Str(root, "hook_event_name") ?? "";
-                var dir = project ?? TranscriptParser.Str(root, "cwd") ?? Environment.CurrentDirectory;
-                var path = Path.Combine(dir, ".agentops", "executions", session + ".jsonl");
+                string folder, home;
+                try { home = RecorderStore.ResolveProject(project, root); }
+                catch (RecorderStore.UnsafeStoreException ex) { return Fail(project, ex.Message, json, DiagnosticCodes.RecordRefused); }
+                try { folder = RecorderStore.Folder(home, "executions"); }
+                catch (RecorderStore.UnsafeStoreException ex) { return Fail(home, ex.Message, json, DiagnosticCodes.RecordRefused); }
+                var path = Path.Combine(folder, session + ".jsonl");
 
                 var line = LogLine(root, evt, receivedAt, seq, json.Length);
                 try { AppendLine(path, line); }
-                catch (DirectoryNotFoundException)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    AppendLine(path, line);
-                }
+                catch (IOException ex) { return Fail(home, ex.Message, json, DiagnosticCodes.RecordRefused); }
                 return new RecordResult(true, path, null);
             }
         }
@@ -103,21 +104,29 @@ public static class HookRecorder
 
     private static string Trunc(string s) => s.Length > 60 ? s[..60] + "..." : s;
 
-    private static RecordResult Fail(string? project, string message, ReadOnlySpan<byte> input)
+    private static RecordResult Fail(string? project, string message, ReadOnlySpan<byte> input, string code = DiagnosticCodes.RecordBadInput)
     {
         string? logPath = null;
         try
         {
-            var dir = Path.Combine(project ?? Environment.CurrentDirectory, ".agentops", "logs");
-            Directory.CreateDirectory(dir);
-            logPath = Path.Combine(dir, "record-errors.log");
+            // Log into the given project, or into the current folder only when it already has a real
+            // .agentops/ (hooks run in the project): a payload that names no usable project creates nothing.
+            var home = project is not null && FileKind.OfTarget(project) == FileType.Directory ? project
+                : FileKind.Of(Path.Combine(Environment.CurrentDirectory, ".agentops")) == FileType.Directory ? Environment.CurrentDirectory
+                : null;
+            if (home is null)
+            {
+                Console.Error.WriteLine($"agentops record: {code}: {Printable.Sanitize(SecretScanner.RedactThenTruncate(message, 400))}");
+                return new RecordResult(false, null, message);
+            }
+            logPath = Path.Combine(RecorderStore.Folder(home, "logs"), "record-errors.log");
             // Redact first, then cut: a token cut in half is no longer recognised by any rule. The window
             // read is far larger than what is kept, so a key block starting in the kept part is seen whole
             // (or, without its END line, redacted to the end of the window).
             var window = Encoding.UTF8.GetString(input[..Math.Min(input.Length, ErrorLogWindowBytes)]);
             var head = SecretScanner.RedactThenTruncate(window.Replace('\n', ' ').Replace('\r', ' '), ErrorLogInputChars);
             var safeMessage = SecretScanner.RedactThenTruncate(message.Replace('\n', ' ').Replace('\r', ' '), 400);
-            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {AgentOps.Core.Diagnostics.DiagnosticCodes.RecordBadInput} {safeMessage} | input: {head}\n";
+            var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {code} {safeMessage} | input: {head}\n";
             AppendLine(logPath, Encoding.UTF8.GetBytes(text));
         }
         catch { /* never fail the hook */ }
@@ -130,14 +139,22 @@ public static class HookRecorder
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            var flags = OperatingSystem.IsLinux() ? 0x1 | 0x40 | 0x400 | 0x80000 /* O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC */
-                                                  : 0x1 | 0x200 | 0x8 | 0x1000000;
-            var fd = Native.open(path, flags, Convert.ToInt32("644", 8));
+            // O_NOFOLLOW: a symlink planted as the log is never followed (it could point at any file the user
+            // can write); O_NONBLOCK: a FIFO planted there fails at once instead of blocking the hook.
+            var flags = OperatingSystem.IsLinux() ? 0x1 | 0x40 | 0x400 | 0x80000 | 0x20000 | 0x800 /* O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC|O_NOFOLLOW|O_NONBLOCK */
+                                                  : 0x1 | 0x200 | 0x8 | 0x1000000 | 0x100 | 0x4;
+            var fd = Native.open(path, flags, Convert.ToInt32("600", 8));
             if (fd < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
                 if (errno == 2) throw new DirectoryNotFoundException(path);
+                if (errno is 40 or 62) throw new IOException($"{path} is a symbolic link: not followed");
                 throw new IOException($"open({path}) failed: errno {errno}");
+            }
+            if (FileKind.OfDescriptor(fd) is { } type && type != FileType.Regular)
+            {
+                Native.close(fd);
+                throw new IOException($"{path} is {FileKind.Describe(type)}: not written");
             }
             try
             {

@@ -61,7 +61,9 @@ public static class LearningEngine
         try
         {
             if (o.Commit) git = GitMemory.Open(storeRoot);
-            using var _ = StoreLock.Acquire(git?.LockPath ?? Path.Combine(storeRoot, ".learn.lock"), o.LockTimeout);
+            // One lock for learn and extract: in the git dir when the store is in a repository (never an untracked
+            // file in the user's work tree), beside the store otherwise.
+            using var _ = StoreLock.Acquire(git?.LockPath ?? GitMemory.DiscoverLockPath(storeRoot) ?? Path.Combine(storeRoot, ".learn.lock"), o.LockTimeout);
             return LearnLocked(o, storeRoot, git, now);
         }
         finally { git?.Dispose(); }
@@ -89,8 +91,10 @@ public static class LearningEngine
         var branchTip = git is null ? null : LearningsBranch.Tip(git.Repo);
         var stored = (git is null ? store.List().Select(sp => new SourcedPattern(sp, PatternOrigins.Local)) : PatternMemory.List(storeRoot, git.Repo)).ToList();
         var existing = stored.Select(p => p.Stored).Where(p => p.Pattern is not null && p.Lifecycle != PatternLifecycle.Meta).ToList();
-        foreach (var bad in stored.Select(p => p.Stored).Where(p => p.Pattern is null))
-            report.Warnings.Add($"{bad.Path}: unreadable pattern left as is ({string.Join("; ", bad.Diagnostics.Where(d => d.IsError).Select(d => d.Message))})");
+        var unreadable = stored.Select(p => p.Stored).Where(p => p.Pattern is null).ToList();
+        foreach (var bad in unreadable)
+            report.Warnings.Add($"{bad.Path}: unreadable pattern ({string.Join("; ", bad.Diagnostics.Where(d => d.IsError).Select(d => d.Message))}); copied to {HandEdits.ConflictsFolder}/ before it is ever replaced");
+        var handEditCopies = new Dictionary<string, string?>(StringComparer.Ordinal);
         var existingById = existing.GroupBy(p => p.Pattern!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var knownIds = existing.SelectMany(p => p.Pattern!.ExecutionIds).ToHashSet(StringComparer.Ordinal);
 
@@ -139,6 +143,7 @@ public static class LearningEngine
             var changed = Current(pattern.Id, target) != text || (old is not null && old.Lifecycle != target);
             if (changed)
             {
+                foreach (var (name, copy) in HandEdits.BackUp(unreadable, pattern.Id, storeRoot, git?.Repo, now, report)) handEditCopies[name] = copy;
                 if (OnBranch(target))
                 {
                     branchChanges[PatternMemory.BranchPath(pattern.Id, target)] = text;
@@ -151,7 +156,8 @@ public static class LearningEngine
             report.Patterns.Add(new PatternOutcome(pattern.Id, pattern.Category, target, pattern.Executions, pattern.SuccessRate, changed, Location(pattern.Id, target)));
         }
 
-        var metaChanges = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Copies of hand-edited files ride in the metrics commit (a pattern changed, so there is one).
+        var metaChanges = git is null ? new Dictionary<string, string?>(StringComparer.Ordinal) : new Dictionary<string, string?>(handEditCopies, StringComparer.Ordinal);
         foreach (var meta in extraction.Meta)
         {
             var text = Redact(PatternWriter.Render(meta), meta.Id, report);

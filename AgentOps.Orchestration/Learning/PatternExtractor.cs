@@ -104,8 +104,12 @@ public static class PatternExtractor
             existingById.TryGetValue(id, out var old);
             if (old is not null)
             {
+                // A fresh reading of an execution already in the ledger replaces it: logs only grow, so a
+                // session learned while it was still running is corrected once it has ended.
+                var fresh = ledger.ToDictionary(l => l.ExecutionId, StringComparer.Ordinal);
                 var known = old.Ledger.Select(l => l.ExecutionId).Concat(old.ExecutionIds).ToHashSet(StringComparer.Ordinal);
-                ledger = old.Ledger.Concat(ledger.Where(l => !known.Contains(l.ExecutionId))).ToList();
+                ledger = old.Ledger.Select(l => fresh.GetValueOrDefault(l.ExecutionId) ?? l)
+                    .Concat(ledger.Where(l => !known.Contains(l.ExecutionId))).ToList();
             }
             var tasks = list.Select(x => x.E.Task.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxExampleTasks)
                 .Select(t => SecretScanner.RedactThenTruncate(t.Replace('\n', ' '), 120)).ToList();
@@ -126,6 +130,15 @@ public static class PatternExtractor
                 Created = old?.Created ?? default,
             };
             candidates.Add(Recompute(basePattern, ledger));
+        }
+        // An execution now read with another workflow (it was learned while still running, with fewer steps)
+        // leaves the pattern it was first counted in.
+        var placed = groups.SelectMany(g => g.Value.Select(x => (x.E.Id, g.Key))).ToDictionary(t => t.Id, t => t.Key, StringComparer.Ordinal);
+        foreach (var (id, old) in existingById)
+        {
+            if (groups.ContainsKey(id) || old.Ledger.Count == 0) continue;
+            var kept = old.Ledger.Where(l => !placed.ContainsKey(l.ExecutionId)).ToList();
+            if (kept.Count < old.Ledger.Count && kept.Count > 0) candidates.Add(Recompute(old, kept));
         }
         return new ExtractionResult(candidates, MetaPatterns(all), skipped);
     }

@@ -36,7 +36,8 @@ public static class SpoolDrain
             var file = info.FullName;
             try
             {
-                if (info.LinkTarget is not null) { File.Delete(file); rejected++; continue; } // never read through a planted link
+                // Never read through a planted link, nor open a FIFO (blocks) or a device (never ends).
+                if (info.LinkTarget is not null || AgentOps.Core.Security.FileKind.Of(file) != AgentOps.Core.Security.FileType.Regular) { File.Delete(file); rejected++; continue; }
                 if (info.Length > HookRecorder.MaxPayloadBytes)
                 {
                     HookRecorder.Record("{}"u8, project, at, name); // logged as a bad payload, nothing appended

@@ -12,6 +12,9 @@ namespace AgentOps.Orchestration.Learning;
 /// </summary>
 public static partial class TranscriptParser
 {
+    /// <summary>The failure reason of a transcript whose last line is cut (the session may still be writing it).</summary>
+    public const string TruncatedReason = "transcript truncated";
+
     /// <summary>Line types Claude Code writes that carry nothing for steps (skipped, counted by type).</summary>
     private static readonly HashSet<string> KnownOtherTypes = new(StringComparer.Ordinal)
     {
@@ -210,19 +213,19 @@ public static partial class TranscriptParser
 
         var built = steps.Select(p => new ExecutionStep(p.Name, p.Kind, p.Start, p.Duration ?? 0,
             p.Outcome == StepOutcome.Unknown && p.Duration is null ? StepOutcome.Interrupted : p.Outcome, p.ToolUseId, p.Description)).ToList();
-        // A failed delegation step fails the session unless a later call of the same agent or command
-        // succeeded (a retry after a checkpoint recovered it).
+        // A failed delegation step fails the session unless a later call of the same agent or command, asked to
+        // do the same job, succeeded (a retry after a checkpoint recovered it; the same agent in another role does not).
         var failedDelegation = built.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Kind != AgentOps.Core.Patterns.StepKinds.Tool && !x.s.Succeeded
-            && !built.Skip(x.i + 1).Any(r => r.Name == x.s.Name && r.Kind == x.s.Kind && r.Succeeded)).s;
+            && !built.Skip(x.i + 1).Any(r => r.Name == x.s.Name && r.Kind == x.s.Kind && r.Succeeded && StepCapability.SameRole(x.s.Description, r.Description))).s;
         var lastTool = built.LastOrDefault();
         if (failedDelegation is not null) failure ??= $"step '{failedDelegation.Name}' {failedDelegation.Outcome.ToString().ToLowerInvariant()}";
         else if (lastTool is not null && !lastTool.Succeeded) failure ??= $"last step '{lastTool.Name}' {lastTool.Outcome.ToString().ToLowerInvariant()}";
         if (failure is null && lastStopReason is not null and not "end_turn" and not "stop_sequence") failure = $"session ended with stop_reason {lastStopReason}";
-        if (failure is null && stats.TruncatedLastLine && lastStopReason is null) failure = "transcript truncated";
+        if (failure is null && stats.TruncatedLastLine && lastStopReason is null) failure = TruncatedReason;
         var start0 = first ?? DateTimeOffset.UnixEpoch;
         var exec = new Execution(sessionId ?? fallbackId, task ?? "", start0, built, failure is null && !interrupted,
             Math.Max(0, ((last ?? start0) - start0).TotalSeconds), rolledBack, "transcript")
-        { FailureReason = failure };
+        { FailureReason = failure, Open = lastStopReason is null or "tool_use" };
         return new(exec, stats, warnings);
     }
 

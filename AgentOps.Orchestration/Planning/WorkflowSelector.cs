@@ -98,7 +98,7 @@ public sealed class ThompsonSelector(int seed) : IWorkflowSelector
 public sealed class ExpectedGainSelector(double horizon = ExpectedGainSelector.DefaultHorizon) : IWorkflowSelector
 {
     /// <summary>How many later similar tasks a lesson is expected to serve.</summary>
-    public const double DefaultHorizon = 3;
+    public const double DefaultHorizon = 1;
     public double Horizon => horizon;
 
     public WorkflowSelection Select(IReadOnlyList<WorkflowOption> options)

@@ -11,8 +11,9 @@
 #   2. CHANGELOG.md has "## [<version>]", and each plugin's CHANGELOG.md has "## [<its version>]".
 #   3. build and test (Release).
 #   4. pack: the marketplace with native builds of the tool for the "marketplace" runtimes of
-#      eng/ship/runtimes.txt (no portable dll: users need no .NET), the NuGet packages; then the other
-#      runtimes as release archives. The packed marketplace must stay within --max-mb.
+#      eng/ship/runtimes.txt (no portable dll: users need no .NET), each as tool/<rid>.tar.gz that the
+#      launcher unpacks on first use, the NuGet packages; then the other runtimes as release archives.
+#      The packed marketplace must stay within --max-mb.
 #   5. smoke: the packed launcher runs --version and validate on the packed marketplace (this machine's runtime).
 #   6. release assets in --out: the marketplace zip, agentops-<version>-<rid>.tar.gz per runtime, the
 #      .nupkg files, SHA256SUMS.
@@ -111,6 +112,21 @@ tool_dir="$packed/plugins/agentops-meta-orchestrator/tool"
 for rid in "${market_rids[@]}"; do
   [ -f "$tool_dir/$rid/agentops" ] || [ -f "$tool_dir/$rid/agentops.exe" ] || die "no native tool for $rid in $tool_dir"
 done
+# Each native folder becomes tool/<rid>.tar.gz (the launcher unpacks it on first use): three platforms
+# fit the size limit only packed. The zip dotnet pack wrote is made again from the final folder.
+command -v zip >/dev/null 2>&1 || die "zip is needed to write $zip_file"
+exclude_listed() { # <folder>: what eng/ship/marketplace-exclude.txt says never ships (the SDK applies it too)
+  local glob
+  while read -r glob; do
+    case "$glob" in '' | '#'*) continue ;; esac
+    find "$1" -name "$glob" -type f -delete
+  done <eng/ship/marketplace-exclude.txt
+}
+for rid in "${market_rids[@]}"; do
+  exclude_listed "$tool_dir/$rid"
+  tar -C "$tool_dir/$rid" -czf "$tool_dir/$rid.tar.gz" . && rm -rf "${tool_dir:?}/$rid"
+done
+rm -f "$zip_file" && (cd "$packed" && zip -qrX "$zip_file" .)
 size_kb="$(du -sk "$packed" | cut -f1)"
 echo "packed marketplace: $((size_kb / 1024)) MB ($size_kb KB) on disk, zip $(($(wc -c <"$zip_file") / 1024)) KB"
 [ "$size_kb" -le $((max_mb * 1024)) ] || die "the packed marketplace is $((size_kb / 1024)) MB, over the ${max_mb} MB limit: move a runtime to 'release' in eng/ship/runtimes.txt"
@@ -120,26 +136,25 @@ for rid in "${release_rids[@]}"; do
   step "native tool for $rid (release archive only)"
   dotnet publish AgentOps.Cli/AgentOps.Cli.csproj -c Release -nologo -r "$rid" -p:PluginToolNative=true \
     -p:CopyOutputSymbolsToPublishDirectory=false -o "$out/tool/$rid" --artifacts-path "$repo/artifacts/obj/tool-builds/$rid"
-  while read -r glob; do
-    case "$glob" in '' | '#'*) continue ;; esac
-    find "$out/tool/$rid" -name "$glob" -type f -delete
-  done <eng/ship/marketplace-exclude.txt
+  exclude_listed "$out/tool/$rid"
 done
 
 # ---- 5. smoke test of what users get ----
 step "smoke test"
-host_launcher="$packed/plugins/agentops-meta-orchestrator/bin/agentops"
+# On a copy: the launcher's first run unpacks tool/<rid>.tar.gz, which must not end up in the branch.
+smoke="$(mktemp -d)"
+cp -a "$packed" "$smoke/marketplace"
+host_launcher="$smoke/marketplace/plugins/agentops-meta-orchestrator/bin/agentops"
 printed="$("$host_launcher" --version 2>&1)" || die "the packed launcher failed: $printed"
 case "$printed" in "$version"*) ;; *) die "the packed launcher printed '$printed', not version $version" ;; esac
 "$host_launcher" validate "$packed" || die "agentops validate failed on the packed marketplace"
+rm -rf "$smoke"
 
 # ---- 6. release assets ----
 step "release assets in $out"
 cp "$zip_file" "$out/"
-for rid in "${market_rids[@]}" "${release_rids[@]}"; do
-  src="$tool_dir/$rid"; [ -d "$src" ] || src="$out/tool/$rid"
-  tar -C "$src" -czf "$out/agentops-$version-$rid.tar.gz" .
-done
+for rid in "${market_rids[@]}"; do cp "$tool_dir/$rid.tar.gz" "$out/agentops-$version-$rid.tar.gz"; done
+for rid in "${release_rids[@]}"; do tar -C "$out/tool/$rid" -czf "$out/agentops-$version-$rid.tar.gz" .; done
 rm -rf "$out/tool"
 declare -a packages=()
 for id in AgentOps.Marketplace.Sdk AgentOps.Cli AgentOps.Templates; do

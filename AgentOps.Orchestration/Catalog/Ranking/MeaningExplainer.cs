@@ -18,7 +18,7 @@ public static class MeaningExplainer
         if (index.PluginRowOf(stored.Id) is not { } row) return null;
         var best = (Cosine: float.MinValue, Phrase: "", Target: "");
         var componentRows = index.ComponentRowsOf(stored.Id).ToList();
-        foreach (var (phrase, vector) in query.Phrases())
+        foreach (var (phrase, vector) in query.Phrases)
         {
             var cos = TensorPrimitives.Dot(index.PluginRow(row), vector);
             if (cos > best.Cosine) best = (cos, phrase, "its description \"" + Snippet(stored.Plugin.Description.Length > 0 ? stored.Plugin.Description : stored.Plugin.Name) + "\"");

@@ -38,13 +38,13 @@ public sealed record RankingWeights
     /// <summary>How lexical and dense scores are fused (SEMANTIC_SEARCH.md compares the two on the tuning half).</summary>
     public FusionMethod Fusion { get; init; } = FusionMethod.WeightedScore;
     /// <summary>Share of the fused score that comes from the dense (meaning) side; 0 is lexical only.</summary>
-    public double DenseWeight { get; init; } = 0.5;
+    public double DenseWeight { get; init; } = 0.7;
     /// <summary>k of reciprocal rank fusion (60 in the original paper).</summary>
     public double RrfK { get; init; } = 60;
     /// <summary>Cosine treated as "no meaning match" in weighted fusion: unrelated texts sit around 0.0–0.2 with MiniLM.</summary>
-    public double DenseFloor { get; init; } = 0.15;
+    public double DenseFloor { get; init; } = 0.1;
     /// <summary>A component's cosine counts at this share of a plugin-level one.</summary>
-    public float ComponentDenseFactor { get; init; } = 0.9f;
+    public float ComponentDenseFactor { get; init; } = 0.8f;
     /// <summary>Best dense matches added to the lexical candidates.</summary>
     public int DenseCandidates { get; init; } = 100;
 

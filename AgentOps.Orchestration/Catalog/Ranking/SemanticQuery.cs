@@ -14,14 +14,11 @@ namespace AgentOps.Orchestration.Catalog.Ranking;
 public sealed partial class SemanticQuery
 {
     const double OutsideShare = 0.5;
-    private readonly ITextEmbedder _embedder;
-    private IReadOnlyList<(string Phrase, float[] Vector)>? _phrases;
-
-    private SemanticQuery(ITextEmbedder embedder, string text, float[] vector)
+    private SemanticQuery(string text, float[] vector, IReadOnlyList<(string Phrase, float[] Vector)> phrases)
     {
-        _embedder = embedder;
         Text = text;
         Vector = vector;
+        Phrases = phrases;
     }
 
     public string Text { get; }
@@ -39,18 +36,19 @@ public sealed partial class SemanticQuery
         if (embedder is OnnxSentenceEmbedder model && model.Tokenize(text).Length >= model.Model.MaxTokens)
             notes.Add(new Diagnostic(DiagnosticCodes.QueryTruncatedForModel, DiagnosticSeverity.Info, "<query>", 0, 0,
                 $"the query is longer than the embedding model reads: only its first {model.Model.MaxTokens} word pieces count for meaning"));
-        return new SemanticQuery(embedder, text, embedder.EmbedQuery(text));
+        // The query and its phrases go to the model in one batch: one inference run per query.
+        var phrases = Splitter().Split(text).Select(p => p.Trim()).Where(p => p.Count(char.IsLetterOrDigit) >= 3).Distinct().Take(6).ToList();
+        if (phrases.Count <= 1)
+        {
+            var vector = embedder.EmbedQuery(text);
+            return new SemanticQuery(text, vector, [(text.Length > 80 ? text[..80] + "…" : text, vector)]);
+        }
+        var vectors = embedder.EmbedQueries([text, .. phrases]);
+        return new SemanticQuery(text, vectors[0], phrases.Select((p, i) => (p, vectors[i + 1])).ToList());
     }
 
     /// <summary>The query's phrases (split at punctuation and joining words) with their vectors; the whole query when it is one phrase.</summary>
-    public IReadOnlyList<(string Phrase, float[] Vector)> Phrases()
-    {
-        if (_phrases is not null) return _phrases;
-        var phrases = Splitter().Split(Text).Select(p => p.Trim()).Where(p => p.Count(char.IsLetterOrDigit) >= 3).Distinct().Take(6).ToList();
-        if (phrases.Count <= 1) return _phrases = [(Text.Length > 80 ? Text[..80] + "…" : Text, Vector)];
-        var vectors = _embedder.Embed(phrases.Select(p => p).ToList());
-        return _phrases = phrases.Select((p, i) => (p, vectors[i])).ToList();
-    }
+    public IReadOnlyList<(string Phrase, float[] Vector)> Phrases { get; }
 
     [GeneratedRegex(@"[,;:.!?()\[\]/|]+|\s+(?:and|or|then|with|from|for|into|so that|while|using|via|to)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Splitter();

@@ -8,8 +8,9 @@ namespace AgentOps.Orchestration.Planning.Memory;
 /// Informed priors for agents at a capability (issue 15): what to expect of an agent at a step before
 /// any run of it there. Four signals, in order:
 /// <list type="number">
-/// <item>the kind of work: an agent of the kind the step needs (<see cref="WorkflowVariants.KindOf"/>)
-/// starts at <see cref="SameKind"/>; a read-only agent (researcher, planner, reviewer) on a step that
+/// <item>its trade and kind of work: an agent built for the capability (<see cref="TradeOf"/>) starts at
+/// <see cref="SameKind"/>; one of the kind the step needs (<see cref="WorkflowVariants.KindOf"/>) built for
+/// something else at <see cref="SameKindOtherTrade"/>; a read-only agent (researcher, planner, reviewer) on a step that
 /// writes starts at <see cref="ReadOnlyOnWritingStep"/>; any other mismatch at <see cref="OtherKind"/>;</item>
 /// <item>how well its description fits the step and the task (cosine of the agent's description with the
 /// capability's description plus the task): up to <see cref="TextFitBonus"/> above or below;</item>
@@ -22,7 +23,38 @@ namespace AgentOps.Orchestration.Planning.Memory;
 public sealed class AgentPriors
 {
     public const double SameKind = 0.90, ReadOnlyOnWritingStep = 0.45, OtherKind = 0.60;
-    public const double TextFitBonus = 0.04, PreferredPluginBonus = 0.01;
+    public const double TextFitBonus = 0.03, PreferredPluginBonus = 0.01, SameKindOtherTrade = 0.78;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Trades = new(StringComparer.Ordinal);
+
+    private static readonly IReadOnlyList<(string Name, float[] Vector)> Meanings = Capabilities.All
+        .Select(r => (r.Name, LexicalEmbedder.EmbedOne($"{r.Title}. {r.Instructions} {string.Join(' ', r.Triggers)}"))).ToList();
+
+    /// <summary>
+    /// The capabilities an agent is built for (its trade): for a core agent, those it is the default agent
+    /// of (every research capability for an explorer); for any other, those whose description its own
+    /// description matches best (within 80 % of its best match, at least 0.1), and the generic implement
+    /// capability for an agent built for one of the application domains (API, database, frontend).
+    /// Empty when nothing is known of it.
+    /// </summary>
+    public static IReadOnlyList<string> TradeOf(string agent, string? description)
+    {
+        var core = Capabilities.All.Where(r => r.DefaultAgent == agent).Select(r => r.Name).ToList();
+        if (core.Count > 0)
+            return core.Any(c => Capabilities.Get(c).Phase == "research") ? Capabilities.All.Where(r => r.Phase == "research").Select(r => r.Name).ToList() : core;
+        if (string.IsNullOrWhiteSpace(description)) return [];
+        return Trades.GetOrAdd(agent + "\n" + description, static key =>
+        {
+            var v = LexicalEmbedder.EmbedOne(key);
+            var sims = Meanings.Select(m => (m.Name, Sim: (double)LexicalEmbedder.Cosine(v, m.Vector))).ToList();
+            var best = sims.Max(x => x.Sim);
+            if (best < 0.1) return [];
+            var trade = sims.Where(x => x.Sim >= 0.8 * best).Select(x => x.Name).ToList();
+            if (trade.Any(c => c is Capabilities.Api or Capabilities.Database or Capabilities.Frontend) && !trade.Contains(Capabilities.Implement))
+                trade.Add(Capabilities.Implement);
+            return trade;
+        });
+    }
     /// <summary>Runs elsewhere at which the agent's record moves the prior a quarter of the way toward it.</summary>
     public const double RecordWeight = 8;
 
@@ -54,10 +86,12 @@ public sealed class AgentPriors
         if (rule is null) return Neutral;
         var needed = WorkflowVariants.KindFor(rule);
         var kind = WorkflowVariants.KindOf(agent);
-        var prior = kind == needed || (needed == "document" && kind == "build") ? SameKind
+        var description = _catalog?.FindComponent(agent)?.Component.Description;
+        var trade = TradeOf(agent, description);
+        var prior = trade.Contains(capability) ? SameKind
+            : kind == needed || (needed == "document" && kind == "build") ? (trade.Count == 0 ? SameKind : SameKindOtherTrade)
             : rule.Writes && kind is "research" or "plan" or "review" ? ReadOnlyOnWritingStep
             : OtherKind;
-        var description = _catalog?.FindComponent(agent)?.Component.Description;
         if (description is { Length: > 0 })
         {
             var fit = LexicalEmbedder.Cosine(Vector(agent + " " + description), Vector($"{rule.Title}. {rule.Instructions} {string.Join(' ', rule.Triggers)} {_task}"));

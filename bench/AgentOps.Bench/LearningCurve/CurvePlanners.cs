@@ -14,11 +14,13 @@ public interface ICurvePlanner
     TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start);
 }
 
-/// <summary>Our planner with an empty pattern store that never learns: the workflow composed from the catalog every time.</summary>
+/// <summary>Our planner with an empty pattern store that never learns: the workflow composed from the catalog,
+/// with the agents its informed priors expect to do better swapped in, greedily (exploring teaches nothing to a
+/// planner that remembers nothing).</summary>
 public sealed class NoMemoryPlanner(CatalogStore catalog) : ICurvePlanner
 {
     public string Name => CurvePlannerNames.NoMemory;
-    public ExecutionPlan Plan(TaskFamily family, string task) => Planner.Plan(task, catalog, LearnedSignals.None, new PlanOptions());
+    public ExecutionPlan Plan(TaskFamily family, string task) => Planner.Plan(task, catalog, LearnedSignals.None, new PlanOptions { Selector = new GreedySelector() });
     public TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start) => null;
 }
 

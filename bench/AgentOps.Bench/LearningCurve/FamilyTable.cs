@@ -29,6 +29,9 @@ public static class FamilyTable
                     sb.AppendLine($"     {composed[s.Index].Capability,-17} {string.Join(" | ", s.Agents.Select(a => $"{a} {f.Truth(a, composed[s.Index].Capability).Success:0.00}"))}");
             }
         }
+        sb.AppendLine("== the planner's reading of each catalog agent's trade (informed priors, issue 15):");
+        foreach (var agent in TaskFamilies.Profiles.Keys)
+            sb.AppendLine($"   {agent,-40} {string.Join(", ", AgentOps.Orchestration.Planning.Memory.AgentPriors.TradeOf(agent, catalog.FindComponent(agent)?.Component.Description))}");
         return sb.ToString();
     }
 }

@@ -72,7 +72,7 @@ public sealed class LearningCurveScenario : IBenchScenario
             if (csvIndex >= 0 && csvIndex + 1 < args.Length) CurveCsv.Write(Path.GetFullPath(args[csvIndex + 1]), rounds);
             var traceIndex = Array.IndexOf(args, "--trace");
             if (traceIndex >= 0 && traceIndex + 1 < args.Length)
-                foreach (var r in rounds.Where(r => r.Replicate == 0 && r.Family == args[traceIndex + 1] && r.Planner == CurvePlannerNames.Learning))
+                foreach (var r in rounds.Where(r => r.Replicate == 0 && r.Family == args[traceIndex + 1] && r.Planner == (args.Contains("--trace-no-memory") ? CurvePlannerNames.NoMemory : CurvePlannerNames.Learning)))
                     Console.WriteLine($"  k={r.FamilyExecution,-2} {(r.Success ? "ok  " : "FAIL")} p={r.Expected:0.00} {(r.Explored ? "explore" : "       ")} {r.Source,-40} {r.Workflow.Replace("agentops-", "")}  <- {r.Task}");
             Console.WriteLine();
             Console.Write(CurveReport.Render(stats, options, cliNote: cliNote));

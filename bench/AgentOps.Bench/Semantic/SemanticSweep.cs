@@ -14,9 +14,10 @@ internal static class SemanticSweep
     public static void Run(CatalogStore store, IReadOnlyDictionary<string, string> groups, IReadOnlyList<JudgedQuery> tuning, ITextEmbedder? embedder)
     {
         if (embedder is null) return;
+        embedder = new CachingEmbedder(embedder);
         var results = new List<(FusionMethod Method, double N, double R, double M, string W)>();
         foreach (var method in new[] { FusionMethod.ReciprocalRank, FusionMethod.WeightedScore })
-            foreach (var dense in new[] { 0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.0 })
+            foreach (var dense in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 1.0 })
                 foreach (var second in method == FusionMethod.ReciprocalRank ? new[] { 10.0, 60.0 } : [0.1, 0.2, 0.3])
                     foreach (var component in new[] { 0.8f, 0.9f, 1.0f })
                     {

@@ -27,9 +27,15 @@ if defined AGENTOPS_TOOL (
   )
 )
 
-set "NATIVE=%ROOT%\tool\%RID%\agentops.exe"
 rem Windows on Arm runs x64 programs through its own emulation.
-if not exist "%NATIVE%" if /i "%RID%"=="win-arm64" set "NATIVE=%ROOT%\tool\win-x64\agentops.exe"
+if /i "%RID%"=="win-arm64" if not exist "%ROOT%\tool\win-arm64\" if not exist "%ROOT%\tool\win-arm64.tar.gz" set "RID=win-x64"
+set "NATIVE=%ROOT%\tool\%RID%\agentops.exe"
+rem A release packs the build as tool\<rid>.tar.gz: unpacked beside on first use (tar.exe ships with Windows 10
+rem and later), then renamed into place so a concurrent first run never sees half a folder.
+if not exist "%NATIVE%" if exist "%ROOT%\tool\%RID%.tar.gz" (
+  set "UNPACK=%ROOT%\tool\%RID%.unpack-%RANDOM%%RANDOM%"
+  call :unpack
+)
 if exist "%NATIVE%" (set "RUN="%NATIVE%"" & goto run)
 
 if exist "%ROOT%\tool\agentops.dll" (
@@ -45,11 +51,18 @@ set "REASON=%REASON% No native build for %RID% in %ROOT%\tool\."
 >&2 echo agentops:%REASON%
 if /i "%VERB%"=="record" exit /b 0
 >&2 echo agentops: get it in one of these ways:
->&2 echo   - the release archive for your machine (agentops-^<version^>-%RID%.zip), unpacked anywhere,
+>&2 echo   - the release archive for your machine (agentops-^<version^>-%RID%.tar.gz), unpacked anywhere,
 >&2 echo     with AGENTOPS_TOOL pointing at its agentops.exe;
 >&2 echo   - with the .NET 10 SDK: dotnet tool install --global AgentOps.Cli
 >&2 echo   - or point AGENTOPS_TOOL at an agentops.dll or an agentops.exe.
 exit /b 127
+
+:unpack
+mkdir "%UNPACK%" >nul 2>&1
+tar -xzf "%ROOT%\tool\%RID%.tar.gz" -C "%UNPACK%" >nul 2>&1 && if not exist "%ROOT%\tool\%RID%\" move "%UNPACK%" "%ROOT%\tool\%RID%" >nul 2>&1
+if exist "%UNPACK%\" rmdir /s /q "%UNPACK%" >nul 2>&1
+if not exist "%NATIVE%" set "REASON=%REASON% Could not unpack %ROOT%\tool\%RID%.tar.gz (needs tar.exe and a writable plugin folder)."
+exit /b 0
 
 :run
 if /i "%VERB%"=="record" (

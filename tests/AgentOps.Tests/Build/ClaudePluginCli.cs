@@ -16,7 +16,7 @@ internal sealed class ClaudePluginCli : IDisposable
     public static void RequireInstalled()
     {
         if (!ClaudeSession.IsInstalled)
-            Assert.Inconclusive($"Claude Code CLI not installed at {ClaudeSession.BinaryPath}: run `npm install --ignore-scripts` at the repo root (.ci/run does).");
+            Assert.Inconclusive($"Claude Code CLI not installed at {ClaudeSession.BinaryPath}: the test build installs it when npm is on PATH (dotnet test tests/AgentOps.Tests).");
     }
 
     public ProcessRunner.Output Run(params string[] args) =>

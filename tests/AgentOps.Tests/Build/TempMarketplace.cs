@@ -23,6 +23,7 @@ internal sealed partial class TempMarketplace : IDisposable
               <packageSources><clear /><add key="sdk" value="{Path.Combine(RepoMarketplace.Root, "artifacts", "packages")}" /></packageSources>
             </configuration>
             """);
+        Write("README.md", $"# {name}\n\nA marketplace written by a test; its README covers its plugins.\n");
         Write($"{name}.agentmarketplace", $"""
             <Project Sdk="AgentOps.Marketplace.Sdk/1.0.0">
               <PropertyGroup>

@@ -12,8 +12,9 @@ namespace AgentOps.Tests.Catalog;
 [TestClass]
 public sealed class RankingEvaluationTests
 {
-    public const double NdcgFloor = 0.70;
-    public const double RecallFloor = 0.75;
+    // Hybrid ranker over all 65 judged queries (bench `semantic`: 0.760 nDCG@5, 0.753 recall@10), less a margin.
+    public const double NdcgFloor = 0.72;
+    public const double RecallFloor = 0.71;
 
     [TestMethod]
     public void Ranking_over_the_real_marketplaces_stays_above_the_measured_floor()
@@ -31,7 +32,9 @@ public sealed class RankingEvaluationTests
             var at = id.IndexOf('@');
             Assert.IsTrue(store.FindByName(id[..at]).Any(p => p.Plugin.Id == id), $"judged plugin {id} is not in the catalog ({known} marketplaces): the eval set is stale");
         }
-        var eval = RankingEvaluation.Evaluate(store, set, LearnedSignals.None);
+        // The hybrid ranker (words and meaning) the tool ships, over both halves of the set.
+        CatalogEmbedder.Refresh(store, SemanticFixtures.MiniLm);
+        var eval = RankingEvaluation.Evaluate(store, set, LearnedSignals.None, options: new RankingOptions { Embedder = SemanticFixtures.MiniLm });
         foreach (var q in eval.Queries) Console.WriteLine($"{q.NdcgAt5:0.00} {q.RecallAt10:0.00}  {q.Query}  -> {string.Join(", ", q.Top5)}");
         Console.WriteLine($"mean nDCG@5 {eval.MeanNdcgAt5:0.000}, recall@10 {eval.MeanRecallAt10:0.000} over {eval.Queries.Count} queries");
         Assert.IsGreaterThanOrEqualTo(NdcgFloor, eval.MeanNdcgAt5, $"nDCG@5 fell to {eval.MeanNdcgAt5:0.000}");

@@ -63,6 +63,28 @@ public sealed class ConformanceTests
         Assert.AreEqual(0, undocumented.Count, "errors only we report, not a documented stricter rule:\n" + Describe(undocumented));
     }
 
+    /// <summary>The cases of issue 18 alone (a quick run of the CLI on what changed): no false negative, and
+    /// every error only we report is a stricter rule whose message says so.</summary>
+    [TestMethod]
+    public void Issue18CasesAgreeWithTheCli()
+    {
+        var corpus = Path.Combine(Path.GetTempPath(), "aop-conformance-issue18");
+        var folders = MutationCorpus.Generate().Where(c => MutationCorpus.IsIssue18Case(c.Id)).Select(c => (c.Id, c.ErrorClass, c.Materialize(corpus))).ToList();
+        Assert.IsTrue(folders.Count >= 40, $"only {folders.Count} cases");
+        var (cases, table) = Run(folders);
+        Console.WriteLine(table);
+        var misses = cases.Where(c => c.FalseNegative || c.FileFalseNegatives.Any()).ToList();
+        Assert.AreEqual(0, misses.Count, "the CLI rejects, we do not:\n" + Describe(misses));
+        var undocumented = cases.Where(c => c.OnlyOurs.Any(d => !StricterRules.Codes.ContainsKey(d.Code))).ToList();
+        Assert.AreEqual(0, undocumented.Count, "errors only we report, not a documented stricter rule:\n" + Describe(undocumented));
+        var unmarked = cases.SelectMany(c => c.OnlyOurs).Where(d => !d.Message.Contains(AgentOps.Core.Validation.StricterThanClaudeCode.Marker, StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(0, unmarked.Count, "stricter errors that do not say so:\n" + string.Join("\n", unmarked));
+        foreach (var id in new[] { "security/hook-curl-pipe-sh", "security/settings-ld-preload", "security/invisible-unicode-command" })
+            Assert.IsTrue(cases.Single(c => c.Id == id) is { CliRejects: false, OursRejects: true }, $"{id}: the CLI accepts it, we reject it on purpose");
+        foreach (var id in new[] { "remote-source/archive-ok", "marketplace/pluginroot-bare", "marketplace/pluginroot-trailing-slash", "hooks-json/event-directoryadded", "hooks-json/event-messagedisplay" })
+            Assert.IsTrue(cases.Single(c => c.Id == id) is { CliRejects: false, OursRejects: false }, Describe(cases.Where(c => c.Id == id)));
+    }
+
     [TestMethod]
     public void CorpusHasAtLeast300DeterministicCases()
     {

@@ -6,27 +6,47 @@ namespace AgentOps.Tests.Content;
 [TestClass]
 public sealed partial class DocsLinkTests
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", "artifacts", "TestResults" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", "artifacts", "TestResults", ".packages" };
 
     [TestMethod]
     public void Relative_links_in_all_markdown_files_resolve()
     {
         var files = MarkdownFiles(ContentRepo.Root).ToList();
         Assert.IsTrue(files.Count >= 40, $"expected the repository's docs, found {files.Count} Markdown files");
+        var broken = BrokenLinks(ContentRepo.Root, files, out var checkedLinks);
+        Assert.IsTrue(checkedLinks >= 50, $"only {checkedLinks} relative links found; is the link pattern right?");
+        Assert.AreEqual(0, broken.Count, "broken links:\n" + string.Join("\n", broken));
+    }
+
+    /// <summary>"file(line): target" of each relative link that resolves to nothing; "/x" is taken from <paramref name="root"/>.</summary>
+    private static List<string> BrokenLinks(string root, IEnumerable<string> files, out int checkedLinks)
+    {
         var broken = new List<string>();
-        var checkedLinks = 0;
+        checkedLinks = 0;
         foreach (var file in files)
             foreach (var (line, target) in Links(File.ReadAllLines(file)))
             {
                 checkedLinks++;
                 var path = Uri.UnescapeDataString(target.Split('#')[0]);
                 if (path.Length == 0) continue; // an anchor in the same file
-                var full = path.StartsWith('/') ? Path.Combine(ContentRepo.Root, path.TrimStart('/')) : Path.Combine(Path.GetDirectoryName(file)!, path);
+                var full = path.StartsWith('/') ? Path.Combine(root, path.TrimStart('/')) : Path.Combine(Path.GetDirectoryName(file)!, path);
                 if (!File.Exists(full) && !Directory.Exists(full))
-                    broken.Add($"{Path.GetRelativePath(ContentRepo.Root, file)}({line}): {target}");
+                    broken.Add($"{Path.GetRelativePath(root, file)}({line}): {target}");
             }
-        Assert.IsTrue(checkedLinks >= 50, $"only {checkedLinks} relative links found; is the link pattern right?");
-        Assert.AreEqual(0, broken.Count, "broken links:\n" + string.Join("\n", broken));
+        return broken;
+    }
+
+    [TestMethod]
+    [TestCategory("Build")]
+    public void The_packed_marketplace_ships_the_user_readme_and_its_links_resolve_inside_it()
+    {
+        Build.RepoMarketplace.EnsurePacked();
+        var packed = Build.RepoMarketplace.PackedFolder;
+        Assert.AreEqual(File.ReadAllText(Path.Combine(ContentRepo.Root, "MARKETPLACE_README.md")), File.ReadAllText(Path.Combine(packed, "README.md")),
+            "users get MARKETPLACE_README.md as README.md, not the developers' README");
+        var broken = BrokenLinks(packed, MarkdownFiles(packed).ToList(), out var checkedLinks);
+        Assert.IsTrue(checkedLinks >= 4, $"only {checkedLinks} links in the packed marketplace's Markdown");
+        Assert.AreEqual(0, broken.Count, "links that do not resolve inside the packed marketplace:\n" + string.Join("\n", broken));
     }
 
     [TestMethod]

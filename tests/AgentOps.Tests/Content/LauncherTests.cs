@@ -45,6 +45,8 @@ public sealed class LauncherTests
         StringAssert.Contains(result.StdErr, "'meta-stats' did not run");
         StringAssert.Contains(result.StdErr, "AGENTOPS_TOOL");
         StringAssert.Contains(result.StdErr, "dotnet tool install --global AgentOps.Cli");
+        StringAssert.Contains(result.StdErr, "--configfile <repository>/nuget.config",
+            "the install option that works with the repository's package source mapping (ToolInstallTests runs it)");
     }
 
     [TestMethod]

@@ -41,10 +41,13 @@ public sealed class TemplateTests
         Assert.AreEqual(0, created.ExitCode, created.All);
 
         var plugin = temp.File("work/my-plugin");
-        foreach (var file in new[] { "my-plugin.agentplugin", "commands/hello.md", "agents/helper.md", "README.md", "LICENSE" })
+        foreach (var file in new[] { "my-plugin.agentplugin", "commands/hello.md", "agents/helper.md", "README.md", "LICENSE", "assets/icon.png" })
             Assert.IsTrue(File.Exists(Path.Combine(plugin, file)), $"{file} missing from the new plugin");
         StringAssert.Contains(File.ReadAllText(Path.Combine(plugin, "my-plugin.agentplugin")), "<PluginDependency Include=\"agentops-core\" Version=\"^1.0.0\" />");
         Assert.IsFalse(Directory.Exists(Path.Combine(plugin, ".template.config")), "template metadata is not copied into the plugin");
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(ContentRepo.Root, "templates", "agentplugin", "assets", "icon.png")),
+            File.ReadAllBytes(Path.Combine(plugin, "assets", "icon.png")), "the icon PLUGIN_STANDARDS asks for, copied byte for byte");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(plugin, "my-plugin.agentplugin")), "<PluginIcon>./assets/icon.png</PluginIcon>");
 
         var copy = ContentRepo.CopyWithManifest(plugin, temp.File("validated"));
         var diagnostics = PluginFolderValidator.Validate(copy);

@@ -28,7 +28,8 @@ public sealed class ValidateCommandTests
         var description = withWarning ? "short" : "The alpha plugin for the tests";
         var source = withError ? "./plugins/missing" : "./plugins/alpha";
         dir.Write(".claude-plugin/marketplace.json",
-            $"{{\n  \"name\": \"m\",\n  \"owner\": {{ \"name\": \"o\" }},\n  \"plugins\": [\n    {{ \"name\": \"alpha\", \"source\": \"{source}\", \"description\": \"{description}\" }}\n  ]\n}}");
+            $"{{\n  \"name\": \"m\", \"description\": \"Marketplace for the tests\",\n  \"owner\": {{ \"name\": \"o\" }},\n  \"plugins\": [\n    {{ \"name\": \"alpha\", \"source\": \"{source}\", \"description\": \"{description}\" }}\n  ]\n}}");
+        dir.Write("README.md", "# m\n");
         dir.Write("plugins/alpha/.claude-plugin/plugin.json", "{ \"name\": \"alpha\", \"version\": \"1.0.0\", \"description\": \"Alpha\" }");
         return dir;
     }

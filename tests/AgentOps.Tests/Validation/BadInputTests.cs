@@ -96,6 +96,7 @@ public sealed class BadInputTests
         var secret = outside.Write("notes.txt", "hi");
         using var dir = new TempDir();
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\" }");
+        dir.Write("README.md", "# p\n");
         var target = dir.Write("docs/readme.txt", "hi");
         dir.Link("docs/alias.txt", target);
         Expect.Clean(PluginFolderValidator.Validate(dir.Path));

@@ -150,4 +150,16 @@ public sealed class CliConformanceBugTests
         var loose = Marketplace(dir, $"{{\"name\": \"m\", \"owner\": {{\"name\": \"o\"}}, \"plugins\": [\n{entry}, \"strict\": false}}]}}");
         Assert.IsFalse(loose.Any(x => x.IsError), string.Join("\n", loose));
     }
+
+    [TestMethod]
+    public void ProjectsCanDeclareArchiveSources()
+    {
+        var manifest = AgentOps.Core.Manifests.MarketplaceManifestBuilder.Build(
+            new AgentOps.Core.Manifests.MarketplaceDescription { Name = "m", OwnerName = "o", Description = "A marketplace" }, [],
+            [new AgentOps.Core.Manifests.RemotePluginDescription { Name = "a", Kind = "archive", Url = "https://example.com/a.zip", Sha256 = Sha256, Description = "An archived plugin" }]);
+        Assert.AreEqual(Sha256, (string)manifest["plugins"]![0]!["source"]!["sha256"]!);
+        using var dir = new TempDir();
+        var d = Marketplace(dir, manifest.ToString());
+        Assert.IsFalse(d.Any(x => x.IsError), string.Join("\n", d));
+    }
 }

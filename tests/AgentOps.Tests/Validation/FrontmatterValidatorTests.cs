@@ -70,8 +70,9 @@ public sealed class FrontmatterValidatorTests
     {
         using var dir = new TempDir();
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\", \"version\": \"1.0.0\", \"description\": \"d\", \"author\": { \"name\": \"a\" } }");
-        dir.Write("agents/a.md", "---\nname: a\ndescription: d\nmodel: gpt-9\n---\n");
-        dir.Write("skills/s/SKILL.md", "---\ndescription: d\n---\n");
+        dir.Write("README.md", "# p\n");
+        dir.Write("agents/a.md", "---\nname: a\ndescription: Use when testing\nmodel: gpt-9\n---\n");
+        dir.Write("skills/s/SKILL.md", "---\ndescription: Use when testing\n---\n");
         dir.Write("commands/c.md", "---\ndescription: d\n---\n");
         var d = PluginFolderValidator.Validate(dir.Path);
         Expect.Has(d, DiagnosticCodes.UnknownModel, 4);

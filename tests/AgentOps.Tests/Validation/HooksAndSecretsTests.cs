@@ -10,6 +10,7 @@ public sealed class HooksAndSecretsTests
     {
         using var dir = new TempDir();
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\" }");
+        dir.Write("README.md", "# p\n");
         dir.Write("hooks/hooks.json", hooksJson);
         setup?.Invoke(dir);
         return PluginFolderValidator.Validate(dir.Path);
@@ -46,6 +47,7 @@ public sealed class HooksAndSecretsTests
     public void InlineHooksInPluginJsonHaveNoWrapper()
     {
         using var dir = new TempDir();
+        dir.Write("README.md", "# p\n");
         dir.Write(".claude-plugin/plugin.json", "{\n  \"name\": \"p\",\n  \"hooks\": {\n    \"hooks\": { \"Stop\": [] }\n  }\n}");
         Expect.Has(PluginFolderValidator.Validate(dir.Path), DiagnosticCodes.HooksNotWrapped, 4);
         dir.Write(".claude-plugin/plugin.json", "{\n  \"name\": \"p\",\n  \"hooks\": {\n    \"Stop\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"echo\" } ] } ]\n  }\n}");
@@ -88,6 +90,7 @@ public sealed class HooksAndSecretsTests
         const string key = "ghp_abcdefghijklmnopqrstuvwxyz0123456789AB";
         using var dir = new TempDir();
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\" }");
+        dir.Write("README.md", "# p\n");
         dir.Write("scripts/deploy.sh", $"#!/bin/sh\n# deploy\nTOKEN={key}\n");
         dir.WriteBytes("assets/logo.png", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0]); // binary: skipped, not reported
         var d = Expect.Has(PluginFolderValidator.Validate(dir.Path), DiagnosticCodes.SecretFound, 3);

@@ -19,6 +19,7 @@ public sealed class ManifestSchemaTests
     {
         using var dir = new TempDir();
         dir.Write(".claude-plugin/plugin.json", json);
+        dir.Write("README.md", "# p\n");
         setup?.Invoke(dir);
         return PluginFolderValidator.Validate(dir.Path);
     }

@@ -15,6 +15,7 @@ public sealed class MarketplaceRulesTests
     private static TempDir WithPlugin(string name)
     {
         var dir = new TempDir();
+        dir.Write("README.md", "# Marketplace for the tests\n");
         dir.Write($"plugins/{name}/.claude-plugin/plugin.json", $"{{ \"name\": \"{name}\", \"version\": \"1.0.0\", \"description\": \"d\", \"author\": {{ \"name\": \"a\" }} }}");
         return dir;
     }

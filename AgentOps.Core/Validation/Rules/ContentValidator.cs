@@ -1,0 +1,26 @@
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Core.Validation;
+
+/// <summary>
+/// Runs the content rules on every text file of a plugin, each file read once: the hidden-content
+/// security rules (AOP1107–1110) and the content rules (links, budget, fences, placeholders, names).
+/// </summary>
+public static class ContentValidator
+{
+    private static readonly Func<PluginTextFile, IEnumerable<Diagnostic>>[] FileRules =
+    [
+        HiddenInstructionsRule.Check, EncodedPayloadRule.Check, InvisibleUnicodeRule.Check, DynamicContextRule.Check,
+        InternalLinkRule.Check, ContextBudgetRule.Check, MarkdownStructureRules.Check, ComponentNamingRules.Check, FrontmatterHookRisk.Check,
+    ];
+
+    public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory)
+    {
+        var files = PluginTextFile.ReadAll(pluginDirectory);
+        var d = new List<Diagnostic>();
+        foreach (var file in files)
+            foreach (var rule in FileRules)
+                d.AddRange(rule(file));
+        return d;
+    }
+}

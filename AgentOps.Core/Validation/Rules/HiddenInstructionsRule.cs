@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Core.Validation;
+
+/// <summary>
+/// AOP1107: text the model reads but a human reviewing the rendered Markdown does not see, holding
+/// directives: HTML comments, link-label comments (<c>[//]: # (…)</c>) and link titles. A comment that
+/// only documents (a licence header, a TODO) has no directive words and is not reported.
+/// </summary>
+public static partial class HiddenInstructionsRule
+{
+    public static IEnumerable<Diagnostic> Check(PluginTextFile file)
+    {
+        if (!file.IsMarkdown) yield break;
+        foreach (var (match, where) in Hidden(file.Text))
+        {
+            var directive = Directive().Match(match.Value);
+            if (!directive.Success) continue;
+            var (line, col) = file.Position(match.Index);
+            yield return new Diagnostic(DiagnosticCodes.HiddenInstructions, DiagnosticSeverity.Warning, file.Path, line, col,
+                $"{where} holds an instruction ('{Excerpt(directive.Value)}') that the rendered page hides from a reviewer but the model reads; write it in the visible text or remove it");
+        }
+    }
+
+    private static IEnumerable<(Match, string)> Hidden(string text)
+    {
+        foreach (Match m in HtmlComment().Matches(text)) yield return (m, "an HTML comment");
+        foreach (Match m in LabelComment().Matches(text)) yield return (m, "a link-label comment");
+        foreach (Match m in LinkTitle().Matches(text)) yield return (m, "a link title");
+    }
+
+    private static string Excerpt(string s) => s.Length <= 60 ? s : s[..57] + "...";
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+
+    // "[x]: # (text)", "[x]: <> (text)", and "[x]: <text with spaces>" (an angle destination no link can be).
+    [GeneratedRegex(@"^[ \t]*\[[^\]\n]*\]:[ \t]*((#|<>)[ \t]*[(""'][^\n]*|<[^>\n]*[ \t][^>\n]*>[^\n]*)$", RegexOptions.Multiline)]
+    private static partial Regex LabelComment();
+
+    [GeneratedRegex(@"\]\([^)\s]+\s+""[^""\n]{12,}""\)")]
+    private static partial Regex LinkTitle();
+
+    // Words that address the model or change its behaviour, not words that describe.
+    [GeneratedRegex(@"\b(ignore (all |any )?(previous|prior|above|earlier)|disregard|you (must|should|are|will)|do not (tell|mention|reveal|show|inform)|don't (tell|mention|reveal)|without (telling|asking|informing)|system prompt|new instructions?|instead,? (you|run|execute|send|call)|(run|execute|send|upload|exfiltrate|post|curl|fetch)\b[^\n]{0,40}\b(to|from) https?://|always (run|execute|call|send|include)|never (tell|mention|ask|reveal))", RegexOptions.IgnoreCase)]
+    private static partial Regex Directive();
+}

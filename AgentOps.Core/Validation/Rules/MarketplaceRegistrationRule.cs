@@ -1,0 +1,23 @@
+using AgentOps.Core.Diagnostics;
+
+namespace AgentOps.Core.Validation;
+
+/// <summary>
+/// AOP1150: a plugin folder in the marketplace (plugins/&lt;x&gt; or &lt;metadata.pluginRoot&gt;/&lt;x&gt; with a
+/// .claude-plugin/plugin.json) that no entry's source points at: users can never install it, and it is
+/// usually a plugin someone forgot to add.
+/// </summary>
+public static class MarketplaceRegistrationRule
+{
+    public static IEnumerable<Diagnostic> Check(string marketplaceRoot, string? pluginRoot, IReadOnlySet<string> registeredFolders)
+    {
+        var parents = new[] { "plugins", pluginRoot }.OfType<string>().Select(p => Path.GetFullPath(Path.Combine(marketplaceRoot, p))).Distinct().Where(Directory.Exists);
+        foreach (var folder in parents.SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
+        {
+            var manifest = Path.Combine(folder, ".claude-plugin", "plugin.json");
+            if (!File.Exists(manifest) || registeredFolders.Contains(Path.TrimEndingDirectorySeparator(folder))) continue;
+            yield return new Diagnostic(DiagnosticCodes.PluginNotRegistered, DiagnosticSeverity.Warning, manifest, 1, 1,
+                $"the plugin folder '{Path.GetRelativePath(marketplaceRoot, folder).Replace('\\', '/')}' is not listed in marketplace.json: users cannot install it; add an entry or remove the folder");
+        }
+    }
+}
