@@ -32,8 +32,7 @@ public static class HookLogParser
 
     /// <summary>
     /// The log's lines in the order the hooks fired. Hooks of parallel subagents can land out of order
-    /// (each is its own process); when every line carries <c>received_at</c>, a stable sort by it (then by
-    /// <c>seq</c>, the spool file name) repairs that. A line with a <c>seq</c> already seen was appended
+    /// (each is its own process); when every line carries <c>received_at</c>, a stable sort by it repairs that. A line with a <c>seq</c> already seen was appended
     /// twice (a drain interrupted between append and delete) and is dropped.
     /// </summary>
     private static List<string> InFiringOrder(TextReader reader, ParseStats stats)
@@ -48,22 +47,21 @@ public static class HookLogParser
             var seq = HeaderValue(line, "\"seq\":\"");
             if (seq is not null && !seqs.Add(seq)) { stats.Skip("duplicate"); continue; }
             if (at is null) allTimed = false;
-            else if (lines.Count > 0 && lines[^1].At is { } prev && Compare(prev, lines[^1].Seq, at, seq) > 0) sorted = false;
+            else if (lines.Count > 0 && lines[^1].At is { } prev && Compare(prev, at) > 0) sorted = false;
             lines.Add((line, at, seq));
         }
         if (!sorted && allTimed)
-            return lines.Select((l, i) => (l, i)).OrderBy(x => x.l, Comparer<(string Line, string? At, string? Seq)>.Create((a, b) => Compare(a.At!, a.Seq, b.At!, b.Seq)))
+            return lines.Select((l, i) => (l, i)).OrderBy(x => x.l, Comparer<(string Line, string? At, string? Seq)>.Create((a, b) => Compare(a.At!, b.At!)))
                 .ThenBy(x => x.i).Select(x => x.l.Line).ToList();
         return lines.Select(l => l.Line).ToList();
     }
 
-    /// <summary>Orders by time (ISO-8601 UTC strings of the same form compare as text once parsed), then seq.</summary>
-    private static int Compare(string atA, string? seqA, string atB, string? seqB)
+    /// <summary>Orders by time only: lines of the same time keep the order they were appended in (the drain's).</summary>
+    private static int Compare(string atA, string atB)
     {
         var ok = DateTimeOffset.TryParse(atA, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a);
         ok &= DateTimeOffset.TryParse(atB, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var b);
-        var c = ok ? a.CompareTo(b) : 0;
-        return c != 0 ? c : string.CompareOrdinal(seqA, seqB);
+        return ok ? a.CompareTo(b) : 0;
     }
 
     /// <summary>A string value written by <see cref="HookRecorder"/> before the payload (in the first 256 characters).</summary>

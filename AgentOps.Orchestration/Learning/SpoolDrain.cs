@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace AgentOps.Orchestration.Learning;
 
 /// <summary>
-/// Folds the hook spool into the per-session hook logs. The plugin's <c>hooks/record-event.sh</c> keeps
-/// Claude Code waiting only for one <c>cat</c>: each event becomes its own file
-/// <c>.agentops/executions/spool/&lt;microseconds&gt;-&lt;pid&gt;-&lt;event&gt;.json</c>, so hooks of parallel
+/// Folds the hook spool into the per-session hook logs. The plugin's hooks keep Claude Code waiting only
+/// for one <c>cat</c>: each event becomes its own file <c>.agentops/executions/spool/&lt;pid&gt;-&lt;event&gt;.json</c>
+/// (or <c>&lt;microseconds&gt;-&lt;pid&gt;-&lt;event&gt;.json</c> from <c>hooks/record-event.sh</c>), so hooks of parallel
 /// subagents never interleave. Here, off the critical path and under the learn lock (one drain at a
-/// time), the files are read in name order (the time each hook fired), appended through
+/// time), the files are read in firing order (the name's microseconds, else the file's time), appended through
 /// <see cref="HookRecorder"/> to <c>&lt;session&gt;.jsonl</c> with their <c>seq</c> (the file name), and
 /// deleted. A file that does not parse yet and is younger than <see cref="InProgressAge"/> is still
 /// being written and waits for the next drain; older bad files go to record-errors.log like any bad payload.
@@ -26,15 +26,18 @@ public static class SpoolDrain
         var spool = SpoolFolder(project);
         if (!Directory.Exists(spool) || IsLink(spool) || IsLink(ExecutionSources.ExecutionsFolder(project))) return new(0, 0, 0);
         int drained = 0, pending = 0, rejected = 0;
-        foreach (var file in Directory.EnumerateFiles(spool, "*.json").Order(StringComparer.Ordinal).ToList())
+        // Firing order: the microseconds in the name (record-event.sh), else the time the file was written
+        // (the plain-sh hook names files by pid); a hook's file is complete before its event's next hook starts.
+        var files = Directory.EnumerateFiles(spool, "*.json").Select(f => new FileInfo(f))
+            .Select(f => (Info: f, Name: Path.GetFileNameWithoutExtension(f.Name), At: FiredAt(Path.GetFileNameWithoutExtension(f.Name)) ?? new DateTimeOffset(f.LastWriteTimeUtc)))
+            .OrderBy(f => f.At).ThenBy(f => Rank(f.Name)).ThenBy(f => f.Name.Length).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+        foreach (var (info, name, at) in files)
         {
+            var file = info.FullName;
             try
             {
-                var info = new FileInfo(file);
                 // Never read through a planted link, nor open a FIFO (blocks) or a device (never ends).
                 if (info.LinkTarget is not null || AgentOps.Core.Security.FileKind.Of(file) != AgentOps.Core.Security.FileType.Regular) { File.Delete(file); rejected++; continue; }
-                var name = Path.GetFileNameWithoutExtension(file);
-                var at = FiredAt(name) ?? new DateTimeOffset(info.LastWriteTimeUtc);
                 if (info.Length > HookRecorder.MaxPayloadBytes)
                 {
                     HookRecorder.Record("{}"u8, project, at, name); // logged as a bad payload, nothing appended
@@ -52,6 +55,18 @@ public static class SpoolDrain
         }
         return new(drained, pending, rejected);
     }
+
+    /// <summary>File times are coarse (a few ms): events with the same time are put in the order one tool call's
+    /// events happen in.</summary>
+    private static int Rank(string name)
+    {
+        var evt = name[(name.LastIndexOf('-') + 1)..];
+        var i = Array.IndexOf(EventOrder, evt);
+        return i < 0 ? EventOrder.Length : i;
+    }
+
+    private static readonly string[] EventOrder =
+        ["SessionStart", "UserPromptSubmit", "PreToolUse", "SubagentStart", "SubagentStop", "PostToolUse", "PostToolUseFailure", "Stop", "SessionEnd"];
 
     /// <summary>The microsecond timestamp that starts a spool file name, when there is one.</summary>
     internal static DateTimeOffset? FiredAt(string name)

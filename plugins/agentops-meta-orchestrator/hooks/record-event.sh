@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The meta-orchestrator's hook on every Claude Code event: `record-event <EventName>`, payload on stdin.
+# The meta-orchestrator's hook for a Claude Code event: `record-event.sh <EventName>`, payload on stdin.
+# hooks.json first tries the same in plain sh (`cat` into spool/<pid>-<event>.json, ordered by the file's
+# time when read back) and runs this script when that cannot be done: no spool yet, a name already taken,
+# a symlink in the way, and always at SessionEnd.
 #
 # Claude Code waits for this script, so it does the least that loses nothing: one `cat` of the payload
 # into <project>/.agentops/executions/spool/<microseconds>-<pid>-<event>.json: a file per event, so

@@ -179,8 +179,9 @@ public sealed partial class InventoryTests
         CollectionAssert.IsSubsetOf(needed, meta.Select(h => h.Event).ToArray());
         foreach (var h in meta)
         {
-            // One spool file per event (hooks/record-event.sh), the event named on the command line.
-            Assert.AreEqual($"bash \"${{CLAUDE_PLUGIN_ROOT}}/hooks/record-event.sh\" {h.Event}", h.Command, h.Event);
+            // One spool file per event: plain sh `cat`, else hooks/record-event.sh (always at SessionEnd, which learns).
+            StringAssert.EndsWith(h.Command, $"bash \"${{CLAUDE_PLUGIN_ROOT}}/hooks/record-event.sh\" {h.Event}", h.Event);
+            if (h.Event != "SessionEnd") StringAssert.Contains(h.Command, $"cat 2>/dev/null >\"$d/executions/spool/$$-{h.Event}.json\"", h.Event);
             Assert.AreEqual(10, h.Timeout, $"{h.Event}: a bounded hook");
         }
         foreach (var h in core.Concat(meta)) Assert.IsTrue(HooksValidator.KnownEvents.Contains(h.Event), h.Event);
