@@ -46,7 +46,8 @@ public static class TypoTolerance
             if (term.Length < 4 || Math.Abs(term.Length - word.Length) > allowed + 3) continue;
             // The term may be a stem ("kubernet"): compare it with the word's prefix of the same length too.
             var distance = Distance(word, term, allowed);
-            if (term.Length < word.Length && word.Length - term.Length <= 3)
+            // Only for stem-length terms: a short term against a long word's prefix ("read" / "road…") is no typo.
+            if (term.Length >= 5 && term.Length < word.Length && word.Length - term.Length <= 2)
                 distance = Math.Min(distance, Distance(word[..term.Length], term, allowed));
             if (distance <= allowed) found.Add((term, distance, docs));
         }
