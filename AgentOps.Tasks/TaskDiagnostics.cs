@@ -15,6 +15,8 @@ internal static class TaskDiagnostics
     public static void Log(TaskLoggingHelper log, Diagnostic d)
     {
         var column = d.Line > 0 ? Math.Max(d.Column, 1) : 0;
+        // Names and messages quote user files: escaped so they cannot forge a line of the build log.
+        d = d with { File = AgentOps.Core.Security.Printable.Sanitize(d.File), Message = AgentOps.Core.Security.Printable.Sanitize(d.Message) };
         switch (d.Severity)
         {
             case DiagnosticSeverity.Error:

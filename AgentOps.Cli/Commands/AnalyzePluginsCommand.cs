@@ -163,14 +163,13 @@ public static class AnalyzePluginsCommand
     private static void Print(RankingResult result, IReadOnlyList<Diagnostic> diagnostics)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(result.Semantic.Used
-            ? "Ranked by words and meaning."
-            : $"Ranked by words only ({result.Semantic.Reason}).");
+        // Hybrid ranking is the normal case (its reasons say "meaning: …"); the fallback is announced first.
+        if (!result.Semantic.Used) Console.WriteLine($"Ranked by words only ({result.Semantic.Reason}).");
         if (result.Results.Count == 0) Console.WriteLine($"No plugin matches \"{result.Query.Text}\".");
         foreach (var p in result.Results)
         {
-            Console.WriteLine(string.Create(inv, $"{p.Rank}. {p.Plugin.Id}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));
-            if (p.Plugin.Description.Length > 0) Console.WriteLine("   " + (p.Plugin.Description.Length > 160 ? p.Plugin.Description[..157] + "..." : p.Plugin.Description));
+            Console.WriteLine(string.Create(inv, $"{p.Rank}. {AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Id)}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));
+            if (p.Plugin.Description.Length > 0) Console.WriteLine("   " + AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Description.Length > 160 ? p.Plugin.Description[..157] + "..." : p.Plugin.Description));
             foreach (var reason in p.Reasons) Console.WriteLine("   - " + reason);
             var agents = p.Plugin.Components.Where(c => c.Kind == ComponentKinds.Agent).Select(c => c.Invocation).Take(6).ToList();
             if (agents.Count > 0) Console.WriteLine("   agents: " + string.Join(", ", agents));

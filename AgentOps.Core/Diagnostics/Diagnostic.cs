@@ -27,6 +27,8 @@ public sealed record Diagnostic(
             DiagnosticSeverity.Warning => "warning",
             _ => "info",
         };
-        return $"{File}{location}: {kind} {Code}: {Message}";
+        // File names and messages quote user files: escaped so neither can forge a line (a CI "::error"
+        // annotation) or drive the terminal.
+        return $"{AgentOps.Core.Security.Printable.Sanitize(File)}{location}: {kind} {Code}: {AgentOps.Core.Security.Printable.Sanitize(Message)}";
     }
 }

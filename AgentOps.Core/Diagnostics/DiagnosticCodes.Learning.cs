@@ -31,9 +31,6 @@ public static partial class DiagnosticCodes
     public const string ExecutionFileSkipped = "AOP0915";
     /// <summary>A folder of the store (executions, patterns) cannot be listed (permissions, I/O): reported, the rest goes on.</summary>
     public const string StoreFolderUnreadable = "AOP0916";
-    /// <summary>A hook payload did not finish recording within the launcher's limit: kept in .agentops/logs/dropped/
-    /// and recorded by the next `agentops learn`.</summary>
-    public const string RecordDropped = "AOP0917";
     /// <summary>A pattern file does not parse (edited by hand?): copied to patterns/conflicts/ (tracked by git) before
     /// the learned version replaced it.</summary>
     public const string PatternHandEditBackedUp = "AOP0918";

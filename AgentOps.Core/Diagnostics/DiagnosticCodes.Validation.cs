@@ -24,6 +24,8 @@ public static partial class DiagnosticCodes
     public const string MarketplaceManifestMissing = "AOP0009";
     /// <summary>marketplace.json has neither "description" nor "metadata.description" (the CLI warns).</summary>
     public const string MarketplaceDescriptionMissing = "AOP0010";
+    /// <summary>A JSON object names the same key twice: JSON.parse silently keeps the last, so what a reviewer reads is not what runs.</summary>
+    public const string JsonDuplicateKey = "AOP0011";
 
     // 0103–0199 component frontmatter (commands, agents, skills).
     /// <summary>A command, agent or skill file has no frontmatter block (the CLI warns).</summary>
@@ -38,6 +40,9 @@ public static partial class DiagnosticCodes
     public const string UnknownModel = "AOP0107";
     /// <summary>A frontmatter field has the wrong shape (a mapping where text is expected…).</summary>
     public const string FrontmatterFieldWrongType = "AOP0108";
+    /// <summary>Frontmatter beyond the parsing bounds: nested deeper than 64 levels, aliases expanding past 10,000 nodes
+    /// ("billion laughs"), more than 10,000 nodes, or a line over 64 KB. Not parsed further.</summary>
+    public const string FrontmatterTooComplex = "AOP0109";
 
     // 0200–0299 learned patterns (docs/meta-orchestrator/PATTERN_FORMAT.md).
     /// <summary>A pattern file has no frontmatter.</summary>
@@ -86,6 +91,14 @@ public static partial class DiagnosticCodes
     public const string SymlinkLoop = "AOP0406";
     /// <summary>A symbolic link inside a plugin resolves outside the plugin and the marketplace.</summary>
     public const string SymlinkEscapes = "AOP0407";
+    /// <summary>A path read from a folder is not a regular file (FIFO, device, socket): never opened (a FIFO blocks a reader forever).</summary>
+    public const string NotRegularFile = "AOP0408";
+    /// <summary>A folder cannot be listed (permissions, I/O): its files are not checked.</summary>
+    public const string FolderUnreadable = "AOP0409";
+    /// <summary>A component or icon path of plugin.json is absolute, climbs out with '..', has an empty or '.' segment, or holds a control character.</summary>
+    public const string UnsafePath = "AOP0413";
+    /// <summary>A remote source is unsafe: github repo or git-subdir path with '..', npm package that is not a package name, URL with a password or a command transport.</summary>
+    public const string UnsafeSource = "AOP0414";
     /// <summary>A plugin `source` escapes the marketplace root (.., absolute path, symlink outside).</summary>
     public const string SourceEscapesRoot = "AOP0410";
     /// <summary>A local plugin `source` folder does not exist.</summary>

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Json;
 using AgentOps.Core.Manifests;
 using AgentOps.Core.Validation;
@@ -61,6 +62,12 @@ public static class MarketplaceImporter
             switch (entry["source"])
             {
                 case JObject source:
+                    // The same path policy as validate and the build: an unsafe source is not carried into a project.
+                    if (AgentOps.Core.Security.PathPolicyChecks.MarketplaceEntry(manifestFile, entry).FirstOrDefault() is { } unsafeSource)
+                    {
+                        notes.Add(new(manifestFile, $"plugins[{i}].source", $"{unsafeSource.Code}: {unsafeSource.Message}: '{name}' skipped"));
+                        continue;
+                    }
                     remote.Add(Remote(name, entry, source, manifestFile, i, notes));
                     break;
                 case JValue { Type: JTokenType.String } local:
@@ -92,6 +99,12 @@ public static class MarketplaceImporter
         var marketplaceProject = Path.Combine(outputRoot, SdkProjectMap.MarketplaceProjectFile);
         AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects, sdkVersion);
         return new ImportResult(marketplaceProject, projects, notes);
+    }
+
+    private static string? Skipped(List<ImportNote> notes, string file, string field, string why)
+    {
+        notes.Add(new(file, field, why));
+        return null;
     }
 
     // The SDK gathers plugins/<dir>/*.agentplugin by itself.
@@ -163,7 +176,9 @@ public static class MarketplaceImporter
             License = Text(pj["license"]) ?? Text(entry["license"]),
             Homepage = Text(pj["homepage"]) ?? Text(entry["homepage"]),
             Repository = Text(pj["repository"]) ?? Text(entry["repository"]),
-            Icon = Text(pj["icon"]),
+            Icon = Text(pj["icon"]) is { } icon && AgentOps.Core.Security.PathPolicy.ComponentPathProblem(icon) is { } iconProblem
+                ? Skipped(notes, pluginFile, "icon", $"{DiagnosticCodes.UnsafePath}: '{AgentOps.Core.Security.Printable.Sanitize(icon, 120)}' {iconProblem}: not imported")
+                : Text(pj["icon"]),
             Dependencies = Dependencies(pj["dependencies"] ?? entry["dependencies"]),
             ExtraCommands = ExtraPaths(pj, "commands", "./commands/", pluginFile, notes),
             ExtraAgents = ExtraPaths(pj, "agents", "./agents/", pluginFile, notes),
@@ -182,6 +197,11 @@ public static class MarketplaceImporter
         var paths = new List<string>();
         foreach (var t in tokens)
         {
+            if (t is JValue { Type: JTokenType.String } unsafePath && AgentOps.Core.Security.PathPolicy.ComponentPathProblem((string)unsafePath!) is { } problem)
+            {
+                notes.Add(new(file, field, $"{DiagnosticCodes.UnsafePath}: '{AgentOps.Core.Security.Printable.Sanitize((string)unsafePath!, 120)}' {problem}: not imported"));
+                continue;
+            }
             if (t is JValue { Type: JTokenType.String } s && ((string)s!).StartsWith("./", StringComparison.Ordinal))
             {
                 if (!((string)s!).StartsWith(defaultPrefix, StringComparison.Ordinal)) paths.Add((string)s!);

@@ -59,7 +59,7 @@ public static class JsonFile
         try
         {
             using var _ = System.Text.Json.JsonDocument.Parse(text.TrimStart('\uFEFF'), new System.Text.Json.JsonDocumentOptions { MaxDepth = 128 });
-            return null;
+            return DuplicateKey(path, text.TrimStart('\uFEFF'));
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -69,6 +69,33 @@ public static class JsonFile
             return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path,
                 (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {message}");
         }
+    }
+
+    /// <summary>
+    /// The first key an object names twice. JSON.parse keeps the last one silently, so a reviewer reading
+    /// the first sees one value while Claude Code uses another: reported, never guessed at.
+    /// </summary>
+    private static Diagnostic? DuplicateKey(string path, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions { MaxDepth = 128 });
+        var objects = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.StartObject: objects.Push(new HashSet<string>(StringComparer.Ordinal)); break;
+                case System.Text.Json.JsonTokenType.StartArray: objects.Push(null); break;
+                case System.Text.Json.JsonTokenType.EndObject or System.Text.Json.JsonTokenType.EndArray: objects.Pop(); break;
+                case System.Text.Json.JsonTokenType.PropertyName when objects.Peek() is { } keys && !keys.Add(reader.GetString()!):
+                    var at = (int)reader.TokenStartIndex;
+                    var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+                    var column = at - bytes.AsSpan(0, at).LastIndexOf((byte)'\n');
+                    return new Diagnostic(DiagnosticCodes.JsonDuplicateKey, DiagnosticSeverity.Error, path, line, column,
+                        $"key '{AgentOps.Core.Security.Printable.Sanitize(reader.GetString(), 80)}' appears twice in one object; Claude Code (JSON.parse) silently uses the last: keep one");
+            }
+        }
+        return null;
     }
 
     /// <summary>1-based line and column of a token (of its property name when it is a property value).</summary>

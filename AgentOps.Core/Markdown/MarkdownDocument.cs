@@ -84,6 +84,12 @@ public sealed class MarkdownDocument
     {
         var fields = new Dictionary<string, FrontmatterField>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(yaml)) return fields;
+        // Depth, node count, alias expansion and line length are bounded before any tree is built.
+        if (AgentOps.Core.Security.YamlBounds.Check(path, yaml, lineOffset) is { } tooComplex)
+        {
+            errors.Add(tooComplex);
+            return fields;
+        }
         var stream = new YamlStream();
         try
         {

@@ -27,6 +27,9 @@ public static partial class PatternReader
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>A pattern file larger than this is refused: real ones are a few KB.</summary>
+    public const long MaxPatternBytes = 1024 * 1024;
+
     /// <summary>Reads a pattern file; throws <see cref="PatternFormatException"/> when it is unusable.</summary>
     public static LearnedPattern Read(string path)
     {
@@ -36,12 +39,9 @@ public static partial class PatternReader
 
     public static PatternReadResult ReadFile(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new(null, [new Diagnostic(DiagnosticCodes.PatternUnreadable, DiagnosticSeverity.Error, path, 0, 0, $"cannot read pattern: {ex.Message}")]);
-        }
+        // The one text reader: regular files only, size-bounded, strict UTF-8 (a pattern arrives by git pull too).
+        if (!AgentOps.Core.Validation.TextFileReader.TryRead(path, MaxPatternBytes, out var text, out var problem))
+            return new(null, [problem! with { Code = problem.Code == DiagnosticCodes.FileUnreadable ? DiagnosticCodes.PatternUnreadable : problem.Code, Message = $"cannot read pattern: {problem.Message}" }]);
         return Parse(path, text);
     }
 

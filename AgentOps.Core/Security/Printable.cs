@@ -32,6 +32,17 @@ public static class Printable
         return sb.ToString();
     }
 
+    /// <summary>For text kept for display and search (catalog descriptions): every control or invisible
+    /// format character becomes a space, so nothing stored can later drive a terminal or start a line.</summary>
+    public static string Flatten(string text)
+    {
+        if (IsClean(text)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (NeedsEscape(chars[i])) chars[i] = ' ';
+        return new string(chars);
+    }
+
     public static bool IsClean(string text)
     {
         foreach (var c in text)

@@ -30,6 +30,7 @@ public static class MarketplaceSourcesValidator
                     diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
                         $"plugin name '{name}' is reserved: {ReservedNames.Explanation}"));
             }
+            diagnostics.AddRange(AgentOps.Core.Security.PathPolicyChecks.MarketplaceEntry(manifestFile, entry));
             if (entry["source"] is JValue { Type: JTokenType.String } source && CheckLocalSource(marketplaceRoot, manifestFile, source, LocalPluginSource.PluginRoot(manifest)) is { } d)
                 diagnostics.Add(d);
         }

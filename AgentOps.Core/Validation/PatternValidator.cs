@@ -56,9 +56,13 @@ public static partial class PatternValidator
         if (doc.Field("success_rate") is { } rate
             && !(double.TryParse(rate.Scalar, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1))
             d.Add(Error(DiagnosticCodes.PatternSuccessRateInvalid, path, rate.Line, rate.Column, $"success_rate '{rate.Scalar}' must be a number in [0, 1]"));
+        // A validated pattern rests on at least 3 executions; one promoted by hand (learn-from --force) says
+        // validated: false and needs one.
+        var minimum = doc.Field("validated")?.Scalar == "false" ? 1 : 3;
         if (doc.Field("executions") is { } ex
-            && !(int.TryParse(ex.Scalar, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 3))
-            d.Add(Error(DiagnosticCodes.PatternExecutionsInvalid, path, ex.Line, ex.Column, $"executions '{ex.Scalar}' must be an integer >= 3"));
+            && !(int.TryParse(ex.Scalar, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum))
+            d.Add(Error(DiagnosticCodes.PatternExecutionsInvalid, path, ex.Line, ex.Column,
+                minimum == 3 ? $"executions '{ex.Scalar}' must be an integer >= 3 (or the pattern says validated: false)" : $"executions '{ex.Scalar}' must be an integer >= 1"));
         if (doc.Field("validated") is { } val && val.Scalar is not ("true" or "false"))
             d.Add(Error(DiagnosticCodes.PatternValidatedInvalid, path, val.Line, val.Column, $"validated '{val.Scalar}' must be true or false"));
     }

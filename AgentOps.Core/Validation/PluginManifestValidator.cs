@@ -24,12 +24,13 @@ public static partial class PluginManifestValidator
         if (obj["name"] is JValue { Type: JTokenType.String } name && !((string)name!).Contains(' ') && !KebabCase().IsMatch((string)name!))
             diagnostics.Add(JsonFile.At(name, DiagnosticCodes.NameNotKebabCase, DiagnosticSeverity.Warning, manifestFile,
                 $"plugin name '{name}' is not kebab-case; Claude Code accepts it but the claude.ai marketplace sync needs lowercase letters, digits and hyphens"));
+        diagnostics.AddRange(AgentOps.Core.Security.PathPolicyChecks.Plugin(manifestFile, obj));
         var experimental = obj["experimental"] as JObject;
         foreach (var (field, value) in PathFields.Select(f => (f, obj[f])).Concat(ExperimentalFields.Select(f => ($"experimental.{f}", experimental?[f]))))
             foreach (var pathToken in ListedPaths(value))
             {
                 var relative = (string)pathToken!;
-                if (!relative.StartsWith("./", StringComparison.Ordinal) || relative.Split('/').Contains("..") || relative.StartsWith("https://", StringComparison.Ordinal)) continue; // schema / escape checks report these
+                if (!relative.StartsWith("./", StringComparison.Ordinal) || AgentOps.Core.Security.PathPolicy.ComponentPathProblem(relative) is not null) continue; // schema / path policy report these
                 var full = Path.Combine(pluginDirectory, relative[2..]);
                 if (!File.Exists(full) && !Directory.Exists(full))
                     diagnostics.Add(JsonFile.At(pathToken, DiagnosticCodes.ComponentPathMissing, DiagnosticSeverity.Error, manifestFile,

@@ -12,8 +12,19 @@ public static class SymlinkValidator
     public static IReadOnlyList<Diagnostic> Validate(string directory, IReadOnlyList<string> allowedRoots)
     {
         var diagnostics = new List<Diagnostic>();
-        foreach (var entry in PluginFiles.Walk(directory, includeLinks: true).Where(e => e.LinkTarget is not null))
-            if (Check(entry, allowedRoots) is { } d) diagnostics.Add(d);
+        void Unreadable(string folder, Exception ex) => diagnostics.Add(new Diagnostic(DiagnosticCodes.FolderUnreadable, DiagnosticSeverity.Error,
+            folder, 1, 1, $"cannot list the folder ({ex.GetType().Name}): its files are not checked; fix its permissions"));
+        foreach (var entry in PluginFiles.Walk(directory, includeLinks: true, Unreadable))
+        {
+            if (entry.LinkTarget is not null)
+            {
+                if (Check(entry, allowedRoots) is { } d) diagnostics.Add(d);
+            }
+            // A FIFO, device or socket among the files: never opened by any check (it would block or never end).
+            else if (AgentOps.Core.Security.FileKind.Of(entry.FullName) is var type and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Directory or AgentOps.Core.Security.FileType.Missing))
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.NotRegularFile, DiagnosticSeverity.Error, entry.FullName, 1, 1,
+                    $"{AgentOps.Core.Security.FileKind.Describe(type)} inside the plugin: not read, and it cannot be shipped; remove it"));
+        }
         return diagnostics;
     }
 
@@ -37,5 +48,5 @@ public static class SymlinkValidator
     }
 
     private static Diagnostic Error(string code, FileSystemInfo link, string message) =>
-        new(code, DiagnosticSeverity.Error, link.FullName, 0, 0, message);
+        new(code, DiagnosticSeverity.Error, link.FullName, 1, 1, message); // (1,1): CI annotations need a line
 }

@@ -31,6 +31,13 @@ public static class TextFileReader
                 diagnostic = linkProblem;
                 return false;
             }
+            // Never open anything but a regular file: a FIFO blocks the reader until a writer comes (the build
+            // and validate hung on one), a device such as /dev/zero never ends.
+            if (AgentOps.Core.Security.FileKind.OfTarget(path) is var type and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Missing))
+            {
+                diagnostic = Error(DiagnosticCodes.NotRegularFile, path, 1, $"{AgentOps.Core.Security.FileKind.Describe(type)}, not a regular file: not read");
+                return false;
+            }
             if (!info.Exists)
             {
                 diagnostic = Error(DiagnosticCodes.FileUnreadable, path, 0, "file not found");
@@ -110,13 +117,13 @@ public static class TextFileReader
         {
             var target = info.ResolveLinkTarget(returnFinalTarget: true);
             if (target is null || !target.Exists)
-                return Error(DiagnosticCodes.SymlinkBroken, info.FullName, 0, $"symbolic link points at '{info.LinkTarget}', which does not exist");
+                return Error(DiagnosticCodes.SymlinkBroken, info.FullName, 1, $"symbolic link points at '{info.LinkTarget}', which does not exist");
             return null;
         }
         catch (IOException)
         {
             // The runtime reports "too many levels of symbolic links" as an IOException.
-            return Error(DiagnosticCodes.SymlinkLoop, info.FullName, 0, $"symbolic link '{info.LinkTarget}' loops back on itself");
+            return Error(DiagnosticCodes.SymlinkLoop, info.FullName, 1, $"symbolic link '{info.LinkTarget}' loops back on itself");
         }
     }
 

@@ -158,6 +158,17 @@ public sealed partial class CatalogStore
         return (ids.ToArray(), owners.ToArray(), matrix.ToArray());
     }
 
+    /// <summary>Whether any of <paramref name="terms"/> is an indexed term of plugin text (one indexed lookup, no scan).</summary>
+    public bool PluginVocabularyHasAny(IReadOnlyCollection<string> terms)
+    {
+        if (terms.Count == 0) return false;
+        using var cmd = _db.CreateCommand();
+        var names = terms.Select((t, i) => "$t" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        cmd.CommandText = $"SELECT 1 FROM plugin_vocab WHERE term IN ({string.Join(", ", names)}) LIMIT 1";
+        foreach (var (name, term) in names.Zip(terms)) cmd.Parameters.AddWithValue(name, term);
+        return cmd.ExecuteScalar() is not null;
+    }
+
     /// <summary>Indexed terms of plugin text (stemmed, as FTS5 stores them) with their document counts, for typo tolerance.</summary>
     public IReadOnlyList<(string Term, int Documents)> PluginVocabulary() => _vocabulary ??= ReadVocabulary();
 

@@ -49,7 +49,7 @@ public static class ComponentReader
 
     private static string Text(MarkdownDocument doc, string key)
     {
-        var s = doc.Field(key)?.Scalar?.Trim() ?? "";
+        var s = AgentOps.Core.Security.Printable.Flatten(doc.Field(key)?.Scalar ?? "").Trim();
         return s.Length > MaxDescriptionLength ? s[..MaxDescriptionLength] : s;
     }
 

@@ -44,7 +44,8 @@ public sealed record ManifestFields(
 
     private static string Cut(string s) => s.Length > ComponentReader.MaxDescriptionLength ? s[..ComponentReader.MaxDescriptionLength] : s;
 
-    internal static string Str(JToken? t) => t is JValue { Type: JTokenType.String } v ? ((string)v!).Trim() : "";
+    // Names and descriptions from marketplaces are shown and searched: control and invisible characters become spaces.
+    internal static string Str(JToken? t) => t is JValue { Type: JTokenType.String } v ? AgentOps.Core.Security.Printable.Flatten((string)v!).Trim() : "";
 
     private static IEnumerable<string> Strings(JToken? t) => t switch
     {

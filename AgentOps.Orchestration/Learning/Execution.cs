@@ -33,8 +33,11 @@ public sealed record Execution(
     /// <summary>Why the session is counted as failed (null when it succeeded).</summary>
     public string? FailureReason { get; init; }
 
-    /// <summary>The log shows no end (no Stop/SessionEnd; a transcript mid-turn): the session may still be running.</summary>
+    /// <summary>A hook log with no Stop or SessionEnd yet: the session may still be running.</summary>
     public bool Open { get; init; }
+
+    /// <summary>When the last recorded event happened.</summary>
+    public DateTimeOffset LastActivity => Start.AddSeconds(Math.Max(0, DurationSeconds));
 }
 
 /// <summary>What a parser saw: lines read, lines skipped by type, malformed lines, a truncated tail.</summary>

@@ -120,7 +120,7 @@ public static class ExecutionSources
             if (info.TranscriptPath is { } tp && File.Exists(tp))
             {
                 var t = TranscriptParser.ParseFile(tp);
-                if (t.Execution is not null) return t;
+                if (t.Execution is not null) return t with { Execution = t.Execution with { Open = r.Execution?.Open ?? false } };
             }
             return r;
         }

@@ -49,6 +49,9 @@ public static class LearningEngine
 {
     public const string GitIgnore = "# agentops: local data (raw hook payloads, logs, candidates, caches); learned patterns live on the agentops/learnings branch\n*\n";
 
+    /// <summary>How long a session without Stop/SessionEnd counts as still running.</summary>
+    public static readonly TimeSpan OpenSessionGrace = TimeSpan.FromHours(6);
+
     public static LearnReport Learn(LearnOptions o)
     {
         var now = o.Now ?? DateTimeOffset.UtcNow;
@@ -78,7 +81,11 @@ public static class LearningEngine
         report.Redactions.AddRange(loaded.Redactions);
         // Bare agent names (the seed's execution.json) become the plugin agent Claude Code resolves.
         var agents = InstalledAgents.Load();
-        var executions = loaded.Executions.Select(agents.Qualify).ToList();
+        // A session whose log has no Stop/SessionEnd yet is probably still running (another session's SessionEnd
+        // started this learn): learned once it ends, or as unfinished once it has been quiet for OpenSessionGrace.
+        var open = loaded.Executions.Where(e => e.Open && now - e.LastActivity < OpenSessionGrace).ToList();
+        if (open.Count > 0) report.Warnings.Add($"{open.Count} session(s) still open, left for a later run: {string.Join(", ", open.Select(e => e.Id))}");
+        var executions = loaded.Executions.Except(open).Select(agents.Qualify).ToList();
         report.ExecutionsRead = executions.Count;
 
         var branchTip = git is null ? null : LearningsBranch.Tip(git.Repo);
@@ -114,14 +121,14 @@ public static class LearningEngine
             var target = old?.Lifecycle == PatternLifecycle.Learned ? PatternLifecycle.Learned
                 : eligible ? (o.Commit ? PatternLifecycle.Learned : PatternLifecycle.Validated)
                 : PatternLifecycle.Discovered;
-            var pattern = candidate with { Validated = candidate.Validated || (o.Force && eligible) };
+            // Forced below the thresholds, a pattern is learned but says validated: false (what the validator accepts).
+            var pattern = candidate;
             var text = Redact(PatternWriter.Render(pattern), pattern.Id, report);
             if (text is null) { target = PatternLifecycle.Discovered; text = "";  }
             if (target != PatternLifecycle.Discovered)
             {
                 var diags = PatternChecks.Validate(store.PathFor(pattern.Id, target), text);
                 var errors = diags.Where(d => d.IsError).ToList();
-                if (o.Force) errors = errors.Where(d => d.Code != DiagnosticCodes.PatternExecutionsInvalid).ToList();
                 if (errors.Count > 0)
                 {
                     report.Diagnostics.AddRange(errors);

@@ -35,9 +35,9 @@ public static class MergeEngine
         var report = new MergeReport();
         var (incoming, theirTip) = MergeSources.Read(git, source, report);
         var store = new PatternStore(storeRoot);
-        var local = PatternMemory.List(storeRoot, git.Repo).Select(p => p.Stored)
-            .Where(p => p.Pattern is not null && p.Lifecycle != PatternLifecycle.Meta)
-            .GroupBy(p => p.Pattern!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var local = PatternMemory.List(storeRoot, git.Repo)
+            .Where(p => p.Stored.Pattern is not null && p.Stored.Lifecycle != PatternLifecycle.Meta)
+            .GroupBy(p => p.Stored.Pattern!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var changes = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (origin, text) in incoming.OrderBy(i => i.Origin, StringComparer.Ordinal))
         {
@@ -47,7 +47,8 @@ public static class MergeEngine
                 report.Warnings.Add($"{origin}: unreadable pattern skipped ({string.Join("; ", r.Diagnostics.Where(d => d.IsError).Select(d => d.Message))})");
                 continue;
             }
-            local.TryGetValue(theirs.Id, out var mine);
+            local.TryGetValue(theirs.Id, out var sourced);
+            var mine = sourced?.Stored;
             LearnedPattern result;
             if (mine?.Pattern is not { } ours)
             {
@@ -62,7 +63,10 @@ public static class MergeEngine
                     continue;
                 }
                 result = Combine(ours, theirs);
-                if (result.ExecutionIds.Count == ours.ExecutionIds.Count && mine.Lifecycle == PatternLifecycle.Learned) { report.Unchanged.Add(theirs.Id); continue; }
+                // Unchanged only when the branch has it already: a learned file an older version committed into the
+                // project's own branch (merge-learnings .agentops) is moved onto the branch.
+                if (result.ExecutionIds.Count == ours.ExecutionIds.Count && mine.Lifecycle == PatternLifecycle.Learned && sourced!.Origin == PatternOrigins.Branch)
+                { report.Unchanged.Add(theirs.Id); continue; }
                 report.Merged.Add($"{theirs.Id}: {ours.Executions} + {theirs.Executions} -> {result.Executions} executions, success {result.SuccessRate:0.00}");
             }
             var rendered = Learning.LearningEngine.Redact(PatternWriter.Render(result), result.Id, new LearnReport()) is { } red ? red : null;

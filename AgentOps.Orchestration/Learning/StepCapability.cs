@@ -17,25 +17,31 @@ public static class StepCapability
     /// <summary>The least cosine similarity a free-text description needs to count as a capability.</summary>
     public const double MinSimilarity = 0.2;
 
-    private static readonly ConcurrentDictionary<string, string?> Cache = new(StringComparer.Ordinal);
+    /// <summary>The prompt is longer and wordier than a description: it must match more clearly.</summary>
+    public const double MinPromptSimilarity = 0.3;
+
+    private static readonly ConcurrentDictionary<string, (string Name, double Sim)> Best = new(StringComparer.Ordinal);
 
     private static readonly IReadOnlyList<(string Name, float[] Vector)> Meanings = Capabilities.All
         .Select(r => (r.Name, LexicalEmbedder.EmbedOne($"{r.Title}. {r.Instructions} {string.Join(' ', r.Triggers)} {r.Phase}")))
         .ToList();
 
     /// <summary>The capability (<see cref="Capabilities"/> name) of a step, or null when its text names none.</summary>
-    public static string? Of(string? text)
+    public static string? Of(string? text) => Of(text, MinSimilarity);
+
+    private static string? Of(string? text, double minimum)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var byTitle = Capabilities.All.FirstOrDefault(r => text.StartsWith(r.Title, StringComparison.Ordinal));
         if (byTitle is not null) return byTitle.Name;
-        if (Cache.Count > 50_000) Cache.Clear();
-        return Cache.GetOrAdd(text, static t =>
+        if (Best.Count > 50_000) Best.Clear();
+        var best = Best.GetOrAdd(text, static t =>
         {
             var v = LexicalEmbedder.EmbedOne(t);
-            var best = Meanings.Select(m => (m.Name, Sim: LexicalEmbedder.Cosine(v, m.Vector))).MaxBy(x => x.Sim);
-            return best.Sim >= MinSimilarity ? best.Name : null;
+            var b = Meanings.Select(m => (m.Name, Sim: (double)LexicalEmbedder.Cosine(v, m.Vector))).MaxBy(x => x.Sim);
+            return (b.Name, b.Sim);
         });
+        return best.Sim >= minimum ? best.Name : null;
     }
 
     /// <summary>What a recorded Agent call was asked: its description, and the prompt's first line when the
@@ -46,7 +52,7 @@ public static class StepCapability
         if (Of(description) is not null || string.IsNullOrWhiteSpace(prompt)) return description;
         var first = prompt.Split('\n', 2)[0].Trim();
         if (first.Length > 100) first = first[..100].TrimEnd() + "...";
-        if (Of(first) is null) return description;
+        if (Of(first, MinPromptSimilarity) is null) return description;
         return string.IsNullOrWhiteSpace(description) ? first : $"{description} — {first}";
     }
 

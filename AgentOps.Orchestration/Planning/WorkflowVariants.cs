@@ -172,6 +172,11 @@ public static class WorkflowVariants
     /// <summary>How much better an agent must be expected to be at a step to replace it outright.</summary>
     public const double Margin = 0.02;
 
+    /// <summary>How much better an agent must be expected to be when neither it nor the current agent has
+    /// run on similar tasks: priors alone swap only what is clearly wrong (a reader on a writing step), not
+    /// what a few words of description prefer.</summary>
+    public const double PriorMargin = 0.1;
+
     /// <summary>The least expected improvement (<see cref="ExpectedGain"/>) worth an exploring variant.</summary>
     public const double MinGain = 0.02;
 
@@ -181,7 +186,7 @@ public static class WorkflowVariants
     /// alternative expected to do better by <see cref="Margin"/> (what was learned on near tasks, what is
     /// true of the agent everywhere, or its informed prior: a writer instead of a reader on a writing step)
     /// is swapped to the best one. Then the one swap with the largest expected improvement over the step it
-    /// replaces (the value of information) is tried on top, when it is at least <see cref="MinGain"/> and the
+    /// replaces, net of what running the current agent would teach (<see cref="ExpectedGain.Net"/>), is tried on top, when it is at least <see cref="MinGain"/> and the
     /// workflow it gives was not tried yet; its gain goes with the variant for the selector to weigh
     /// against its cost. Null when there is nothing to improve or every such workflow was tried already.
     /// </summary>
@@ -204,11 +209,12 @@ public static class WorkflowVariants
 
         var better = new Dictionary<int, (string Agent, StepEvidence Evidence)>();
         for (var i = 0; i < slots.Count; i++)
-            if (Alternatives(i).Where(x => x.Evidence.Mean > evidence[i].Mean + Margin).OrderByDescending(x => x.Evidence.Mean).Select(x => ((string, StepEvidence)?)x).FirstOrDefault() is { } k)
+            if (Alternatives(i).Where(x => x.Evidence.Mean > evidence[i].Mean + (x.Evidence.Runs > 0 || evidence[i].Runs > 0 ? Margin : PriorMargin))
+                    .OrderByDescending(x => x.Evidence.Mean).Select(x => ((string, StepEvidence)?)x).FirstOrDefault() is { } k)
                 better[i] = k;
 
         var explore = Enumerable.Range(0, slots.Count).Where(i => !better.ContainsKey(i))
-            .SelectMany(i => Alternatives(i).Select(x => (Index: i, x.Agent, x.Evidence, Gain: ExpectedGain.Improvement(x.Evidence.Alpha, x.Evidence.Beta, evidence[i].Mean))))
+            .SelectMany(i => Alternatives(i).Select(x => (Index: i, x.Agent, x.Evidence, Gain: ExpectedGain.Net(x.Evidence, evidence[i]))))
             .Where(x => x.Gain >= MinGain)
             .OrderByDescending(x => x.Gain).ThenBy(x => x.Index).ToList();
         foreach (var x in explore)

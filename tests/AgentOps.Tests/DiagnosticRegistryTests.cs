@@ -54,6 +54,8 @@ public sealed class DiagnosticRegistryTests
         var problems = new List<string>();
         foreach (var d in DiagnosticRegistry.All)
         {
+            // A retired code keeps its row and constant (so it is never reused for another meaning) but nothing emits it.
+            if (d.Where.Contains("(retired)", StringComparison.Ordinal)) continue;
             if (d.Rules.Count == 0) { problems.Add($"{d.Code}: empty Rule cell"); continue; }
             foreach (var rule in d.Rules)
             {

@@ -11,7 +11,7 @@ public static class ContentValidator
     private static readonly Func<PluginTextFile, IEnumerable<Diagnostic>>[] FileRules =
     [
         HiddenInstructionsRule.Check, EncodedPayloadRule.Check, InvisibleUnicodeRule.Check, DynamicContextRule.Check,
-        InternalLinkRule.Check, ContextBudgetRule.Check, MarkdownStructureRules.Check, ComponentNamingRules.Check,
+        InternalLinkRule.Check, ContextBudgetRule.Check, MarkdownStructureRules.Check, ComponentNamingRules.Check, FrontmatterHookRisk.Check,
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory)

@@ -35,7 +35,8 @@ public static partial class HiddenInstructionsRule
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex HtmlComment();
 
-    [GeneratedRegex(@"^[ \t]*\[[^\]\n]*\]:\s*(#|<>)\s*[(""'][^\n]*$", RegexOptions.Multiline)]
+    // "[x]: # (text)", "[x]: <> (text)", and "[x]: <text with spaces>" (an angle destination no link can be).
+    [GeneratedRegex(@"^[ \t]*\[[^\]\n]*\]:[ \t]*((#|<>)[ \t]*[(""'][^\n]*|<[^>\n]*[ \t][^>\n]*>[^\n]*)$", RegexOptions.Multiline)]
     private static partial Regex LabelComment();
 
     [GeneratedRegex(@"\]\([^)\s]+\s+""[^""\n]{12,}""\)")]

@@ -12,7 +12,11 @@ namespace AgentOps.Core.Validation;
 public static class HookCommandRisk
 {
     public static IEnumerable<Diagnostic> CheckCommand(JValue command, string file) =>
-        ShellRisk.Scan((string)command!).Select(f => ToDiagnostic(f, file, JsonFile.Position(command), "the hook command"));
+        CheckText((string)command!, file, JsonFile.Position(command), "the hook command");
+
+    /// <summary>A command line found elsewhere (a skill's frontmatter hooks), reported at the given position.</summary>
+    public static IEnumerable<Diagnostic> CheckText(string command, string file, (int Line, int Column) at, string what) =>
+        ShellRisk.Scan(command).Select(f => ToDiagnostic(f, file, at, what));
 
     public static IEnumerable<Diagnostic> CheckScript(string script)
     {

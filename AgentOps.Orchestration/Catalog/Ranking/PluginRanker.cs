@@ -45,7 +45,7 @@ public static class PluginRanker
         var parsed = ParsedQuery.Parse(query);
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0) { Semantic = SemanticStatus.Off("the query has no searchable words") };
-        if (options.TypoTolerance) parsed = TypoTolerance.Expand(parsed, store.PluginVocabulary());
+        if (options.TypoTolerance) parsed = TypoTolerance.Expand(parsed, store.PluginVocabularyHasAny, store.PluginVocabulary);
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
         var candidates = Math.Max(w.Candidates, limit * 5);

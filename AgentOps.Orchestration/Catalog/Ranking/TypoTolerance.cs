@@ -11,14 +11,18 @@ public static class TypoTolerance
     const int MinLength = 5;
     const int MaxCorrections = 2;
 
-    public static ParsedQuery Expand(ParsedQuery query, IReadOnlyList<(string Term, int Documents)> vocabulary)
+    /// <summary>Expands unknown words; the vocabulary is only read (a full scan of the index's terms) when a word is
+    /// not found by the cheap exact lookups of <paramref name="isIndexed"/>, so ordinary queries never pay for it.</summary>
+    public static ParsedQuery Expand(ParsedQuery query, Func<IReadOnlyCollection<string>, bool> isIndexed,
+        Func<IReadOnlyList<(string Term, int Documents)>> vocabulary)
     {
-        if (query.IsEmpty || vocabulary.Count == 0) return query;
+        if (query.IsEmpty) return query;
         var changed = false;
         var concepts = new List<QueryConcept>();
         foreach (var c in query.Concepts)
         {
-            var corrections = Known(c.Word, vocabulary) ? [] : Corrections(c.Word, vocabulary);
+            var corrections = !Candidate(c.Word) || isIndexed(StemCandidates(c.Word))
+                ? [] : Corrections(c.Word, vocabulary());
             if (corrections.Count == 0) { concepts.Add(c); continue; }
             changed = true;
             concepts.Add(c with { Synonyms = c.Synonyms.Concat(corrections.Where(t => !c.Synonyms.Contains(t))).ToList() });
@@ -26,13 +30,12 @@ public static class TypoTolerance
         return changed ? ParsedQuery.FromConcepts(query.Text, concepts, query.Diagnostics) : query;
     }
 
-    private static bool Known(string word, IReadOnlyList<(string Term, int Documents)> vocabulary)
-    {
-        if (word.Length < MinLength || !word.All(char.IsAsciiLetterLower)) return true; // short words and other scripts: leave alone
-        foreach (var (term, _) in vocabulary)
-            if (word.StartsWith(term, StringComparison.Ordinal) && word.Length - term.Length <= 4 && term.Length >= 3) return true;
-        return false;
-    }
+    // Short words and other scripts are left alone: too many neighbours, or no notion of a typo.
+    private static bool Candidate(string word) => word.Length >= MinLength && word.All(char.IsAsciiLetterLower);
+
+    // The word and its prefixes down to four letters shorter: one of them is its Porter stem when it is indexed.
+    private static IReadOnlyCollection<string> StemCandidates(string word) =>
+        Enumerable.Range(Math.Max(3, word.Length - 4), word.Length - Math.Max(3, word.Length - 4) + 1).Select(n => word[..n]).ToList();
 
     private static List<string> Corrections(string word, IReadOnlyList<(string Term, int Documents)> vocabulary)
     {

@@ -35,7 +35,7 @@ public sealed class SecurityRulesBuildTests
         Assert.IsFalse(found.Any(d => d.Code == "AOP1108"), "suppressed inline with a reason:\n" + build.All);
 
         using var sarif = new StringWriter();
-        Assert.AreEqual(ValidateCommand.Errors, ValidateCommand.Run(mkt.Root, ValidateCommand.Format.Sarif, false, sarif));
+        Assert.AreEqual(AgentOps.Core.Diagnostics.ExitCodes.InvalidInput, ValidateCommand.Run(mkt.Root, ValidateCommand.Format.Sarif, false, sarif));
         var results = (JArray)JObject.Parse(sarif.ToString())["runs"]![0]!["results"]!;
         var result = results.Single(r => (string)r["ruleId"]! == "AOP1100");
         Assert.AreEqual("plugins/risky/hooks/hooks.json", (string)result["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!);

@@ -12,8 +12,9 @@ namespace AgentOps.Tests.Catalog;
 [TestClass]
 public sealed class RankingEvaluationTests
 {
-    public const double NdcgFloor = 0.70;
-    public const double RecallFloor = 0.75;
+    // Hybrid ranker over all 65 judged queries (bench `semantic`: 0.760 nDCG@5, 0.753 recall@10), less a margin.
+    public const double NdcgFloor = 0.72;
+    public const double RecallFloor = 0.71;
 
     [TestMethod]
     public void Ranking_over_the_real_marketplaces_stays_above_the_measured_floor()

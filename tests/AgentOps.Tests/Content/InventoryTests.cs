@@ -179,9 +179,9 @@ public sealed partial class InventoryTests
         CollectionAssert.IsSubsetOf(needed, meta.Select(h => h.Event).ToArray());
         foreach (var h in meta)
         {
-            // The hook only spools the payload (one cat); learning runs later, in the background.
+            // One spool file per event (hooks/record-event.sh), the event named on the command line.
             Assert.AreEqual($"bash \"${{CLAUDE_PLUGIN_ROOT}}/hooks/record-event.sh\" {h.Event}", h.Command, h.Event);
-            Assert.IsTrue(h.Timeout is > 0 and <= 10, $"{h.Event}: the spool hook has a short timeout");
+            Assert.AreEqual(10, h.Timeout, $"{h.Event}: a bounded hook");
         }
         foreach (var h in core.Concat(meta)) Assert.IsTrue(HooksValidator.KnownEvents.Contains(h.Event), h.Event);
     }

@@ -112,7 +112,8 @@ public sealed partial class DocsCommandsTests
                 foreach (var block in ShellBlocks.In(document).Where(b => b.NotRunnableBecause is null))
                 {
                     var script = string.Join('\n', block.Text.Split('\n').Where(l => !l.TrimStart().StartsWith(SelfTestCommand, StringComparison.Ordinal)));
-                    var result = ProcessRunner.Run("bash", clone, TimeSpan.FromMinutes(10), Environment(home, tools, clone), "-euo", "pipefail", "-c", script);
+                    // The first `dotnet pack` builds the whole clone: minutes on a busy machine.
+                    var result = ProcessRunner.Run("bash", clone, TimeSpan.FromMinutes(20), Environment(home, tools, clone), "-euo", "pipefail", "-c", script);
                     ran++;
                     if (result.ExitCode != 0)
                         failures.Add($"{Path.GetRelativePath(ClaudeSession.RepoRoot, document)}({block.Line}) exit {result.ExitCode}:\n{block.Text}\n--- output (end) ---\n{Tail(result.All)}");

@@ -74,7 +74,7 @@ internal static partial class ShellBlocks
     [GeneratedRegex(@"<!--\s*not runnable here:(?<why>.*?)-->")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"^(\$ )?([A-Z_][A-Z0-9_]*=\S*\s+)*(dotnet|claude|npm|npx|git|agentops|cd|export|bash|sh|python3|mkdir|cp|ln|rm|chmod|ls|cat|curl|\./)\b")]
+    [GeneratedRegex(@"^(\$ )?([A-Z_][A-Z0-9_]*=\S*\s+)*(dotnet|claude|npm|npx|git|agentops|cd|export|bash|sh|python3|mkdir|cp|ln|rm|chmod|ls|cat|curl|\./|[\w.-]+(/[\w.-]+)*\.sh)\b")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"^\s*([-*+]|\d+\.)\s")]

@@ -142,13 +142,13 @@ public sealed class FakeAnthropicApi : IDisposable
     private JsonArray Blocks(ModelTurn turn)
     {
         var blocks = new JsonArray { new JsonObject { ["type"] = "text", ["text"] = turn.Text } };
-        if (turn.IsToolCall)
+        foreach (var call in turn.IsToolCall ? turn.Also.Prepend(turn) : [])
             blocks.Add(new JsonObject
             {
                 ["type"] = "tool_use",
                 ["id"] = $"toolu_fake{Interlocked.Increment(ref _ids):D6}{Guid.NewGuid():N}"[..30],
-                ["name"] = turn.ToolName,
-                ["input"] = turn.ToolInput!.DeepClone(),
+                ["name"] = call.ToolName,
+                ["input"] = call.ToolInput!.DeepClone(),
             });
         return blocks;
     }

@@ -7,6 +7,12 @@ public sealed record ModelTurn(string Text, string? ToolName = null, JsonObject?
 {
     public bool IsToolCall => ToolName is not null;
 
+    /// <summary>More tool calls in the same assistant turn (Claude Code runs them in parallel).</summary>
+    public IReadOnlyList<ModelTurn> Also { get; init; } = [];
+
+    /// <summary>Several tool calls in one turn, e.g. parallel subagents.</summary>
+    public static ModelTurn Parallel(params ModelTurn[] calls) => calls[0] with { Also = calls[1..] };
+
     /// <summary>The API refuses the request (e.g. 400 invalid_request_error, which Claude Code does not
     /// retry): how a scripted step fails for real.</summary>
     public static ModelTurn ApiError(string message, int status = 400) => new(message, ErrorStatus: status);

@@ -7,8 +7,9 @@ namespace AgentOps.Tests.EndToEnd;
 /// <summary>
 /// The whole loop in the real Claude Code (pinned CLI, offline, scripted model): install the packed
 /// marketplace, `/agentops-meta-orchestrator:orchestrate` runs the engine's plan and its subagents, the
-/// plugin's hooks record every event, `agentops learn` turns three sessions into a committed pattern, a
-/// failing fourth lowers its success rate, and show-patterns / meta-stats report the real figures.
+/// plugin's hooks record every event, and with no command typed the learning started by each SessionEnd
+/// turns three sessions into a pattern on the agentops/learnings branch (the user's branch, index and tree
+/// untouched); a failing fourth lowers its success rate, and show-patterns / meta-stats report the real figures.
 /// </summary>
 [TestClass]
 [TestCategory("EndToEnd")]
@@ -29,6 +30,7 @@ public sealed class OrchestrateEndToEndTests
         env.Install(api);
         var session = new ClaudeSession(env.Home, api);
 
+        var userHead = env.Git("rev-parse", "HEAD");
         List<string>? planned = null;
         for (var run = 1; run <= 3; run++)
         {
@@ -44,24 +46,24 @@ public sealed class OrchestrateEndToEndTests
             AssertHooksRecorded(env, result.SessionId!, planned);
         }
 
-        var learn = env.Agentops(args: ["learn"]);
-        Assert.AreEqual(0, learn.ExitCode, learn.All);
-        var pattern = SingleLearnedPattern(env);
+        // No `agentops learn`: the SessionEnd hook learned in the background.
+        var pattern = LearnedInTheBackground(env, executions: 3);
         Assert.AreEqual(3, pattern.Executions);
         Assert.AreEqual(1.0, pattern.SuccessRate, 1e-9);
         var learnedSubagents = pattern.Steps.Where(s => s.Kind == StepKinds.Subagent).Select(s => s.Name).ToList();
         CollectionAssert.AreEqual(planned, learnedSubagents,
             "the pattern's subagents are the sequence that ran; its workflow: " + pattern.WorkflowSignature);
         Assert.AreEqual(StepKinds.Command, pattern.Steps[0].Kind, "the workflow starts with the orchestrate command: " + pattern.WorkflowSignature);
-        StringAssert.Contains(env.Git("log", "--format=%s"), $"Learn pattern: {pattern.Id}");
+        StringAssert.Contains(env.Git("log", "agentops/learnings", "--format=%s"), $"Learn pattern: {pattern.Id}");
+        Assert.AreEqual(userHead, env.Git("rev-parse", "HEAD"), "nothing was committed onto the user's branch");
+        Assert.AreEqual("", env.Git("status", "--porcelain"), "the user's index and working tree are untouched");
 
         // A fourth session of the same kind in which one subagent's model call fails.
         var failing = planned![1];
         model = new OrchestrateModel("plan") { FailingSubagentType = failing };
         RunSession(session, env, $"/agentops-meta-orchestrator:orchestrate {Task}", api);
         Assert.IsTrue(api.ModelRequests.Any(r => r.Request.ToolResults.Any(t => t.IsError)), "the failed subagent came back to the model as a tool error");
-        Assert.AreEqual(0, env.Agentops(args: ["learn"]).ExitCode);
-        pattern = SingleLearnedPattern(env);
+        pattern = LearnedInTheBackground(env, executions: 4);
         Assert.AreEqual(4, pattern.Executions);
         Assert.AreEqual(0.75, pattern.SuccessRate, 1e-9, "one failed execution out of four");
 
@@ -128,11 +130,21 @@ public sealed class OrchestrateEndToEndTests
         Assert.IsFalse(File.Exists(errors) && File.ReadAllText(errors).Contains(sessionId), "record logged errors: " + (File.Exists(errors) ? File.ReadAllText(errors) : ""));
     }
 
-    private static LearnedPattern SingleLearnedPattern(InstalledMarketplace env)
+    /// <summary>The one learned pattern of the agentops/learnings branch once it has this many executions,
+    /// waiting for the learner the last SessionEnd started (bounded).</summary>
+    private static LearnedPattern LearnedInTheBackground(InstalledMarketplace env, int executions)
     {
-        var folder = Path.Combine(env.Work, ".agentops", "patterns", "learned");
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories) : [];
-        Assert.AreEqual(1, files.Length, "learned patterns: " + string.Join(", ", files));
-        return PatternReader.Read(files[0]);
+        var store = Path.Combine(env.Work, ".agentops");
+        IReadOnlyList<LearnedPattern> learned = [];
+        for (var deadline = DateTime.UtcNow.AddMinutes(3); DateTime.UtcNow < deadline; Thread.Sleep(1000))
+        {
+            learned = AgentOps.Orchestration.Learning.PatternMemory.List(store)
+                .Where(p => p.Origin == AgentOps.Orchestration.Learning.PatternOrigins.Branch && p.Stored.Lifecycle == PatternLifecycle.Learned && p.Stored.Pattern is not null)
+                .Select(p => p.Stored.Pattern!).ToList();
+            if (learned.Count == 1 && learned[0].Executions == executions) break;
+        }
+        var log = Path.Combine(store, "logs", "auto-learn.log");
+        Assert.AreEqual(1, learned.Count, "learned patterns: " + string.Join(", ", learned.Select(p => p.Id)) + "\n" + (File.Exists(log) ? File.ReadAllText(log) : "no auto-learn.log"));
+        return learned[0];
     }
 }

@@ -260,6 +260,37 @@ public sealed class GitLearningTests
             foreach (var blob in Blobs(c.Tree)) Assert.IsFalse(blob.GetContentText().Contains(key));
     }
 
+    [TestMethod]
+    public void Patterns_an_older_version_committed_into_the_project_move_to_the_branch()
+    {
+        var (project, home) = NewProject();
+        Sessions(project, home, 1, 3);
+        var id = Learn(project).Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned).Id;
+        var text = OnBranch(project, $"patterns/learned/{id}.md")!;
+        var (old, _) = NewProject();
+        var legacy = Path.Combine(old, ".agentops", "patterns", "learned", id + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        File.WriteAllText(legacy, text);
+        Assert.AreEqual(1, PatternMemory.List(Path.Combine(old, ".agentops")).Count(p => p.Origin == PatternOrigins.Local && p.Stored.Pattern?.Id == id), "still read where it was");
+
+        MergeEngine.Merge(Path.Combine(old, ".agentops"), Path.Combine(old, ".agentops"), now: T0.AddDays(2));
+
+        Assert.AreEqual(3, BranchPattern(old, id).Executions, "merge-learnings .agentops puts it on the branch");
+    }
+
+    [TestMethod]
+    public void Force_learns_one_execution_as_a_pattern_the_validator_accepts()
+    {
+        var (project, home) = NewProject();
+        var transcript = Session(project, home, Sid(1), AuthTask, T0, AuthWorkflow);
+        var report = LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = [transcript], Force = true, Now = T0.AddDays(1) });
+        var p = report.Patterns.Single(x => x.Lifecycle == PatternLifecycle.Learned);
+        var text = OnBranch(project, $"patterns/learned/{p.Id}.md")!;
+        StringAssert.Contains(text, "validated: false");
+        var errors = PatternChecks.Validate($"/store/patterns/learned/{p.Id}.md", text).Where(d => d.IsError).ToList();
+        Assert.AreEqual(0, errors.Count, string.Join("; ", errors));
+    }
+
     private static IEnumerable<Blob> Blobs(Tree tree) =>
         tree.SelectMany(e => e.Target switch { Blob b => [b], Tree t => Blobs(t), _ => [] });
 

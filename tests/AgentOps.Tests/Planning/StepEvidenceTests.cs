@@ -28,7 +28,8 @@ public sealed class StepEvidenceTests
     {
         Assert.AreEqual("a:x|documentation", StepEvidenceBook.Key("a:x", "Write the docs"));
         Assert.AreEqual("a:x|documentation", StepEvidenceBook.Key("a:x", "Write the docs (retry)"));
-        Assert.AreEqual("a:x", StepEvidenceBook.Key("a:x", "map the auth code"), "a free-text description: the agent alone");
+        Assert.AreEqual("a:x|research-code", StepEvidenceBook.Key("a:x", "map the code of the billing module"), "a free-text description is read by meaning (issue 15)");
+        Assert.AreEqual("a:x", StepEvidenceBook.Key("a:x", "do it"), "a description that names no capability: the agent alone");
         Assert.AreEqual("a:x", StepEvidenceBook.Key("a:x", null));
     }
 

@@ -25,7 +25,7 @@ public sealed class ContentRulesTests
         dir.Write("plugins/forgotten/.claude-plugin/plugin.json", "{\"name\": \"forgotten\"}");
         dir.Write("plugins/notes/readme.txt", "not a plugin");
         dir.Write(".claude-plugin/marketplace.json", """{"name": "m", "description": "Marketplace", "owner": {"name": "o"}, "plugins": [{"name": "listed", "source": "./plugins/listed", "description": "The listed plugin"}]}""");
-        var d = MarketplaceFolderValidator.Validate(dir.Path, []);
+        var d = MarketplaceFolderValidator.Validate(dir.Path);
         var found = d.Where(x => x.Code == DiagnosticCodes.PluginNotRegistered).ToList();
         Assert.AreEqual(1, found.Count, string.Join("\n", d));
         StringAssert.Contains(found[0].File, Path.Combine("forgotten", ".claude-plugin", "plugin.json"));

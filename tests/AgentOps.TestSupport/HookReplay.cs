@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AgentOps.Tests;
+
+/// <summary>
+/// Replays recorded hook payloads through a plugin's own <c>hooks/hooks.json</c> the way Claude Code
+/// runs them: for each event, every matching command hook (matcher <c>*</c>, empty, or a regex over the
+/// tool name) runs through <c>/bin/sh -c</c> in the project with <c>CLAUDE_PLUGIN_ROOT</c> and
+/// <c>CLAUDE_PROJECT_DIR</c> set and the payload on stdin; a synchronous hook is waited for (its wall
+/// time is what the session waits), an <c>"async": true</c> one is only started. Shared by the tests and
+/// the bench (scenario hooks).
+/// </summary>
+public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDictionary<string, string>? environment = null)
+{
+    public sealed record HookRun(string Event, string Command, bool Async, double Milliseconds, int ExitCode, string StdOut);
+
+    private readonly JsonObject _hooks = JsonNode.Parse(File.ReadAllText(Path.Combine(pluginRoot, "hooks", "hooks.json")))!["hooks"]!.AsObject();
+
+    /// <summary>Runs the hooks of one payload; returns what ran.</summary>
+    public IReadOnlyList<HookRun> Fire(JsonObject payload)
+    {
+        var evt = payload["hook_event_name"]?.GetValue<string>() ?? "";
+        var tool = payload["tool_name"]?.GetValue<string>() ?? "";
+        var runs = new List<HookRun>();
+        foreach (var group in _hooks[evt] as JsonArray ?? [])
+        {
+            var matcher = group?["matcher"]?.GetValue<string>() ?? "";
+            if (matcher is not ("" or "*") && !Regex.IsMatch(tool, "^(?:" + matcher + ")$")) continue;
+            foreach (var hook in group?["hooks"] as JsonArray ?? [])
+            {
+                if (hook?["type"]?.GetValue<string>() != "command") continue;
+                var command = hook["command"]!.GetValue<string>();
+                var isAsync = hook["async"]?.GetValue<bool>() ?? false;
+                runs.Add(Run(evt, command, isAsync, payload.ToJsonString()));
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>Replays a recorded session (lines of <c>{"hook":E,"payload":{...}}</c> or bare payloads) as session
+    /// <paramref name="sessionId"/> of this project: ids and paths are rewritten, nothing else.</summary>
+    public IReadOnlyList<HookRun> ReplaySession(IEnumerable<string> recordedLines, string sessionId)
+    {
+        var runs = new List<HookRun>();
+        foreach (var line in recordedLines.Where(l => l.Trim().Length > 0))
+        {
+            var node = JsonNode.Parse(line)!.AsObject();
+            var payload = (node["payload"] as JsonObject ?? node).DeepClone().AsObject();
+            payload["session_id"] = sessionId;
+            payload["cwd"] = project;
+            payload["transcript_path"] = Path.Combine(project, ".no-transcript", sessionId + ".jsonl");
+            if (payload["tool_use_id"] is JsonValue id) payload["tool_use_id"] = $"{id.GetValue<string>()}-{sessionId}";
+            runs.AddRange(Fire(payload));
+        }
+        return runs;
+    }
+
+    private HookRun Run(string evt, string command, bool isAsync, string stdin)
+    {
+        var psi = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = project,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(command);
+        psi.Environment["CLAUDE_PLUGIN_ROOT"] = pluginRoot;
+        psi.Environment["CLAUDE_PROJECT_DIR"] = project;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
+        if (isAsync) return new HookRun(evt, command, true, sw.Elapsed.TotalMilliseconds, 0, "");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromSeconds(60))) { p.Kill(entireProcessTree: true); }
+        sw.Stop();
+        return new HookRun(evt, command, false, sw.Elapsed.TotalMilliseconds, p.HasExited ? p.ExitCode : -1, stdout.Result);
+    }
+
+    /// <summary>Median of the synchronous hooks' wall times, in milliseconds.</summary>
+    public static double SyncP50(IEnumerable<HookRun> runs)
+    {
+        var times = runs.Where(r => !r.Async).Select(r => r.Milliseconds).Order().ToList();
+        return times.Count == 0 ? 0 : times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+    }
+}
