@@ -38,6 +38,11 @@ internal sealed class ReleasedRepo : IDisposable
 
     public static ReleasedRepo Get()
     {
+        // A whole Release build of a clone with the native AOT tool takes about 8 minutes on 2 cores, more than the
+        // CI budget allows beside the rest: the release workflow runs these tests (AGENTOPS_RELEASE_TESTS=1) before it
+        // publishes; a plain `dotnet test` reports them Inconclusive with this reason.
+        if (Environment.GetEnvironmentVariable("AGENTOPS_RELEASE_TESTS") != "1")
+            Assert.Inconclusive("release end-to-end tests run in the release workflow: set AGENTOPS_RELEASE_TESTS=1 to run them here");
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
             Assert.Inconclusive("eng/ship/release.sh is a bash script for the release runner (Linux or macOS)");
         var released = Shared.Value;
