@@ -80,6 +80,8 @@ public sealed partial class PluginSessionTests
         var toolResult = api.ModelRequests.Last().Request.ToolResults.Single().Text;
         StringAssert.Contains(toolResult, "\"total_patterns\"", "the command ran the real tool through the launcher");
 
+        // Hooks spool one file per event; learn (or the background learner at SessionEnd) folds them into the log.
+        AgentOps.Orchestration.Learning.SpoolDrain.Drain(work, DateTimeOffset.UtcNow.AddMinutes(10));
         var log = Path.Combine(work, ".agentops", "executions", result.SessionId + ".jsonl");
         Assert.IsTrue(File.Exists(log), $"the record hook wrote no execution log at {log}");
         var events = File.ReadLines(log).Select(l => JsonNode.Parse(l)!["hook"]!.GetValue<string>()).ToHashSet();

@@ -116,6 +116,8 @@ public sealed class OrchestrateEndToEndTests
     /// <summary>The meta-orchestrator's hooks ran `agentops record` with this session's payloads.</summary>
     private static void AssertHooksRecorded(InstalledMarketplace env, string sessionId, IReadOnlyList<string> planned)
     {
+        // Hooks spool one file per event; learn (or the background learner at SessionEnd) folds them into the log.
+        AgentOps.Orchestration.Learning.SpoolDrain.Drain(env.Work, DateTimeOffset.UtcNow.AddMinutes(10));
         var log = Path.Combine(env.Work, ".agentops", "executions", sessionId + ".jsonl");
         Assert.IsTrue(File.Exists(log), "no execution log for session " + sessionId);
         var lines = File.ReadAllLines(log).Select(l => JsonNode.Parse(l)!).ToList();
