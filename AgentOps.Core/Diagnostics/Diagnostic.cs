@@ -21,14 +21,8 @@ public sealed record Diagnostic(
     public override string ToString()
     {
         var location = Line > 0 ? $"({Line},{Math.Max(Column, 1)})" : "";
-        var kind = Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "info",
-        };
         // File names and messages quote user files: escaped so neither can forge a line (a CI "::error"
         // annotation) or drive the terminal.
-        return $"{AgentOps.Core.Security.Printable.Sanitize(File)}{location}: {kind} {Code}: {AgentOps.Core.Security.Printable.Sanitize(Message)}";
+        return $"{AgentOps.Core.Security.Printable.Sanitize(File)}{location}: {DiagnosticJson.SeverityName(Severity)} {Code}: {AgentOps.Core.Security.Printable.Sanitize(Message)}";
     }
 }
