@@ -55,14 +55,11 @@ public static class PatternMatcher
             .OrderByDescending(f => f.Fit).ThenBy(f => f.Pattern.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The least similarity (<see cref="Memory.TaskMemory"/>) at which a learned pattern is a
-    /// candidate workflow for a task.</summary>
-    public const double SimilarityThreshold = 0.35;
-
-    /// <summary>Issue 15: the patterns the memory recalls as near in meaning, nearest first; each one's own
-    /// record counts by its similarity weight.</summary>
+    /// <summary>Issue 15: the patterns the memory recalls as near in meaning (from the embedder's
+    /// <see cref="Memory.MemoryCalibration.Candidate"/> similarity), nearest first; each one's own record
+    /// counts by its similarity weight.</summary>
     public static IReadOnlyList<PatternFit> Fits(TaskIntent intent, Memory.TaskMemory memory) =>
-        memory.Patterns.Where(r => r.Similarity >= SimilarityThreshold)
+        memory.Patterns.Where(r => r.Similarity >= memory.Calibration.Candidate)
             .Select(r => new PatternFit(r.Stored, r.Similarity,
                 [r.NearestTask is { } t && t != r.Pattern.Title ? $"similar to \"{t}\" ({r.Similarity:0.00})" : $"similar ({r.Similarity:0.00})"]) { Weight = r.Weight })
             .ToList();

@@ -17,8 +17,10 @@ public sealed record PlanOptions
     /// <summary>Another selector (issue 8's Thompson sampling, experiments); null: greedy when conservative,
     /// exploration by expected gain otherwise (<see cref="ExpectedGainSelector"/>).</summary>
     public IWorkflowSelector? Selector { get; init; }
-    /// <summary>What the memory compares tasks with (issue 15): the sentence model when the caller has it,
-    /// null for the lexical fallback (<see cref="Memory.LexicalEmbedder"/>).</summary>
+    /// <summary>What the memory compares tasks, steps and agents with (issue 15). Null: the sentence model of
+    /// the embedding service (<see cref="MemoryEmbedder.Default"/>, loaded once per process) when the memory
+    /// has learned patterns to compare with, else the lexical fallback (<see cref="Memory.LexicalEmbedder"/>):
+    /// a plan with nothing learned never pays for loading the model.</summary>
     public AgentOps.Orchestration.Embeddings.ITextEmbedder? Embedder { get; init; }
 }
 
@@ -45,8 +47,9 @@ public static class Planner
         var composed = PlanComposer.Compose(intent, resolver);
         // Issue 15: the memory recalls every learned pattern by how near its tasks are in meaning; step evidence
         // is pooled across all of them (global) and weighted by that nearness (local), over informed priors.
-        var memory = TaskMemory.Recall(intent, learned.Patterns, options.Embedder);
-        var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, task!, options.Embedder, b.Elsewhere));
+        var embedder = EmbedderFor(options, learned);
+        var memory = TaskMemory.Recall(intent, learned.Patterns, embedder);
+        var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, task!, embedder, b.Elsewhere));
         var slots = WorkflowVariants.Slots(task!, composed, catalog, book);
         var matched = PatternMatcher.Fits(intent, memory);
         IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, memory, matched)];
@@ -126,6 +129,13 @@ public static class Planner
 
         return new ExecutionPlan(task!, intent, source, exploration, options.Mode, options.Purpose, scheduled, groups, checkpoints, estimate, notes, diagnostics);
     }
+
+    /// <summary>The embedder of <see cref="PlanOptions.Embedder"/>: the caller's, else the sentence model when
+    /// there is a learned workflow pattern to recall, else the lexical fallback.</summary>
+    public static MemoryEmbedder EmbedderFor(PlanOptions options, LearnedSignals learned) =>
+        options.Embedder is not null ? MemoryEmbedder.For(options.Embedder)
+        : learned.Patterns.Any(sp => sp.Lifecycle != PatternLifecycle.Meta && sp.Pattern is { Steps.Count: > 0 }) ? MemoryEmbedder.Default
+        : MemoryEmbedder.Lexical;
 
     /// <summary>Whether a pattern's steps already do what a capability asks: its own agent (when that agent is
     /// specific to it), a step of its phase, or any implementation step for the implement capabilities.</summary>

@@ -25,43 +25,44 @@ public sealed class AgentPriors
     public const double SameKind = 0.90, ReadOnlyOnWritingStep = 0.45, OtherKind = 0.60;
     public const double TextFitBonus = 0.03, PreferredPluginBonus = 0.01, SameKindOtherTrade = 0.78;
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Trades = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Model, string Text), IReadOnlyList<string>> Trades = new();
 
-    private static readonly IReadOnlyList<(string Name, float[] Vector)> Meanings = Capabilities.All
-        .Select(r => (r.Name, LexicalEmbedder.EmbedOne($"{r.Title}. {r.Instructions} {string.Join(' ', r.Triggers)}"))).ToList();
+    /// <summary>What a capability is, as the embedders read it.</summary>
+    public static string Meaning(CapabilityRule r) => $"{r.Title}. {r.Instructions} {string.Join(' ', r.Triggers)}";
 
     /// <summary>
     /// The capabilities an agent is built for (its trade): for a core agent, those it is the default agent
     /// of (every research capability for an explorer); for any other, those whose description its own
-    /// description matches best (within 80 % of its best match, at least 0.1), and the generic implement
-    /// capability for an agent built for one of the application domains (API, database, frontend).
-    /// Empty when nothing is known of it.
+    /// description matches best (within 80 % of its best match, at least the embedder's
+    /// <see cref="MemoryCalibration.TradeMinimum"/>), and the generic implement capability for an agent
+    /// built for one of the application domains (API, database, frontend). Empty when nothing is known of it.
+    /// Read with <paramref name="embedder"/> (the lexical fallback when null).
     /// </summary>
-    public static IReadOnlyList<string> TradeOf(string agent, string? description)
+    public static IReadOnlyList<string> TradeOf(string agent, string? description, ITextEmbedder? embedder = null)
     {
         var core = Capabilities.All.Where(r => r.DefaultAgent == agent).Select(r => r.Name).ToList();
         if (core.Count > 0)
             return core.Any(c => Capabilities.Get(c).Phase == "research") ? Capabilities.All.Where(r => r.Phase == "research").Select(r => r.Name).ToList() : core;
         if (string.IsNullOrWhiteSpace(description)) return [];
-        return Trades.GetOrAdd(agent + "\n" + description, static key =>
+        var memory = MemoryEmbedder.For(embedder);
+        if (Trades.Count > 5_000) Trades.Clear();
+        return Trades.GetOrAdd((memory.ModelId, agent + "\n" + description), static (key, e) =>
         {
-            var v = LexicalEmbedder.EmbedOne(key);
-            var sims = Meanings.Select(m => (m.Name, Sim: (double)LexicalEmbedder.Cosine(v, m.Vector))).ToList();
+            var v = e.Vector(key.Text);
+            var sims = Capabilities.All.Select(r => (r.Name, Sim: MemoryEmbedder.Cosine(v, e.Vector(Meaning(r))))).ToList();
             var best = sims.Max(x => x.Sim);
-            if (best < 0.1) return [];
+            if (best < e.Calibration.TradeMinimum) return [];
             var trade = sims.Where(x => x.Sim >= 0.8 * best).Select(x => x.Name).ToList();
             if (trade.Any(c => c is Capabilities.Api or Capabilities.Database or Capabilities.Frontend) && !trade.Contains(Capabilities.Implement))
                 trade.Add(Capabilities.Implement);
             return trade;
-        });
+        }, memory);
     }
     /// <summary>Runs elsewhere at which the agent's record moves the prior a quarter of the way toward it.</summary>
     public const double RecordWeight = 8;
 
-    private static readonly ConcurrentDictionary<(string Model, string Text), float[]> Vectors = new();
-
     private readonly CatalogStore? _catalog;
-    private readonly ITextEmbedder _embedder;
+    private readonly MemoryEmbedder _embedder;
     private readonly string _task;
     private readonly Func<string, string, (double Successes, double Failures)>? _elsewhere;
     private readonly Dictionary<(string, string), double> _cache = [];
@@ -71,7 +72,7 @@ public sealed class AgentPriors
     {
         _catalog = catalog;
         _task = task;
-        _embedder = embedder ?? LexicalEmbedder.Instance;
+        _embedder = MemoryEmbedder.For(embedder);
         _elsewhere = elsewhere;
     }
 
@@ -87,15 +88,16 @@ public sealed class AgentPriors
         var needed = WorkflowVariants.KindFor(rule);
         var kind = WorkflowVariants.KindOf(agent);
         var description = _catalog?.FindComponent(agent)?.Component.Description;
-        var trade = TradeOf(agent, description);
+        var trade = TradeOf(agent, description, _embedder);
         var prior = trade.Contains(capability) ? SameKind
             : kind == needed || (needed == "document" && kind == "build") ? (trade.Count == 0 ? SameKind : SameKindOtherTrade)
             : rule.Writes && kind is "research" or "plan" or "review" ? ReadOnlyOnWritingStep
             : OtherKind;
         if (description is { Length: > 0 })
         {
-            var fit = LexicalEmbedder.Cosine(Vector(agent + " " + description), Vector($"{rule.Title}. {rule.Instructions} {string.Join(' ', rule.Triggers)} {_task}"));
-            prior += Math.Clamp((fit - 0.2) * 0.2, -TextFitBonus, TextFitBonus);
+            var fit = _embedder.Similarity(agent + " " + description, Meaning(rule) + " " + _task);
+            var c = _embedder.Calibration;
+            prior += Math.Clamp((fit - c.FitCentre) * c.FitScale, -TextFitBonus, TextFitBonus);
         }
         if (Catalog.Ranking.LearnedSignals.PluginOf(agent) is { } plugin && rule.PreferredPlugins.Contains(plugin)) prior += PreferredPluginBonus;
         if (_elsewhere is not null)
@@ -109,11 +111,5 @@ public sealed class AgentPriors
             }
         }
         return _cache[(agent, capability)] = Math.Clamp(prior, 0.3, 0.97);
-    }
-
-    private float[] Vector(string text)
-    {
-        if (Vectors.Count > 5_000) Vectors.Clear();
-        return Vectors.GetOrAdd((_embedder.ModelId, text), static (k, e) => e.Embed([k.Text])[0], _embedder);
     }
 }

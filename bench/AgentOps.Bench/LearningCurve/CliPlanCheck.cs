@@ -17,7 +17,9 @@ public static class CliPlanCheck
 {
     public sealed record Result(string Task, bool Same, double Milliseconds, string Cli, string InProcess);
 
-    public static Result Compare(string task, string storeRoot, CatalogStore catalog, string home)
+    /// <param name="embedder">The run's embedder: the CLI loads the sentence model itself (from the real model
+    /// cache), or is told to use the lexical fallback (<c>AGENTOPS_EMBEDDINGS=off</c>) when the run does.</param>
+    public static Result Compare(string task, string storeRoot, CatalogStore catalog, string home, AgentOps.Orchestration.Planning.Memory.MemoryEmbedder embedder)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "agentops.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("agentops.dll not next to the bench: build bench/AgentOps.Bench", dll);
@@ -25,6 +27,8 @@ public static class CliPlanCheck
         foreach (var a in new[] { dll, "plan", task, "--json", "--store", storeRoot }) psi.ArgumentList.Add(a);
         psi.Environment["HOME"] = home;
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment[AgentOps.Orchestration.Embeddings.ModelFiles.CacheVariable] = AgentOps.Orchestration.Embeddings.ModelFiles.CacheRoot();
+        if (!embedder.IsSentenceModel) psi.Environment[AgentOps.Orchestration.Embeddings.EmbeddingService.DisableVariable] = "off";
         var sw = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -33,7 +37,7 @@ public static class CliPlanCheck
         sw.Stop();
         if (p.ExitCode != 0) throw new InvalidOperationException($"agentops plan exited {p.ExitCode}: {stderr}");
         var cli = Chosen(stdout.Result);
-        var plan = Planner.Plan(task, catalog, LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot)), new PlanOptions());
+        var plan = Planner.Plan(task, catalog, LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot)), new PlanOptions { Embedder = embedder });
         var inProcess = Chosen(PlanJsonWriter.ToJson(plan));
         return new Result(task, cli == inProcess, sw.Elapsed.TotalMilliseconds, cli, inProcess);
     }

@@ -16,11 +16,12 @@ public interface ICurvePlanner
 
 /// <summary>Our planner with an empty pattern store that never learns: the workflow composed from the catalog,
 /// with the agents its informed priors expect to do better swapped in, greedily (exploring teaches nothing to a
-/// planner that remembers nothing).</summary>
-public sealed class NoMemoryPlanner(CatalogStore catalog) : ICurvePlanner
+/// planner that remembers nothing). It reads agents and steps with the same embedder as the learning planner,
+/// so the gain over it is the memory's.</summary>
+public sealed class NoMemoryPlanner(CatalogStore catalog, AgentOps.Orchestration.Embeddings.ITextEmbedder? embedder = null) : ICurvePlanner
 {
     public string Name => CurvePlannerNames.NoMemory;
-    public ExecutionPlan Plan(TaskFamily family, string task) => Planner.Plan(task, catalog, LearnedSignals.None, new PlanOptions { Selector = new GreedySelector() });
+    public ExecutionPlan Plan(TaskFamily family, string task) => Planner.Plan(task, catalog, LearnedSignals.None, new PlanOptions { Selector = new GreedySelector(), Embedder = embedder });
     public TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start) => null;
 }
 

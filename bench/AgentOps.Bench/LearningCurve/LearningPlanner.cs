@@ -10,7 +10,8 @@ namespace AgentOps.Bench.LearningCurve;
 /// <summary>
 /// Our planner with memory. It plans with the same call <c>agentops plan --json --store S</c> makes
 /// (<see cref="LearnedSignals.Load"/> of the store, then <see cref="Planner.Plan"/> with default options:
-/// balanced mode, Thompson sampling seeded from the task and the store's counts). After each run it
+/// balanced mode, exploration by expected gain; the embedder is the run's, which is the CLI's default when
+/// the run uses the sentence model). After each run it
 /// writes the record into the project's <c>.agentops/executions/</c> (execution.json or a Claude Code
 /// transcript, by family) and learns it exactly as <c>agentops learn-from &lt;file&gt;</c> does
 /// (<see cref="ExecutionSources.LoadFile"/> then <see cref="LearningEngine.Learn"/>: extract, validate,
@@ -19,10 +20,13 @@ namespace AgentOps.Bench.LearningCurve;
 public sealed class LearningPlanner : ICurvePlanner
 {
     private readonly CatalogStore _catalog;
+    private readonly AgentOps.Orchestration.Embeddings.ITextEmbedder? _embedder;
 
-    public LearningPlanner(CatalogStore catalog, string projectFolder)
+    /// <param name="embedder">What the memory compares with; null: the lexical fallback.</param>
+    public LearningPlanner(CatalogStore catalog, string projectFolder, AgentOps.Orchestration.Embeddings.ITextEmbedder? embedder = null)
     {
         _catalog = catalog;
+        _embedder = embedder;
         Project = projectFolder;
         Directory.CreateDirectory(Project);
         Repository.Init(Project);
@@ -38,7 +42,7 @@ public sealed class LearningPlanner : ICurvePlanner
     public string StoreRoot => Path.Combine(Project, ".agentops");
 
     public ExecutionPlan Plan(TaskFamily family, string task) =>
-        Planner.Plan(task, _catalog, LearnedSignals.Load([StoreRoot]), new PlanOptions());
+        Planner.Plan(task, _catalog, LearnedSignals.Load([StoreRoot]), new PlanOptions { Embedder = _embedder ?? AgentOps.Orchestration.Planning.Memory.MemoryEmbedder.Lexical });
 
     public TimeSpan? Learn(TaskFamily family, string task, SimulatedRun run, string executionKey, DateTimeOffset start)
     {

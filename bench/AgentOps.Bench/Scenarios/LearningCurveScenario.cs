@@ -1,5 +1,7 @@
 using System.Globalization;
 using AgentOps.Bench.LearningCurve;
+using AgentOps.Orchestration.Catalog;
+using AgentOps.Orchestration.Planning.Memory;
 
 namespace AgentOps.Bench.Scenarios;
 
@@ -8,7 +10,10 @@ namespace AgentOps.Bench.Scenarios;
 /// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
 /// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
-/// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop).
+/// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop),
+/// <c>--embedder model|lexical</c> (what the memory compares with: the sentence model, the default, or the
+/// lexical fallback), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
+/// embedder reads the families' phrasings: same family vs other families, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
 {
@@ -35,10 +40,26 @@ public sealed class LearningCurveScenario : IBenchScenario
                 Console.Write(FamilyTable.Render(TaskFamilies.All, catalog));
                 return 0;
             }
+            var embedderIndex = Array.IndexOf(args, "--embedder");
+            var embedderName = embedderIndex >= 0 && embedderIndex + 1 < args.Length ? args[embedderIndex + 1] : "default";
+            var wantModel = embedderName != "lexical";
+            var embedder = embedderName switch
+            {
+                "lexical" => MemoryEmbedder.Lexical,
+                "model" => MemoryEmbedder.For(AgentOps.Orchestration.Embeddings.EmbeddingService.TryCreate(out _)),
+                "hybrid" => MemoryEmbedder.For(AgentOps.Orchestration.Embeddings.EmbeddingService.TryCreate(out _) is { } m ? new HybridEmbedder(m) : null),
+                _ => MemoryEmbedder.Default,
+            };
+            if (wantModel && !embedder.IsSentenceModel) Console.WriteLine($"sentence model unavailable, the lexical fallback is used: {embedder.FallbackReason}");
             var onlyIndex = Array.IndexOf(args, "--only");
             var families = onlyIndex >= 0 && onlyIndex + 1 < args.Length
                 ? TaskFamilies.All.Where(f => args[onlyIndex + 1].Split(',').Any(x => x == f.Name || x == f.Split.ToString().ToLowerInvariant())).ToList()
                 : TaskFamilies.All;
+            if (args.Contains("--similarities"))
+            {
+                Console.Write(SimilarityReport.Render(families, embedder, catalog));
+                return 0;
+            }
             var options = new CurveOptions
             {
                 Families = families,
@@ -47,18 +68,23 @@ public sealed class LearningCurveScenario : IBenchScenario
                 Seed = Int("--seed", 8),
                 WorkFolder = work,
                 Progress = Console.Out,
+                Embedder = embedder,
+                Parallelism = Int("--parallel", 2),
+                OpenCatalog = () => CatalogStore.Open(Path.Combine(work, "catalog.db"), []),
             };
             var cliSample = Int("--cli-sample", 6);
             var cli = new List<CliPlanCheck.Result>();
-            Console.WriteLine($"learning-curve: {options.Families.Count} families x {options.ExecutionsPerFamily} executions x {options.Replicates} replicates, seed {options.Seed}");
+            Console.WriteLine($"learning-curve: {options.Families.Count} families x {options.ExecutionsPerFamily} executions x {options.Replicates} replicates, seed {options.Seed}, memory embedder {embedder.ModelId}, {options.Parallelism} in parallel");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var rounds = CurveRun.Run(options, catalog, (r, learning) =>
             {
                 if (r != 0 || cliSample <= 0) return;
                 var home = Path.Combine(work, "home");
                 Directory.CreateDirectory(home);
                 foreach (var task in options.Families.Take(cliSample).Select(f => f.Phrasings[0]))
-                    cli.Add(CliPlanCheck.Compare(task, learning.StoreRoot, catalog, home));
+                    cli.Add(CliPlanCheck.Compare(task, learning.StoreRoot, catalog, home, embedder));
             });
+            Console.WriteLine($"  simulated in {clock.Elapsed.TotalSeconds:0} s");
             var stats = new CurveStatistics(rounds);
             string? cliNote = null;
             if (cli.Count > 0)
