@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentOps.Orchestration.Planning;
 using AgentOps.Orchestration.Planning.Memory;
 
 namespace AgentOps.Bench.LearningCurve;
@@ -35,6 +36,18 @@ public static class SimilarityReport
         sb.AppendLine(inv, $"  phrasings whose nearest neighbour is in another family: {misses} of {other.Count}");
         foreach (var bar in new[] { 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
             sb.AppendLine(inv, $"  from {bar:0.0}: {same.Count(x => x >= bar) * 100.0 / same.Count,5:0}% of same-family pairs, {other.Count(x => x >= bar) * 100.0 / other.Count,5:0}% of nearest other-family phrasings");
+        // Composition by meaning: for the phrasings whose words name no domain, the domain nearest in meaning
+        // against the domain the family truly needs (none: generic implementation).
+        sb.AppendLine("  domain by meaning, phrasings whose words name none (task: truth | nearest, similarity, margin over the next):");
+        foreach (var f in families)
+            foreach (var p in f.Phrasings)
+            {
+                var intent = IntentAnalyzer.Analyze(p);
+                if (intent.Capabilities.All(c => c.Name != Capabilities.Implement)) continue;
+                var truth = f.NeedsOf(p).Where(c => Capabilities.Domains.Contains(c)).DefaultIfEmpty(Capabilities.Implement).First();
+                var sims = Capabilities.Domains.Append(Capabilities.Implement).Select(d => (d, Sim: embedder.Similarity(p, AgentPriors.Meaning(Capabilities.Get(d))))).OrderByDescending(x => x.Sim).ToList();
+                sb.AppendLine(inv, $"    {(p.Length > 60 ? p[..60] : p),-60} {truth,-15}| {sims[0].d,-15} {sims[0].Sim:0.00} {sims[0].Sim - sims[1].Sim:0.00}  ({string.Join(", ", sims.Skip(1).Select(x => $"{x.d} {x.Sim:0.00}"))})");
+            }
         // The informed priors' text fit: an agent's description against a capability's description and a task.
         var fits = new List<double>();
         var inTrade = new List<double>();
