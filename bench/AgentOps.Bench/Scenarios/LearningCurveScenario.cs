@@ -8,11 +8,11 @@ namespace AgentOps.Bench.Scenarios;
 /// <summary>
 /// Issue 8: does the meta-orchestrator learn? Runs the simulated task stream (bench/AgentOps.Bench/LearningCurve)
 /// for the learning planner, the no-memory planner and the oracle, prints the table and writes the chart
-/// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (5), <c>--executions N</c> per
+/// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (6), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
 /// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop),
-/// <c>--embedder model|lexical</c> (what the memory compares with: the sentence model, the default, or the
-/// lexical fallback), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
+/// <c>--embedder default|hybrid|model|lexical</c> (what the memory compares with: the planner's default,
+/// the sentence model with the words when it loads; the model with the words; the model alone; the lexical fallback), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
 /// embedder reads the families' phrasings: same family vs other families, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
@@ -63,7 +63,7 @@ public sealed class LearningCurveScenario : IBenchScenario
             var options = new CurveOptions
             {
                 Families = families,
-                Replicates = Int("--replicates", 5),
+                Replicates = Int("--replicates", 6),
                 ExecutionsPerFamily = Int("--executions", 15),
                 Seed = Int("--seed", 8),
                 WorkFolder = work,
