@@ -48,6 +48,8 @@ public static class Planner
         // Issue 15: the memory recalls every learned pattern by how near its tasks are in meaning; step evidence
         // is pooled across all of them (global) and weighted by that nearness (local), over informed priors.
         var embedder = EmbedderFor(options, learned);
+        if (embedder.FallbackReason is { } fallback)
+            notes.Add($"the memory compared tasks by their words only (lexical fallback): {fallback}");
         var memory = TaskMemory.Recall(intent, learned.Patterns, embedder);
         var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, task!, embedder, b.Elsewhere));
         var slots = WorkflowVariants.Slots(task!, composed, catalog, book);

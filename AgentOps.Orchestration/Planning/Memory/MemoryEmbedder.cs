@@ -37,6 +37,9 @@ public sealed class MemoryEmbedder : ITextEmbedder
     /// <summary>The lexical fallback, cached.</summary>
     public static MemoryEmbedder Lexical { get; } = new(LexicalEmbedder.Instance, null);
 
+    /// <summary>The lexical fallback standing in for a model that could not load, with the reason the plan reports.</summary>
+    public static MemoryEmbedder LexicalBecause(string reason) => new(LexicalEmbedder.Instance, reason);
+
     /// <summary>The caching wrapper of <paramref name="inner"/> (one per embedder, so its cache is shared);
     /// <paramref name="inner"/> itself when it is one already; the lexical fallback for null.</summary>
     public static MemoryEmbedder For(ITextEmbedder? inner) => inner switch

@@ -63,5 +63,11 @@ public sealed partial class ExplorationTests
         Assert.IsFalse(MemoryEmbedder.Lexical.IsSentenceModel);
         Assert.AreEqual(MemoryCalibration.Hybrid, Sentence.Value.Calibration, "each embedder's cosines are read on its own scale");
         Assert.AreEqual(MemoryCalibration.Lexical, MemoryEmbedder.Lexical.Calibration);
+
+        // A model that could not load: the plan is made with the words and says so.
+        var fallback = Planner.Plan(DataLoss, _catalog, OutageLearned(), new PlanOptions { Embedder = MemoryEmbedder.LexicalBecause("no all-MiniLM-L6-v2 model: test") });
+        Assert.IsTrue(fallback.Notes.Any(n => n.Contains("lexical fallback", StringComparison.Ordinal) && n.Contains("no all-MiniLM-L6-v2 model: test", StringComparison.Ordinal)),
+            string.Join(" | ", fallback.Notes));
+        Assert.IsFalse(Planner.Plan(DataLoss, _catalog, OutageLearned(), new PlanOptions { Embedder = Sentence.Value }).Notes.Any(n => n.Contains("lexical fallback", StringComparison.Ordinal)));
     }
 }
