@@ -110,4 +110,22 @@ public sealed class LearningCurveTests
         static string Key(RoundResult r) => $"{r.Round} {r.Planner} {r.Task} {r.Workflow} {r.Source} {r.Explored} {r.Success} {r.Expected:0.000000} {r.Makespan:0.000} {r.Retries}";
         CollectionAssert.AreEqual(_first.Select(Key).ToList(), second.Select(Key).ToList());
     }
+
+    [TestMethod]
+    public void ReplicatesSideBySideGiveTheSameRoundsAsOneAfterAnother()
+    {
+        var path = Path.Combine(_work, "catalog3.db");
+        using var catalog = CurveCatalog.Build(LearningFixtures.RepoRoot(), path);
+        CurveOptions Two(string folder, int parallelism) => Options(folder) with
+        {
+            Replicates = 2, ExecutionsPerFamily = 3, Parallelism = parallelism, OpenCatalog = () => CatalogStore.Open(path, []),
+        };
+        var stores = new List<string>();
+        var serial = CurveRun.Run(Two("serial", 1), catalog);
+        var parallel = CurveRun.Run(Two("parallel", 2), catalog, (_, learning) => stores.Add(learning.StoreRoot));
+        static string Key(RoundResult r) => $"{r.Replicate} {r.Round} {r.Planner} {r.Task} {r.Workflow} {r.Explored} {r.Success} {r.Expected:0.000000} {r.Makespan:0.000}";
+        Assert.AreEqual(2, serial.Select(r => r.Replicate).Distinct().Count());
+        CollectionAssert.AreEqual(serial.Select(Key).ToList(), parallel.Select(Key).ToList(), "each replicate has its own store and stream: the order they run in changes nothing");
+        Assert.AreEqual(2, stores.Distinct().Count(), "one store per replicate, handed back in replicate order");
+    }
 }
