@@ -18,7 +18,7 @@ public sealed record PlanOptions
     /// exploration by expected gain otherwise (<see cref="ExpectedGainSelector"/>).</summary>
     public IWorkflowSelector? Selector { get; init; }
     /// <summary>What the memory compares tasks, steps and agents with (issue 15). Null: the sentence model of
-    /// the embedding service (<see cref="MemoryEmbedder.Default"/>, loaded once per process) when the memory
+    /// the embedding service read with the words (<see cref="MemoryEmbedder.Default"/>, loaded once per process) when the memory
     /// has learned patterns to compare with, else the lexical fallback (<see cref="Memory.LexicalEmbedder"/>):
     /// a plan with nothing learned never pays for loading the model.</summary>
     public AgentOps.Orchestration.Embeddings.ITextEmbedder? Embedder { get; init; }

@@ -7,9 +7,10 @@ namespace AgentOps.Orchestration.Planning.Memory;
 /// <summary>
 /// What the planner's memory compares texts with (issue 15): the sentence model of the embedding service
 /// (<see cref="EmbeddingService"/>, the one semantic search uses) together with the words
-/// (<see cref="HybridEmbedder"/>) when the model loads, else the lexical fallback (<see cref="LexicalEmbedder"/>). Every distinct text is embedded once per process, and on its own: a
-/// model's vector of a text would otherwise depend, in its last bits, on the texts that shared its padded
-/// batch, and a plan must not depend on what was planned before it. <see cref="Calibration"/> says how
+/// (<see cref="HybridEmbedder"/>) when the model loads, else the lexical fallback (<see cref="LexicalEmbedder"/>).
+/// Every distinct text is embedded once per process, and on its own: a model's vector of a text would
+/// otherwise depend, in its last bits, on the texts that shared its padded batch, and a plan must not
+/// depend on what was planned before it. <see cref="Calibration"/> says how
 /// this embedder's cosines read (a sentence model's are on another scale than word overlap).
 /// </summary>
 public sealed class MemoryEmbedder : ITextEmbedder
@@ -63,7 +64,7 @@ public sealed class MemoryEmbedder : ITextEmbedder
             {
                 if (_default is not null) return _default;
                 var model = EmbeddingService.TryCreate(out var why);
-                return _default = model is null ? new MemoryEmbedder(LexicalEmbedder.Instance, why) : new MemoryEmbedder(new HybridEmbedder(model), null);
+                return _default = model is null ? LexicalBecause(why) : new MemoryEmbedder(new HybridEmbedder(model), null);
             }
         }
     }
@@ -105,9 +106,9 @@ public sealed class MemoryEmbedder : ITextEmbedder
 /// <summary>
 /// The sentence model and the words together: each vector is the model's and the lexical one side by side,
 /// each scaled by 1/√2, so the cosine of two texts is the mean of the model's cosine and the word-overlap
-/// cosine. The model alone reads "Write the docs" and "Design the change" as near (both are about a
-/// written plan); the words alone miss "screen reader" meeting "accessibility"; the mean keeps what
-/// either is sure of (the fusion semantic search makes of its two rankings, on vectors).
+/// cosine: what semantic search does by fusing its two rankings, done on vectors. Read against the catalog
+/// (bench: <c>learning-curve --similarities</c>), the model alone put design, risk and validation in the
+/// backend engineer's trade, the words alone put the API in the frontend engineer's; together neither.
 /// </summary>
 public sealed class HybridEmbedder(ITextEmbedder model) : ITextEmbedder
 {
