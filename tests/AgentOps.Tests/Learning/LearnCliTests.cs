@@ -15,10 +15,15 @@ public sealed class LearnCliTests
     {
         var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
         var bad = Path.Combine(project, "execution.json");
-        File.WriteAllText(bad, """{ "task": "Add OAuth2", "workflow": [ { "agent": "a", "duration": "soon" } ] }""");
+        File.WriteAllText(bad, """
+            { "task": "Add OAuth2",
+              "workflow": [
+                { "agent": "a", "duration": "soon" }
+              ] }
+            """);
         var result = Agentops(project, "learn", "--project", project, bad);
         Assert.AreEqual(1, result.ExitCode, result.All);
-        StringAssert.Contains(result.StdErr, "AOP0912");
+        StringAssert.Contains(result.StdErr, $"{bad}(3,21): error AOP0912:", "canonical form, at the field's line and column");
         StringAssert.Contains(result.StdErr, "workflow[0].duration", "the field is named");
         Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")), "nothing learned");
     }
