@@ -13,7 +13,7 @@ public sealed class LearnCliTests
     [TestMethod]
     public void A_named_execution_json_that_cannot_be_read_fails_with_AOP0912_and_exit_1()
     {
-        var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
+        var project = LearningFixtures.NewProject().Project;
         var bad = Path.Combine(project, "execution.json");
         File.WriteAllText(bad, """
             { "task": "Add OAuth2",
@@ -31,7 +31,7 @@ public sealed class LearnCliTests
     [TestMethod]
     public void Extract_keeps_its_lock_in_the_git_dir_not_the_work_tree()
     {
-        var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
+        var project = LearningFixtures.NewProject().Project;
         var result = Agentops(project, "extract", "--project", project);
         Assert.AreEqual(0, result.ExitCode, result.All);
         Assert.IsFalse(File.Exists(Path.Combine(project, ".agentops", ".learn.lock")), "git status would show .agentops/.learn.lock");
