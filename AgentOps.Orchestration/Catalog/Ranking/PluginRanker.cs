@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Orchestration.Embeddings;
 
@@ -52,18 +53,37 @@ public static class PluginRanker
         var lexical = LexicalStage(store, parsed, options, candidates);
 
         // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates.
-        var (semantic, status, dense, index) = DenseStage(store, parsed.Text, options, diagnostics);
+        var (semantic, status, index) = DenseStage(store, parsed.Text, options, diagnostics);
+        var queryVector = semantic is null ? null : QueryVector(semantic, w.PhraseWeight);
+        var dense = semantic is null ? new Dictionary<long, DenseHit>() : DenseScorer.Score(index!, queryVector, w.ComponentDenseFactor);
+        var denseCandidates = Math.Max(w.DenseCandidates, limit * 5);
         var pool = lexical.Keys.ToList();
-        if (dense.Count > 0)
-            pool.AddRange(dense.Values.OrderByDescending(h => h.Score).ThenBy(h => h.PluginId).Take(Math.Max(w.DenseCandidates, limit * 5))
-                .Select(h => h.PluginId).Where(id => !lexical.ContainsKey(id)));
-        var plugins = store.LoadPlugins(pool, withComponents: false);
-        pool = pool.Where(id => plugins.TryGetValue(id, out var p) && Allowed(p.Plugin, options)).ToList();
-
-        var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
-        var denseScores = dense.Count == 0 ? new Dictionary<long, double>()
-            : pool.Where(dense.ContainsKey).ToDictionary(id => id, id => (double)dense[id].Score);
-        var fused = dense.Count == 0 ? lexicalScores : ScoreFusion.Fuse(lexicalScores, denseScores, pool, w);
+        var plugins = new Dictionary<long, StoredPlugin>();
+        void Grow(IEnumerable<long> ids)
+        {
+            var fresh = ids.Where(id => !plugins.ContainsKey(id)).Distinct().ToList();
+            foreach (var (id, p) in store.LoadPlugins(fresh, withComponents: false)) plugins[id] = p;
+        }
+        Grow(pool.Concat(TopDense(dense, denseCandidates)));
+        pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
+        var fused = Fuse(lexical, dense, pool, w);
+        if (w.FeedbackWeight > 0 && queryVector is not null && dense.Count > 0)
+        {
+            // Pseudo-relevance feedback: the first fused results say what the query means in this catalog.
+            var feedback = pool.OrderByDescending(id => fused[id]).ThenBy(id => id).Take(w.FeedbackDocs)
+                .Select(id => index!.PluginRowOf(id)).OfType<int>().ToList();
+            if (feedback.Count > 0)
+            {
+                var moved = new float[queryVector.Length];
+                foreach (var row in feedback) TensorPrimitives.Add(moved, index!.PluginRow(row), moved);
+                TensorPrimitives.Multiply(moved, (float)(w.FeedbackWeight / feedback.Count), moved);
+                TensorPrimitives.MultiplyAdd(queryVector, (float)(1 - w.FeedbackWeight), moved, moved);
+                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor);
+                Grow(TopDense(dense, denseCandidates));
+                pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
+                fused = Fuse(lexical, dense, pool, w);
+            }
+        }
 
         var scored = new List<RankedPlugin>();
         foreach (var id in pool)
@@ -108,6 +128,29 @@ public static class PluginRanker
     }
 
     private sealed record LexicalHit(double Score, RankedPlugin Ranked);
+
+    private static IEnumerable<long> TopDense(Dictionary<long, DenseHit> dense, int count) =>
+        dense.Values.OrderByDescending(h => h.Score).ThenBy(h => h.PluginId).Take(count).Select(h => h.PluginId);
+
+    private static Dictionary<long, double> Fuse(Dictionary<long, LexicalHit> lexical, Dictionary<long, DenseHit> dense, List<long> pool, RankingWeights w)
+    {
+        var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
+        if (dense.Count == 0) return lexicalScores;
+        var denseScores = pool.Where(dense.ContainsKey).ToDictionary(id => id, id => (double)dense[id].Score);
+        var textScale = pool.Select(id => lexical.TryGetValue(id, out var l) ? l.Ranked.TextScore : 0).DefaultIfEmpty(0).Max();
+        return ScoreFusion.Fuse(lexicalScores, denseScores, pool, w, textScale);
+    }
+
+    /// <summary>The vector the catalog is searched with: the query's, moved towards the mean of its phrases' by <paramref name="phraseWeight"/>.</summary>
+    private static float[] QueryVector(SemanticQuery semantic, double phraseWeight)
+    {
+        if (phraseWeight <= 0 || semantic.Phrases.Count <= 1) return semantic.Vector;
+        var mean = new float[semantic.Vector.Length];
+        foreach (var (_, v) in semantic.Phrases) TensorPrimitives.Add(mean, v, mean);
+        TensorPrimitives.Multiply(mean, (float)(phraseWeight / semantic.Phrases.Count), mean);
+        TensorPrimitives.MultiplyAdd(semantic.Vector, (float)(1 - phraseWeight), mean, mean);
+        return mean;
+    }
 
     /// <summary>A wide pool of field and component hits (ids and scores only: cheap), combined into a text score;
     /// the best <paramref name="candidates"/> are loaded, explained and scored for coverage.</summary>
@@ -159,27 +202,26 @@ public static class PluginRanker
         });
     }
 
-    private static (SemanticQuery? Query, SemanticStatus Status, Dictionary<long, DenseHit> Hits, DenseIndex? Index) DenseStage(
+    private static (SemanticQuery? Query, SemanticStatus Status, DenseIndex? Index) DenseStage(
         CatalogStore store, string text, RankingOptions options, List<Diagnostic> diagnostics)
     {
-        var none = new Dictionary<long, DenseHit>();
         if (options.Embedder is not { } embedder)
-            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"), none, null);
-        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"), none, null);
+            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"), null);
+        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"), null);
         var index = store.Dense(embedder.Dimensions);
         if (index is null || index.ModelId != embedder.ModelId || index.PluginIds.Length == 0)
         {
             var why = index is null || index.PluginIds.Length == 0 ? "the catalog has no vectors yet" : $"the catalog's vectors were made by {index.ModelId}";
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{why}: ranked by words only; run `agentops catalog` to add vectors"));
-            return (null, SemanticStatus.Off(why), none, null);
+            return (null, SemanticStatus.Off(why), null);
         }
         if (index.PluginsWithoutVectors > 0)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{index.PluginsWithoutVectors} plugins have no vectors yet and are found by words only; run `agentops catalog` to add them"));
         var semantic = SemanticQuery.Create(embedder, text, diagnostics);
-        if (semantic is null) return (null, SemanticStatus.Off("the query has no letters or digits"), none, null);
-        return (semantic, new SemanticStatus(true, embedder.ModelId, null), DenseScorer.Score(index, semantic.Vector, options.Weights.ComponentDenseFactor), index);
+        if (semantic is null) return (null, SemanticStatus.Off("the query has no letters or digits"), null);
+        return (semantic, new SemanticStatus(true, embedder.ModelId, null), index);
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>

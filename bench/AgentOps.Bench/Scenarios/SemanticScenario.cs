@@ -13,7 +13,7 @@ namespace AgentOps.Bench.Scenarios;
 /// judged set over the eleven real marketplaces; embedding cost per 1,000 plugins; then a generated catalog of
 /// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
 /// `analyze-plugins` split into process start, model load and query.
-/// Options: --quality-only, --sweep (fusion grid on the tuning half only), --models (MiniLM vs ArcticXs),
+/// Options: --quality-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --models (MiniLM vs ArcticXs),
 /// --per-query (tuning half), --plugins N (scale size, default 10000).
 /// </summary>
 public sealed class SemanticScenario : IBenchScenario
@@ -125,6 +125,8 @@ public sealed class SemanticScenario : IBenchScenario
             }
         _figures.Row("real marketplaces: hybrid query p50 (warm), wall / CPU", $"{Ms(Percentile(times, 0.5))} / {Ms(Percentile(cpus, 0.5))}");
         if (args.Contains("--sweep")) SemanticSweep.Run(store, groups, tuning, embedder);
+        if (args.Contains("--variants")) SemanticVariants.Run(store, groups, tuning, embedder);
+        if (args.Contains("--text-variants")) SemanticTextVariants.Run(store, groups, tuning, embedder);
         if (args.Contains("--throughput")) EmbeddingThroughput.Run(store, _figures);
     }
 }
