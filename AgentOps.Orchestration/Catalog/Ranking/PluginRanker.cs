@@ -55,10 +55,10 @@ public static class PluginRanker
         // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates.
         var (semantic, status, index) = DenseStage(store, parsed.Text, options, diagnostics);
         var queryVector = semantic is null ? null : QueryVector(semantic, w.PhraseWeight);
-        var dense = semantic is null ? new Dictionary<long, DenseHit>() : DenseScorer.Score(index!, queryVector, w.ComponentDenseFactor);
+        var dense = semantic is null ? DenseScores.None : DenseScorer.Score(index!, queryVector, w.ComponentDenseFactor);
         var denseCandidates = Math.Max(w.DenseCandidates, limit * 5);
         var pool = lexical.Keys.ToList();
-        var plugins = new Dictionary<long, StoredPlugin>();
+        var plugins = lexical.ToDictionary(kv => kv.Key, kv => kv.Value.Ranked.Stored);
         void Grow(IEnumerable<long> ids)
         {
             var fresh = ids.Where(id => !plugins.ContainsKey(id)).Distinct().ToList();
@@ -89,14 +89,14 @@ public static class PluginRanker
         foreach (var id in pool)
         {
             var stored = plugins[id];
-            var lex = lexical.GetValueOrDefault(id) ?? Explain(store, parsed, stored, [], 0);
             var contribution = Learned(stored.Plugin, learned, w, options.Today);
             var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
-            scored.Add(lex.Ranked with
+            // A meaning-only candidate is explained by words only if it reaches the results (below): most never do.
+            scored.Add((lexical.GetValueOrDefault(id)?.Ranked ?? Unexplained(stored)) with
             {
                 Score = fused[id] * multiplier,
                 Learned = contribution,
-                Dense = dense.TryGetValue(id, out var d) ? d : null,
+                Dense = dense.TryGet(id, out var d) ? d : null,
             });
         }
 
@@ -108,7 +108,9 @@ public static class PluginRanker
         var rows = options.Deduplicate
             ? DuplicateGroups.Group(ordered, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() })
             : ordered;
-        var top = rows.Take(limit).ToList();
+        var top = rows.Take(limit)
+            .Select(r => lexical.ContainsKey(r.Stored.Id) ? r : WithWords(r, Explain(store, parsed, r.Stored, [], 0).Ranked))
+            .ToList();
         var full = store.LoadPlugins(top.Select(r => r.Stored.Id).ToList());
         var componentsById = index is null || semantic is null ? new Dictionary<long, CatalogComponent>()
             : store.LoadComponents(top.SelectMany(r => index.ComponentRowsOf(r.Stored.Id)).Select(c => c.ComponentId).ToList());
@@ -129,14 +131,15 @@ public static class PluginRanker
 
     private sealed record LexicalHit(double Score, RankedPlugin Ranked);
 
-    private static IEnumerable<long> TopDense(Dictionary<long, DenseHit> dense, int count) =>
-        dense.Values.OrderByDescending(h => h.Score).ThenBy(h => h.PluginId).Take(count).Select(h => h.PluginId);
+    private static IEnumerable<long> TopDense(DenseScores dense, int count) => dense.Top(count).Select(h => h.PluginId);
 
-    private static Dictionary<long, double> Fuse(Dictionary<long, LexicalHit> lexical, Dictionary<long, DenseHit> dense, List<long> pool, RankingWeights w)
+    private static Dictionary<long, double> Fuse(Dictionary<long, LexicalHit> lexical, DenseScores dense, List<long> pool, RankingWeights w)
     {
         var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
         if (dense.Count == 0) return lexicalScores;
-        var denseScores = pool.Where(dense.ContainsKey).ToDictionary(id => id, id => (double)dense[id].Score);
+        var denseScores = new Dictionary<long, double>(pool.Count);
+        foreach (var id in pool)
+            if (dense.TryGet(id, out var hit)) denseScores[id] = hit.Score;
         var textScale = pool.Select(id => lexical.TryGetValue(id, out var l) ? l.Ranked.TextScore : 0).DefaultIfEmpty(0).Max();
         return ScoreFusion.Fuse(lexicalScores, denseScores, pool, w, textScale);
     }
@@ -176,6 +179,14 @@ public static class PluginRanker
         }
         return result;
     }
+
+    private static RankedPlugin Unexplained(StoredPlugin stored) => new()
+    {
+        Rank = 0, Stored = stored, Score = 0, TextScore = 0, Coverage = 0, MatchedFields = new Dictionary<string, IReadOnlyList<string>>(), SynonymMatches = [], Reasons = [],
+    };
+
+    private static RankedPlugin WithWords(RankedPlugin r, RankedPlugin words) =>
+        r with { Coverage = words.Coverage, MatchedFields = words.MatchedFields, SynonymMatches = words.SynonymMatches };
 
     private static LexicalHit Explain(CatalogStore store, ParsedQuery parsed, StoredPlugin stored,
         IReadOnlyList<(string Invocation, CatalogComponent? Component)> components, double text, RankingWeights? weights = null)

@@ -46,7 +46,7 @@ public sealed record RankingWeights
     /// <summary>A component's cosine counts at this share of a plugin-level one.</summary>
     public float ComponentDenseFactor { get; init; } = 0.8f;
     /// <summary>Best dense matches added to the lexical candidates.</summary>
-    public int DenseCandidates { get; init; } = 100;
+    public int DenseCandidates { get; init; } = 50;
     /// <summary>How each side's scores are put on one scale before weighted fusion.</summary>
     public ScoreNormalisation Normalisation { get; init; } = ScoreNormalisation.Max;
     /// <summary>Share of the query vector given to the mean of its phrases' vectors (a query asking for two things

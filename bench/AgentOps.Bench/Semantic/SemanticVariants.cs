@@ -28,6 +28,9 @@ internal static class SemanticVariants
             variants.Add(($"phrase weight {p}", d with { PhraseWeight = p }));
         foreach (var (b, k) in new[] { (0.2, 3), (0.3, 3), (0.3, 5), (0.5, 3), (0.5, 5) })
             variants.Add(($"feedback {b} of top {k}", d with { FeedbackWeight = b, FeedbackDocs = k }));
+        variants.Add(("dense candidates 50", d with { DenseCandidates = 50 }));
+        variants.Add(("dense candidates 30", d with { DenseCandidates = 30 }));
+        variants.Add(("lexical candidates 40, dense candidates 50", d with { Candidates = 40, DenseCandidates = 50 }));
         variants.Add(("lexical: no coverage", d with { Coverage = 0 }));
         variants.Add(("lexical: coverage 0.3", d with { Coverage = 0.3 }));
         variants.Add(("lexical: plain field weights (1,1,1,1)", d with { Name = 1, Description = 1, Keywords = 1, Category = 1 }));
