@@ -22,9 +22,14 @@ public sealed partial class CatalogStore
         using var cmd = _db.CreateCommand();
         var only = onlyIds is null ? "" : $" AND plugin_text.rowid IN ({string.Join(',', onlyIds)})";
         var bm25 = $"bm25(plugin_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
-        cmd.CommandText = $"""
+        // The join is only for the filters: looking up every match's plugin row costs as much as scoring it (10,000 plugins).
+        var filtered = category is not null || installedOnly;
+        cmd.CommandText = filtered ? $"""
             SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text JOIN plugins p ON p.id = plugin_text.rowid
             WHERE plugin_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1){only}
+            ORDER BY score, plugin_text.rowid LIMIT $lim
+            """ : $"""
+            SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text WHERE plugin_text MATCH $q{only}
             ORDER BY score, plugin_text.rowid LIMIT $lim
             """;
         cmd.Parameters.AddWithValue("$q", match);
@@ -45,10 +50,12 @@ public sealed partial class CatalogStore
     {
         using var cmd = _db.CreateCommand();
         var bm25 = $"bm25(component_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
+        var filters = category is not null || installedOnly
+            ? " JOIN plugins p ON p.id = c.plugin_id WHERE component_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)"
+            : " WHERE component_text MATCH $q"; // the plugins join is only for the filters (as in SearchPlugins)
         cmd.CommandText = $"""
             SELECT c.plugin_id, c.id, c.invocation, {bm25} AS score
-            FROM component_text JOIN components c ON c.id = component_text.rowid JOIN plugins p ON p.id = c.plugin_id
-            WHERE component_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)
+            FROM component_text JOIN components c ON c.id = component_text.rowid{filters}
             ORDER BY score, c.id LIMIT $lim
             """;
         cmd.Parameters.AddWithValue("$q", match);

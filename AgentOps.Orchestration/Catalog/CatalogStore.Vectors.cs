@@ -28,6 +28,13 @@ public sealed class DenseIndex
     /// <summary>For each component row, the row of its plugin's vector (−1 when the plugin has none): made once per index.</summary>
     public int[] ComponentOwnerRows => _componentOwnerRows ??= ComponentOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
 
+    /// <summary>Builds the lookups once, before the index is read from several threads (each is a lazily set field).</summary>
+    public void Prepare()
+    {
+        _ = ComponentOwnerRows;
+        _ = ComponentRowsOf(0);
+    }
+
     public ReadOnlySpan<float> PluginRow(int i) => PluginMatrix.AsSpan(i * Dimensions, Dimensions);
 
     /// <summary>The row of a plugin's vector, or null when it has none.</summary>

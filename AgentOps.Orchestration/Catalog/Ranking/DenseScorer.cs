@@ -77,8 +77,8 @@ public static class DenseScorer
         var pluginCosine = new float[n];
         var dims = index.Dimensions;
         var matrix = index.PluginMatrix.AsSpan();
-        for (var i = 0; i < n; i++) pluginCosine[i] = TensorPrimitives.Dot(matrix.Slice(i * dims, dims), query);
-        var score = (float[])pluginCosine.Clone();
+        var score = new float[n];
+        for (var i = 0; i < n; i++) score[i] = pluginCosine[i] = TensorPrimitives.Dot(matrix.Slice(i * dims, dims), query);
         var componentCosine = new float[n];
         var bestComponent = new int[n];
         Array.Fill(bestComponent, -1);

@@ -22,6 +22,9 @@ public sealed record RankingOptions
     public bool Deduplicate { get; init; } = true;
     /// <summary>Unknown query words also search the indexed terms one or two edits away.</summary>
     public bool TypoTolerance { get; init; } = true;
+    /// <summary>The query's embedding and the dense scan run on a second thread beside the full-text search; false runs
+    /// them one after the other on the calling thread (the bench measures both).</summary>
+    public bool DenseBesideLexical { get; init; } = true;
 }
 
 /// <summary>
@@ -50,12 +53,19 @@ public static class PluginRanker
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
         var candidates = Math.Max(w.Candidates, limit * 5);
+        // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates. The
+        // query's embedding and the scan run beside the full-text search (on two cores, the wall time of the slower
+        // of the two); the vectors are read here first, as the store's connection is not shared between threads.
+        var (index, status) = DenseIndexFor(store, options, diagnostics);
+        var denseNotes = new List<Diagnostic>();
+        var denseWork = index is null ? null
+            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes))
+            : Task.FromResult(DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes));
         var lexical = LexicalStage(store, parsed, options, candidates);
-
-        // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates.
-        var (semantic, status, index) = DenseStage(store, parsed.Text, options, diagnostics);
-        var queryVector = semantic is null ? null : QueryVector(semantic, w.PhraseWeight);
-        var dense = semantic is null ? DenseScores.None : DenseScorer.Score(index!, queryVector, w.ComponentDenseFactor);
+        var (semantic, queryVector, dense) = denseWork?.GetAwaiter().GetResult() ?? (null, null, DenseScores.None);
+        diagnostics.AddRange(denseNotes);
+        if (index is not null)
+            status = semantic is null ? SemanticStatus.Off("the query has no letters or digits") : new SemanticStatus(true, options.Embedder!.ModelId, null);
         var denseCandidates = Math.Max(w.DenseCandidates, limit * 5);
         var pool = lexical.Keys.ToList();
         var plugins = lexical.ToDictionary(kv => kv.Key, kv => kv.Value.Ranked.Stored);
@@ -213,26 +223,35 @@ public static class PluginRanker
         });
     }
 
-    private static (SemanticQuery? Query, SemanticStatus Status, DenseIndex? Index) DenseStage(
-        CatalogStore store, string text, RankingOptions options, List<Diagnostic> diagnostics)
+    /// <summary>The catalog's vectors when the dense side can run; otherwise null and why (AOP1058 when vectors are missing).</summary>
+    private static (DenseIndex? Index, SemanticStatus Status) DenseIndexFor(CatalogStore store, RankingOptions options, List<Diagnostic> diagnostics)
     {
         if (options.Embedder is not { } embedder)
-            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"), null);
-        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"), null);
+            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"));
+        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"));
         var index = store.Dense(embedder.Dimensions);
         if (index is null || index.ModelId != embedder.ModelId || index.PluginIds.Length == 0)
         {
             var why = index is null || index.PluginIds.Length == 0 ? "the catalog has no vectors yet" : $"the catalog's vectors were made by {index.ModelId}";
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{why}: ranked by words only; run `agentops catalog` to add vectors"));
-            return (null, SemanticStatus.Off(why), null);
+            return (null, SemanticStatus.Off(why));
         }
         if (index.PluginsWithoutVectors > 0)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{index.PluginsWithoutVectors} plugins have no vectors yet and are found by words only; run `agentops catalog` to add them"));
-        var semantic = SemanticQuery.Create(embedder, text, diagnostics);
-        if (semantic is null) return (null, SemanticStatus.Off("the query has no letters or digits"), null);
-        return (semantic, new SemanticStatus(true, embedder.ModelId, null), index);
+        index.Prepare();
+        return (index, SemanticStatus.Off("not run"));
+    }
+
+    /// <summary>The query embedded (with its phrases) and every plugin scored against it; touches no database.</summary>
+    private static (SemanticQuery? Query, float[]? Vector, DenseScores Scores) DenseStage(DenseIndex index, ITextEmbedder embedder, string text,
+        RankingWeights w, List<Diagnostic> notes)
+    {
+        var semantic = SemanticQuery.Create(embedder, text, notes);
+        if (semantic is null) return (null, null, DenseScores.None);
+        var vector = QueryVector(semantic, w.PhraseWeight);
+        return (semantic, vector, DenseScorer.Score(index, vector, w.ComponentDenseFactor));
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>
