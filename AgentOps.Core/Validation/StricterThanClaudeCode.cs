@@ -14,6 +14,7 @@ public static class StricterThanClaudeCode
 
     public static readonly IReadOnlyDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        [DiagnosticCodes.JsonDuplicateKey] = "JSON.parse keeps the last of two equal keys silently, so what a reviewer reads is not what runs",
         [DiagnosticCodes.FrontmatterSyntax] = "the CLI drops every field of malformed YAML silently, and the component loads without metadata",
         [DiagnosticCodes.FrontmatterUnterminated] = "an unclosed frontmatter block turns the whole file into metadata or body by accident",
         [DiagnosticCodes.FrontmatterNotMapping] = "frontmatter that is not a mapping gives the component no metadata",
@@ -34,6 +35,7 @@ public static class StricterThanClaudeCode
         [DiagnosticCodes.SymlinkLoop] = "a link loop ships nothing",
         [DiagnosticCodes.SymlinkEscapes] = "an installed plugin does not follow a link outside its folder",
         [DiagnosticCodes.SourceEscapesRoot] = "the install copies what the link points at, outside the marketplace",
+        [DiagnosticCodes.UnsafeSource] = "a remote source that cannot be cloned safely (not owner/repo, `..`, a password in the URL, a command-running transport) fails or misbehaves only at install",
         [DiagnosticCodes.SourceFolderMissing] = "the CLI fails only at install",
         [DiagnosticCodes.SecretFound] = "a published credential is a leaked credential",
         [DiagnosticCodes.HookDownloadAndExecute] = "a hook that runs downloaded code runs unreviewed code on every event",

@@ -74,6 +74,15 @@ public static class PatternExtractor
         return at;
     }
 
+    /// <summary>A session whose only delegation was the meta-orchestrator's own commands (show-patterns, meta-stats…)
+    /// read the memory and did no work: its pattern would plan nothing (<see cref="Planning.PatternPlanBuilder.IsOrchestrator"/>
+    /// leaves those commands out of plans), so the learner does not learn from itself.</summary>
+    private static bool OnlyLookedAtTheMemory(Execution e)
+    {
+        var delegation = e.Steps.Where(s => s.Kind != StepKinds.Tool).ToList();
+        return delegation.Count > 0 && delegation.All(s => Planning.PatternPlanBuilder.IsOrchestrator(s.Name));
+    }
+
     public static ExtractionResult Extract(IEnumerable<Execution> executions, IEnumerable<LearnedPattern>? existing = null)
     {
         var existingById = (existing ?? []).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -85,7 +94,7 @@ public static class PatternExtractor
         {
             if (!seen.Add(e.Id)) continue; // the same execution from two sources counts once
             var c = Collapse(e);
-            if (c.Count == 0) { skipped++; continue; }
+            if (c.Count == 0 || OnlyLookedAtTheMemory(e)) { skipped++; continue; }
             var category = TaskClassifier.Classify(e.Task, out var words);
             var id = PatternIds.For(category, c.Select(x => x.Name));
             if (!groups.TryGetValue(id, out var list)) groups[id] = list = [];

@@ -34,6 +34,9 @@ public sealed class OrchestrateEndToEndTests
         List<string>? planned = null;
         for (var run = 1; run <= 3; run++)
         {
+            // The learner the previous SessionEnd started may commit a pattern at any moment; the plan the
+            // session will fetch is only predictable once it has finished.
+            WaitForBackgroundLearners(env, finished: run - 1);
             var expectedPlan = env.Agentops(args: ["plan", Task, "--json"]);
             Assert.AreEqual(0, expectedPlan.ExitCode, expectedPlan.All);
             model = new OrchestrateModel("plan");
@@ -67,12 +70,17 @@ public sealed class OrchestrateEndToEndTests
         Assert.AreEqual(4, pattern.Executions);
         Assert.AreEqual(0.75, pattern.SuccessRate, 1e-9, "one failed execution out of four");
 
+        var sessionsSoFar = 4;
         foreach (var verb in new[] { "show-patterns", "meta-stats" })
         {
+            // The tool's own output on the state the session will see: every earlier session's background learner
+            // has finished, and this session's starts only at its end (after the command ran).
+            WaitForBackgroundLearners(env, finished: sessionsSoFar++);
+            var direct = ProcessRunner.Run("bash", env.Work, TimeSpan.FromMinutes(1),
+                new Dictionary<string, string> { ["HOME"] = env.Home, ["CLAUDE_PLUGIN_ROOT"] = env.MetaPluginRoot }, "-c", $"\"$CLAUDE_PLUGIN_ROOT/bin/agentops\" {verb} --json");
             model = new OrchestrateModel(verb);
             RunSession(session, env, $"/agentops-meta-orchestrator:{verb}", api);
-            var direct = ProcessRunner.Run("bash", env.Work, TimeSpan.FromMinutes(1),
-                new Dictionary<string, string> { ["HOME"] = env.Home, ["CLAUDE_PLUGIN_ROOT"] = env.MetaPluginRoot }, "-c", model.CommandRun!);
+            StringAssert.EndsWith(model.CommandRun, $"/bin/agentops\" {verb} --json", $"{verb}: the command the plugin's text has the model run");
             Assert.AreEqual(WithoutClock(direct.StdOut), WithoutClock(model.ToolOutput), $"{verb}: the model received the tool's real output");
             StringAssert.Contains(model.ToolOutput, verb == "show-patterns" ? pattern.Id : "4", $"{verb} reports the learned figures");
         }
@@ -130,6 +138,16 @@ public sealed class OrchestrateEndToEndTests
         CollectionAssert.AreEqual(planned.ToList(), subagents, "the recorded subagent types are the planned ones");
         var errors = Path.Combine(env.Work, ".agentops", "logs", "record-errors.log");
         Assert.IsFalse(File.Exists(errors) && File.ReadAllText(errors).Contains(sessionId), "record logged errors: " + (File.Exists(errors) ? File.ReadAllText(errors) : ""));
+    }
+
+    /// <summary>Waits (bounded) until this many background learners have written their summary line to
+    /// auto-learn.log: each SessionEnd starts one, and each writes exactly one line when it ends.</summary>
+    private static void WaitForBackgroundLearners(InstalledMarketplace env, int finished)
+    {
+        var log = Path.Combine(env.Work, ".agentops", "logs", "auto-learn.log");
+        int Lines() => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
+        for (var deadline = DateTime.UtcNow.AddMinutes(3); DateTime.UtcNow < deadline && Lines() < finished; Thread.Sleep(500)) { }
+        Assert.IsTrue(Lines() >= finished, $"{finished} background learner(s) expected to have finished:\n" + (File.Exists(log) ? File.ReadAllText(log) : "no auto-learn.log"));
     }
 
     /// <summary>The one learned pattern of the agentops/learnings branch once it has this many executions,
