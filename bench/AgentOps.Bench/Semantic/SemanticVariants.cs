@@ -43,8 +43,6 @@ internal static class SemanticVariants
             var e = RankingEvaluation.Evaluate(tuning, groups, q => Rankers.Hybrid(store, embedder, w)(q));
             var changed = tuning.Count(q => Top10(store, embedder, w, q.Query) != baseline[q.Query]);
             Console.WriteLine($"  {e.MeanNdcgAt5:0.000} {e.MeanRecallAt10:0.000} {e.Mrr:0.000} {changed,3}  {name}");
-            if (Environment.GetEnvironmentVariable("VARIANT_DEBUG") == name)
-                foreach (var q in e.Queries) Console.WriteLine($"    {q.NdcgAt5:0.00} {q.RecallAt10:0.00} {q.Query} :: {Top10(store, embedder, w, q.Query)} :: {baseline[q.Query]}");
         }
     }
 
