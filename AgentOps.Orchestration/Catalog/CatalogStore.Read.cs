@@ -21,9 +21,15 @@ public sealed partial class CatalogStore
         if (onlyIds is { Count: 0 }) return [];
         using var cmd = _db.CreateCommand();
         var only = onlyIds is null ? "" : $" AND plugin_text.rowid IN ({string.Join(',', onlyIds)})";
-        cmd.CommandText = $"""
-            SELECT plugin_text.rowid, {Bm25("plugin_text", weights)} AS score FROM plugin_text JOIN plugins p ON p.id = plugin_text.rowid
+        var bm25 = Bm25("plugin_text", weights);
+        // The join is only for the filters: looking up every match's plugin row costs as much as scoring it (10,000 plugins).
+        var filtered = category is not null || installedOnly;
+        cmd.CommandText = filtered ? $"""
+            SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text JOIN plugins p ON p.id = plugin_text.rowid
             WHERE plugin_text MATCH $q AND {PluginFilter}{only}
+            ORDER BY score, plugin_text.rowid LIMIT $lim
+            """ : $"""
+            SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text WHERE plugin_text MATCH $q{only}
             ORDER BY score, plugin_text.rowid LIMIT $lim
             """;
         AddSearchParameters(cmd, match, category, installedOnly, limit);
@@ -37,10 +43,12 @@ public sealed partial class CatalogStore
     public IReadOnlyList<ComponentTextHit> SearchComponentText(string match, IReadOnlyList<double> weights, int limit, string? category, bool installedOnly)
     {
         using var cmd = _db.CreateCommand();
+        var filters = category is not null || installedOnly
+            ? $" JOIN plugins p ON p.id = c.plugin_id WHERE component_text MATCH $q AND {PluginFilter}"
+            : " WHERE component_text MATCH $q"; // the plugins join is only for the filters (as in SearchPlugins)
         cmd.CommandText = $"""
             SELECT c.plugin_id, c.id, c.invocation, {Bm25("component_text", weights)} AS score
-            FROM component_text JOIN components c ON c.id = component_text.rowid JOIN plugins p ON p.id = c.plugin_id
-            WHERE component_text MATCH $q AND {PluginFilter}
+            FROM component_text JOIN components c ON c.id = component_text.rowid{filters}
             ORDER BY score, c.id LIMIT $lim
             """;
         AddSearchParameters(cmd, match, category, installedOnly, limit);
