@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentOps.Orchestration.Catalog;
 using AgentOps.Orchestration.Catalog.Ranking;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
 using AgentOps.Orchestration.Embeddings;
 using Spectre.Console;
 
@@ -81,26 +82,20 @@ public static class AnalyzePluginsCommand
     {
         w.WriteStartObject();
         w.WriteString("query", result.Query.Text);
-        w.WriteStartArray("concepts");
-        foreach (var c in result.Query.Concepts)
+        w.WriteObjects("concepts", result.Query.Concepts, (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("word", c.Word);
-            CatalogCli.WriteStrings(w, "synonyms", c.Synonyms);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+            w.WriteStrings("synonyms", c.Synonyms);
+        });
         w.WriteNumber("candidates", result.Candidates);
         w.WriteStartObject("semantic");
         w.WriteBoolean("used", result.Semantic.Used);
-        if (result.Semantic.ModelId is null) w.WriteNull("model"); else w.WriteString("model", result.Semantic.ModelId);
-        if (result.Semantic.Reason is null) w.WriteNull("reason"); else w.WriteString("reason", result.Semantic.Reason);
+        w.WriteStringOrNull("model", result.Semantic.ModelId);
+        w.WriteStringOrNull("reason", result.Semantic.Reason);
         w.WriteString("ranking", result.Semantic.Used ? "hybrid (words and meaning)" : "lexical (words only)");
         w.WriteEndObject();
-        w.WriteStartArray("results");
-        foreach (var p in result.Results)
+        w.WriteObjects("results", result.Results, (w, p) =>
         {
-            w.WriteStartObject();
             w.WriteNumber("rank", p.Rank);
             w.WriteString("id", p.Plugin.Id);
             w.WriteString("name", p.Plugin.Name);
@@ -112,12 +107,12 @@ public static class AnalyzePluginsCommand
             w.WriteNumber("score", Math.Round(p.Score, 4));
             w.WriteNumber("text_score", Math.Round(p.TextScore, 4));
             w.WriteNumber("coverage", Math.Round(p.Coverage, 4));
-            if (p.Dense is { } dense) w.WriteNumber("meaning_score", Math.Round(dense.Score, 4)); else w.WriteNull("meaning_score");
-            CatalogCli.WriteStrings(w, "also_in", p.AlsoIn);
+            w.WriteNumberOrNull("meaning_score", p.Dense is { } dense ? Math.Round(dense.Score, 4) : null);
+            w.WriteStrings("also_in", p.AlsoIn);
             w.WriteStartObject("matched_fields");
-            foreach (var (field, words) in p.MatchedFields) CatalogCli.WriteStrings(w, field, words);
+            foreach (var (field, words) in p.MatchedFields) w.WriteStrings(field, words);
             w.WriteEndObject();
-            CatalogCli.WriteStrings(w, "synonyms", p.SynonymMatches);
+            w.WriteStrings("synonyms", p.SynonymMatches);
             if (p.Learned is { } l)
             {
                 w.WriteStartObject("learned");
@@ -126,36 +121,26 @@ public static class AnalyzePluginsCommand
                 w.WriteNumber("reliability", Math.Round(l.Reliability, 4));
                 if (l.LastUsed is { } lu) w.WriteString("last_used", lu.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNull("last_used");
                 w.WriteNumber("multiplier", Math.Round(l.Multiplier, 4));
-                CatalogCli.WriteStrings(w, "patterns", l.Patterns);
+                w.WriteStrings("patterns", l.Patterns);
                 w.WriteEndObject();
             }
             else w.WriteNull("learned");
-            CatalogCli.WriteStrings(w, "dependencies", p.Dependencies);
-            w.WriteStartArray("components");
-            foreach (var c in p.Plugin.Components.Where(c => c.Kind is ComponentKinds.Agent or ComponentKinds.Command or ComponentKinds.Skill))
+            w.WriteStrings("dependencies", p.Dependencies);
+            w.WriteObjects("components", p.Plugin.Components.Where(c => c.Kind is ComponentKinds.Agent or ComponentKinds.Command or ComponentKinds.Skill), (w, c) =>
             {
-                w.WriteStartObject();
                 w.WriteString("kind", c.Kind);
                 w.WriteString("invocation", c.Invocation);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            CatalogCli.WriteStrings(w, "reasons", p.Reasons);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("complements");
-        foreach (var c in result.Complements)
+            });
+            w.WriteStrings("reasons", p.Reasons);
+        });
+        w.WriteObjects("complements", result.Complements, (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("plugin", c.Plugin);
-            if (c.Marketplace is null) w.WriteNull("marketplace"); else w.WriteString("marketplace", c.Marketplace);
+            w.WriteStringOrNull("marketplace", c.Marketplace);
             w.WriteString("with", c.WithPlugin);
             w.WriteNumber("executions", c.Executions);
             w.WriteBoolean("in_catalog", c.InCatalog);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
         CatalogCli.WriteDiagnostics(w, diagnostics);
         w.WriteEndObject();
     });

@@ -55,11 +55,4 @@ internal static class CatalogCli
     }
 
     public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics) => DiagnosticJson.WriteArray(w, diagnostics);
-
-    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-    {
-        w.WriteStartArray(name);
-        foreach (var i in items) w.WriteStringValue(i);
-        w.WriteEndArray();
-    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
 using AgentOps.Orchestration.Embeddings;
 using Spectre.Console;
 
@@ -98,19 +99,15 @@ public static class CatalogCommand
         w.WriteNumber("components", report.Embedding.Components);
         w.WriteNumber("elapsed_ms", Math.Round(report.Embedding.Elapsed.TotalMilliseconds, 1));
         w.WriteEndObject();
-        w.WriteStartArray("marketplaces");
-        foreach (var m in report.Marketplaces)
+        w.WriteObjects("marketplaces", report.Marketplaces, (w, m) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", m.Name);
             w.WriteString("location", m.Location);
             w.WriteString("kind", m.Kind);
             w.WriteString("status", m.Status.ToString().ToLowerInvariant());
             w.WriteNumber("plugins", m.Plugins);
             w.WriteNumber("problems", m.Problems);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
         CatalogCli.WriteDiagnostics(w, diagnostics);
         w.WriteEndObject();
     });

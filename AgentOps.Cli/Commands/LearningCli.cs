@@ -55,7 +55,8 @@ internal static class LearningCli
         }
         catch (ExecutionRecordReader.ExecutionRecordException ex)
         {
-            Console.Error.WriteLine($"error {Core.Diagnostics.DiagnosticCodes.ExecutionJsonInvalid}: {ex.Message}");
+            // file(line,col): error AOP0912: … — the form the build prints, so editors and CI jump to the field.
+            Console.Error.WriteLine(Core.Security.SecretScanner.Redact(ex.ToDiagnostic().ToString(), out _));
             return ExitCodes.InvalidInput;
         }
         catch (ArgumentException ex)

@@ -88,9 +88,7 @@ public static class JsonFile
                 case System.Text.Json.JsonTokenType.StartArray: objects.Push(null); break;
                 case System.Text.Json.JsonTokenType.EndObject or System.Text.Json.JsonTokenType.EndArray: objects.Pop(); break;
                 case System.Text.Json.JsonTokenType.PropertyName when objects.Peek() is { } keys && !keys.Add(reader.GetString()!):
-                    var at = (int)reader.TokenStartIndex;
-                    var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
-                    var column = at - bytes.AsSpan(0, at).LastIndexOf((byte)'\n');
+                    var (line, column) = JsonPosition.Of(bytes, reader.TokenStartIndex);
                     return new Diagnostic(DiagnosticCodes.JsonDuplicateKey, DiagnosticSeverity.Error, path, line, column,
                         $"key '{AgentOps.Core.Security.Printable.Sanitize(reader.GetString(), 80)}' appears twice in one object; Claude Code (JSON.parse) silently uses the last: keep one");
             }

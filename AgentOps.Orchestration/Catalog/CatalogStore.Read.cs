@@ -21,20 +21,19 @@ public sealed partial class CatalogStore
         if (onlyIds is { Count: 0 }) return [];
         using var cmd = _db.CreateCommand();
         var only = onlyIds is null ? "" : $" AND plugin_text.rowid IN ({string.Join(',', onlyIds)})";
-        var bm25 = $"bm25(plugin_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
-        cmd.CommandText = $"""
+        var bm25 = Bm25("plugin_text", weights);
+        // The join is only for the filters: looking up every match's plugin row costs as much as scoring it (10,000 plugins).
+        var filtered = category is not null || installedOnly;
+        cmd.CommandText = filtered ? $"""
             SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text JOIN plugins p ON p.id = plugin_text.rowid
-            WHERE plugin_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1){only}
+            WHERE plugin_text MATCH $q AND {PluginFilter}{only}
+            ORDER BY score, plugin_text.rowid LIMIT $lim
+            """ : $"""
+            SELECT plugin_text.rowid, {bm25} AS score FROM plugin_text WHERE plugin_text MATCH $q{only}
             ORDER BY score, plugin_text.rowid LIMIT $lim
             """;
-        cmd.Parameters.AddWithValue("$q", match);
-        cmd.Parameters.AddWithValue("$cat", (object?)category ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$inst", installedOnly ? 1 : 0);
-        cmd.Parameters.AddWithValue("$lim", limit);
-        using var r = cmd.ExecuteReader();
-        var hits = new List<TextHit>();
-        while (r.Read()) hits.Add(new TextHit(r.GetInt64(0), r.GetDouble(1)));
-        return hits;
+        AddSearchParameters(cmd, match, category, installedOnly, limit);
+        return Rows(cmd, r => new TextHit(r.GetInt64(0), r.GetDouble(1)));
     }
 
     /// <summary>A component matching a query, for ranking its plugin: bm25 over the component's name and description.</summary>
@@ -44,21 +43,16 @@ public sealed partial class CatalogStore
     public IReadOnlyList<ComponentTextHit> SearchComponentText(string match, IReadOnlyList<double> weights, int limit, string? category, bool installedOnly)
     {
         using var cmd = _db.CreateCommand();
-        var bm25 = $"bm25(component_text, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
+        var filters = category is not null || installedOnly
+            ? $" JOIN plugins p ON p.id = c.plugin_id WHERE component_text MATCH $q AND {PluginFilter}"
+            : " WHERE component_text MATCH $q"; // the plugins join is only for the filters (as in SearchPlugins)
         cmd.CommandText = $"""
-            SELECT c.plugin_id, c.id, c.invocation, {bm25} AS score
-            FROM component_text JOIN components c ON c.id = component_text.rowid JOIN plugins p ON p.id = c.plugin_id
-            WHERE component_text MATCH $q AND ($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)
+            SELECT c.plugin_id, c.id, c.invocation, {Bm25("component_text", weights)} AS score
+            FROM component_text JOIN components c ON c.id = component_text.rowid{filters}
             ORDER BY score, c.id LIMIT $lim
             """;
-        cmd.Parameters.AddWithValue("$q", match);
-        cmd.Parameters.AddWithValue("$cat", (object?)category ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$inst", installedOnly ? 1 : 0);
-        cmd.Parameters.AddWithValue("$lim", limit);
-        using var r = cmd.ExecuteReader();
-        var hits = new List<ComponentTextHit>();
-        while (r.Read()) hits.Add(new ComponentTextHit(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
-        return hits;
+        AddSearchParameters(cmd, match, category, installedOnly, limit);
+        return Rows(cmd, r => new ComponentTextHit(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
     }
 
     /// <summary>For each component id, its name and description with the query's matches marked.</summary>
@@ -106,7 +100,7 @@ public sealed partial class CatalogStore
             while (r.Read())
             {
                 if (!components.TryGetValue(r.GetInt64(0), out var list)) components[r.GetInt64(0)] = list = [];
-                list.Add(new CatalogComponent(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+                list.Add(ReadComponent(r, 1));
             }
         }
         using (var cmd = _db.CreateCommand())
@@ -126,10 +120,7 @@ public sealed partial class CatalogStore
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = "SELECT id FROM plugins ORDER BY id";
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read()) ids.Add(r.GetInt64(0));
-        return ids;
+        return Rows(cmd, r => r.GetInt64(0));
     }
 
     /// <summary>Components by id (for explaining which component matched).</summary>
@@ -140,7 +131,7 @@ public sealed partial class CatalogStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = $"SELECT id, kind, name, invocation, description FROM components WHERE id IN ({string.Join(',', ids)})";
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[r.GetInt64(0)] = new CatalogComponent(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+        while (r.Read()) result[r.GetInt64(0)] = ReadComponent(r, 1);
         return result;
     }
 
@@ -150,9 +141,7 @@ public sealed partial class CatalogStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = "SELECT id FROM plugins WHERE name = $n ORDER BY id";
         cmd.Parameters.AddWithValue("$n", name);
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read()) ids.Add(r.GetInt64(0));
+        var ids = Rows(cmd, r => r.GetInt64(0));
         var loaded = LoadPlugins(ids);
         return ids.Select(i => loaded[i]).ToList();
     }
@@ -169,12 +158,7 @@ public sealed partial class CatalogStore
         cmd.Parameters.AddWithValue("$q", match);
         cmd.Parameters.AddWithValue("$k", kind);
         cmd.Parameters.AddWithValue("$lim", limit);
-        using var r = cmd.ExecuteReader();
-        var hits = new List<ComponentHit>();
-        while (r.Read())
-            hits.Add(new ComponentHit(r.GetInt64(0), r.GetString(1), r.GetString(2),
-                new CatalogComponent(r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)), r.GetDouble(7)));
-        return hits;
+        return Rows(cmd, r => new ComponentHit(r.GetInt64(0), r.GetString(1), r.GetString(2), ReadComponent(r, 3), r.GetDouble(7)));
     }
 
     /// <summary>The component Claude Code would launch for this invocation (<c>plugin:agent</c>, <c>/plugin:command</c>), if indexed.</summary>
@@ -188,7 +172,7 @@ public sealed partial class CatalogStore
         cmd.Parameters.AddWithValue("$i", invocation);
         using var r = cmd.ExecuteReader();
         return r.Read()
-            ? new ComponentHit(r.GetInt64(0), r.GetString(1), r.GetString(2), new CatalogComponent(r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)), 0)
+            ? new ComponentHit(r.GetInt64(0), r.GetString(1), r.GetString(2), ReadComponent(r, 3), 0)
             : null;
     }
 
@@ -199,11 +183,35 @@ public sealed partial class CatalogStore
         cmd.CommandText = "SELECT DISTINCT invocation FROM components WHERE kind = $k AND name = $n ORDER BY invocation";
         cmd.Parameters.AddWithValue("$k", ComponentKinds.Agent);
         cmd.Parameters.AddWithValue("$n", name);
-        using var r = cmd.ExecuteReader();
-        var result = new List<string>();
-        while (r.Read()) result.Add(r.GetString(0));
-        return result;
+        return Rows(cmd, r => r.GetString(0));
     }
+
+    // Restriction shared by the ranked searches: a category (any case) and installed plugins only, when asked.
+    private const string PluginFilter = "($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)";
+
+    /// <summary>FTS5's bm25() over <paramref name="table"/> with one weight per column (round-trip, invariant).</summary>
+    private static string Bm25(string table, IReadOnlyList<double> weights) =>
+        $"bm25({table}, {string.Join(", ", weights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))})";
+
+    private static void AddSearchParameters(SqliteCommand cmd, string match, string? category, bool installedOnly, int limit)
+    {
+        cmd.Parameters.AddWithValue("$q", match);
+        cmd.Parameters.AddWithValue("$cat", (object?)category ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$inst", installedOnly ? 1 : 0);
+        cmd.Parameters.AddWithValue("$lim", limit);
+    }
+
+    private static List<T> Rows<T>(SqliteCommand cmd, Func<SqliteDataReader, T> row)
+    {
+        using var r = cmd.ExecuteReader();
+        var rows = new List<T>();
+        while (r.Read()) rows.Add(row(r));
+        return rows;
+    }
+
+    /// <summary>A component from four columns kind, name, invocation, description starting at <paramref name="first"/>.</summary>
+    private static CatalogComponent ReadComponent(SqliteDataReader r, int first) =>
+        new(r.GetString(first), r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3));
 
     private const string PluginColumns =
         "SELECT id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies FROM plugins";

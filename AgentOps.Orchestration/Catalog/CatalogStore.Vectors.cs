@@ -18,6 +18,22 @@ public sealed class DenseIndex
 
     private Dictionary<long, int>? _pluginRows;
     private ILookup<long, (int Row, long ComponentId)>? _componentRows;
+    private int[]? _componentOwnerRows;
+
+    public static readonly DenseIndex Empty = new()
+    {
+        ModelId = "", Dimensions = 0, PluginIds = [], PluginMatrix = [], ComponentIds = [], ComponentOwners = [], ComponentMatrix = [], PluginsWithoutVectors = 0,
+    };
+
+    /// <summary>For each component row, the row of its plugin's vector (−1 when the plugin has none): made once per index.</summary>
+    public int[] ComponentOwnerRows => _componentOwnerRows ??= ComponentOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
+
+    /// <summary>Builds the lookups once, before the index is read from several threads (each is a lazily set field).</summary>
+    public void Prepare()
+    {
+        _ = ComponentOwnerRows;
+        _ = ComponentRowsOf(0);
+    }
 
     public ReadOnlySpan<float> PluginRow(int i) => PluginMatrix.AsSpan(i * Dimensions, Dimensions);
 
@@ -127,8 +143,8 @@ public sealed partial class CatalogStore
         var model = EmbeddingModelId();
         if (model is null) return null;
         if (_dense is { } cached && cached.ModelId == model && cached.Dimensions == dimensions) return cached;
-        var (pluginIds, _, pluginMatrix) = ReadVectors("SELECT plugin_id, plugin_id, vector FROM plugin_vectors ORDER BY plugin_id", dimensions);
-        var (componentIds, owners, componentMatrix) = ReadVectors("SELECT component_id, plugin_id, vector FROM component_vectors ORDER BY component_id", dimensions);
+        var (pluginIds, _, pluginMatrix) = ReadVectors("plugin_vectors", "plugin_id", "plugin_id", dimensions);
+        var (componentIds, owners, componentMatrix) = ReadVectors("component_vectors", "component_id", "plugin_id", dimensions);
         return _dense = new DenseIndex
         {
             ModelId = model, Dimensions = dimensions,
@@ -138,24 +154,29 @@ public sealed partial class CatalogStore
         };
     }
 
-    private (long[] Ids, long[] Owners, float[] Matrix) ReadVectors(string sql, int dimensions)
+    private (long[] Ids, long[] Owners, float[] Matrix) ReadVectors(string table, string idColumn, string ownerColumn, int dimensions)
     {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        var owners = new List<long>();
-        var matrix = new List<float>();
+        // One allocation of the final size: the rows are counted first, then each blob is copied straight into its row.
+        var capacity = Convert.ToInt32(Scalar(_db, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
+        var ids = new long[capacity];
+        var owners = new long[capacity];
+        var matrix = new float[(long)capacity * dimensions];
         var bytes = dimensions * sizeof(float);
-        while (r.Read())
+        var n = 0;
+        var buffer = new byte[bytes];
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = $"SELECT {idColumn}, {ownerColumn}, vector FROM {table} ORDER BY {idColumn}";
+        using var r = cmd.ExecuteReader();
+        while (r.Read() && n < capacity)
         {
-            var blob = (byte[])r.GetValue(2);
-            if (blob.Length != bytes) continue; // written with another dimension: ignored, re-made on the next build
-            ids.Add(r.GetInt64(0));
-            owners.Add(r.GetInt64(1));
-            matrix.AddRange(MemoryMarshal.Cast<byte, float>(blob));
+            if (r.GetBytes(2, 0, null, 0, 0) != bytes) continue; // written with another dimension: ignored, re-made on the next build
+            r.GetBytes(2, 0, buffer, 0, bytes);
+            buffer.CopyTo(MemoryMarshal.AsBytes(matrix.AsSpan(n * dimensions, dimensions)));
+            ids[n] = r.GetInt64(0);
+            owners[n] = r.GetInt64(1);
+            n++;
         }
-        return (ids.ToArray(), owners.ToArray(), matrix.ToArray());
+        return n == capacity ? (ids, owners, matrix) : (ids[..n], owners[..n], matrix[..(n * dimensions)]);
     }
 
     /// <summary>Whether any of <paramref name="terms"/> is an indexed term of plugin text (one indexed lookup, no scan).</summary>

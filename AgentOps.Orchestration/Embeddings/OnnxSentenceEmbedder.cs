@@ -35,6 +35,7 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IDisposable
     public static OnnxSentenceEmbedder Load(EmbeddingModel model, string folder, int? threads = null,
         GraphOptimizationLevel optimization = GraphOptimizationLevel.ORT_ENABLE_ALL, bool spinning = false)
     {
+        NativeOnnxRuntime.EnsureLoadable();
         var options = new SessionOptions
         {
             GraphOptimizationLevel = optimization,

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Json;
 
 namespace AgentOps.Orchestration.Learning;
 
@@ -12,52 +14,83 @@ namespace AgentOps.Orchestration.Learning;
 /// </summary>
 public static partial class ExecutionRecordReader
 {
-    public sealed class ExecutionRecordException(string message) : Exception(message);
+    /// <summary>An execution record refused (AOP0912): the message names the field, and the file, line and column
+    /// say where it is, so the CLI prints it in MSBuild's canonical form.</summary>
+    public sealed class ExecutionRecordException(string message, IReadOnlyList<object>? field = null) : Exception(message)
+    {
+        /// <summary>Path of the field at fault: keys and array indices (<c>workflow</c>, 0, <c>duration</c>); empty for the whole record.</summary>
+        public IReadOnlyList<object> Field { get; } = field ?? [];
+        public string File { get; init; } = "execution.json";
+        public int Line { get; init; }
+        public int Column { get; init; }
+
+        public Diagnostic ToDiagnostic() => new(DiagnosticCodes.ExecutionJsonInvalid, DiagnosticSeverity.Error, File, Line, Column, Message);
+    }
 
     public static Execution ReadFile(string path)
     {
         try { return Parse(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path)); }
-        catch (ExecutionRecordException ex) { throw new ExecutionRecordException($"{path}: {ex.Message}"); }
+        catch (ExecutionRecordException ex)
+        {
+            throw new ExecutionRecordException(ex.Message, ex.Field) { File = path, Line = ex.Line, Column = ex.Column };
+        }
     }
 
     public static Execution Parse(string json, string fallbackId = "execution")
     {
+        try { return ParseUnlocated(json, fallbackId); }
+        catch (ExecutionRecordException ex) when (ex.Line == 0)
+        {
+            var (line, column) = JsonPosition.Find(json, ex.Field) ?? (1, 1);
+            throw new ExecutionRecordException(ex.Message, ex.Field) { Line = line, Column = column };
+        }
+    }
+
+    private static Execution ParseUnlocated(string json, string fallbackId)
+    {
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
-        catch (JsonException ex) { throw new ExecutionRecordException($"not valid JSON: {ex.Message}"); }
+        catch (JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+            throw new ExecutionRecordException($"not valid JSON: {(cut > 0 ? message[..cut] : message)}")
+            { Line = (int)(ex.LineNumber ?? 0) + 1, Column = (int)(ex.BytePositionInLine ?? 0) + 1 };
+        }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ExecutionRecordException("an execution record must be a JSON object");
-            var id = OptString(root, "execution_id") ?? fallbackId;
-            var task = OptString(root, "task") ?? throw new ExecutionRecordException("'task' is required (string)");
+            var id = OptString(root, [], "execution_id") ?? fallbackId;
+            var task = OptString(root, [], "task") ?? throw new ExecutionRecordException("'task' is required (string)");
             var start = DateTimeOffset.UnixEpoch;
-            if (OptString(root, "timestamp") is { } tss)
+            if (OptString(root, [], "timestamp") is { } tss)
             {
                 if (!DateTimeOffset.TryParse(tss, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start))
-                    throw new ExecutionRecordException($"'timestamp' must be an ISO date-time, got '{tss}'");
+                    throw new ExecutionRecordException($"'timestamp' must be an ISO date-time, got '{tss}'", ["timestamp"]);
             }
             var steps = new List<ExecutionStep>();
             var offset = 0.0;
             var allOk = true;
             if (root.TryGetProperty("workflow", out var wf))
             {
-                if (wf.ValueKind != JsonValueKind.Array) throw new ExecutionRecordException("'workflow' must be an array of steps");
+                if (wf.ValueKind != JsonValueKind.Array) throw new ExecutionRecordException("'workflow' must be an array of steps", ["workflow"]);
                 var read = new List<(double Order, string Agent, double Duration, bool Ok, string? Title)>();
                 var i = 0;
                 foreach (var s in wf.EnumerateArray())
                 {
                     i++;
-                    if (s.ValueKind != JsonValueKind.Object) throw new ExecutionRecordException($"workflow[{i - 1}] must be an object");
-                    var agent = OptString(s, "agent") ?? OptString(s, "command") ?? throw new ExecutionRecordException($"workflow[{i - 1}].agent is required (string)");
-                    var dur = s.TryGetProperty("duration", out var d) ? Duration(d, $"workflow[{i - 1}].duration") : 0;
+                    object[] at = ["workflow", i - 1];
+                    if (s.ValueKind != JsonValueKind.Object) throw new ExecutionRecordException($"workflow[{i - 1}] must be an object", at);
+                    var agent = OptString(s, at, "agent") ?? OptString(s, at, "command") ?? throw new ExecutionRecordException($"workflow[{i - 1}].agent is required (string)", at);
+                    var dur = s.TryGetProperty("duration", out var d) ? Duration(d, [.. at, "duration"]) : 0;
                     var ok = !s.TryGetProperty("success", out var sv) || sv.ValueKind switch
                     {
                         JsonValueKind.True => true,
                         JsonValueKind.False => false,
-                        _ => throw new ExecutionRecordException($"workflow[{i - 1}].success must be true or false"),
+                        _ => throw new ExecutionRecordException($"workflow[{i - 1}].success must be true or false", [.. at, "success"]),
                     };
-                    var (order, title) = Step(s, i, $"workflow[{i - 1}].step");
+                    var (order, title) = Step(s, i, [.. at, "step"]);
                     read.Add((order, agent, dur, ok, title));
                 }
                 // The seed numbers its steps ("step": 1): the number is the order, not a title.
@@ -80,15 +113,15 @@ public static partial class ExecutionRecordReader
                     {
                         "success" or "succeeded" or "ok" or "passed" or "completed" => true,
                         "failure" or "failed" or "error" or "partial" or "rolled_back" or "rollback" or "aborted" => false,
-                        var other => throw new ExecutionRecordException($"'result' must be success or failure, got '{other}'"),
+                        var other => throw new ExecutionRecordException($"'result' must be success or failure, got '{other}'", ["result"]),
                     },
-                    JsonValueKind.Object => OptString(r, "status") is { } st ? st is "success" or "succeeded" or "ok" : allOk,
-                    _ => throw new ExecutionRecordException("'result' must be a string (success|failure) or a boolean"),
+                    JsonValueKind.Object => OptString(r, ["result"], "status") is { } st ? st is "success" or "succeeded" or "ok" : allOk,
+                    _ => throw new ExecutionRecordException("'result' must be a string (success|failure) or a boolean", ["result"]),
                 };
             }
             var rolledBack = root.TryGetProperty("rolled_back", out var rb) && rb.ValueKind == JsonValueKind.True
                 || (r.ValueKind == JsonValueKind.String && r.GetString() is "rolled_back" or "rollback");
-            var total = root.TryGetProperty("total_duration", out var td) ? Duration(td, "total_duration") : offset;
+            var total = root.TryGetProperty("total_duration", out var td) ? Duration(td, ["total_duration"]) : offset;
             return new Execution(id, task, start, steps, success, total, rolledBack, "execution.json")
             { FailureReason = success ? null : "result: failure" };
         }
@@ -96,7 +129,7 @@ public static partial class ExecutionRecordReader
 
     /// <summary><c>"step"</c>: a number (or a numeric string) is the step's order; other text is its title and the
     /// step keeps its place in the array.</summary>
-    private static (double Order, string? Title) Step(JsonElement s, int position, string field)
+    private static (double Order, string? Title) Step(JsonElement s, int position, object[] field)
     {
         if (!s.TryGetProperty("step", out var v) || v.ValueKind == JsonValueKind.Null) return (position, null);
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && double.IsFinite(n)) return (n, null);
@@ -106,19 +139,25 @@ public static partial class ExecutionRecordReader
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && double.IsFinite(m)) return (m, null);
             return (position, text.Length == 0 ? null : text);
         }
-        throw new ExecutionRecordException($"'{field}' must be a step number or a title (string), got {v.ValueKind.ToString().ToLowerInvariant()}");
+        throw new ExecutionRecordException($"'{Name(field)}' must be a step number or a title (string), got {v.ValueKind.ToString().ToLowerInvariant()}", field);
     }
 
-    private static string? OptString(JsonElement e, string name)
+    /// <param name="at">Path of <paramref name="e"/> in the record, so an error names and locates the field.</param>
+    private static string? OptString(JsonElement e, object[] at, string name)
     {
         if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw new ExecutionRecordException($"'{name}' must be a string, got {v.ValueKind.ToString().ToLowerInvariant()}");
+        object[] field = [.. at, name];
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw new ExecutionRecordException($"'{Name(field)}' must be a string, got {v.ValueKind.ToString().ToLowerInvariant()}", field);
     }
+
+    /// <summary>A field's path as the messages write it: <c>workflow[0].duration</c>.</summary>
+    private static string Name(object[] field) =>
+        string.Concat(field.Select((s, i) => s is int n ? $"[{n}]" : i == 0 ? (string)s : "." + s));
 
     [GeneratedRegex(@"^\s*(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?<u>ms|s|sec|m|min|h)?\s*$")]
     private static partial Regex DurationText();
 
-    private static double Duration(JsonElement v, string field)
+    private static double Duration(JsonElement v, object[] field)
     {
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= 0) return d;
         if (v.ValueKind == JsonValueKind.String && DurationText().Match(v.GetString()!) is { Success: true } m)
@@ -126,6 +165,6 @@ public static partial class ExecutionRecordReader
             var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             return m.Groups["u"].Value switch { "ms" => n / 1000, "m" or "min" => n * 60, "h" => n * 3600, _ => n };
         }
-        throw new ExecutionRecordException($"'{field}' must be a duration in seconds (number >= 0 or \"45s\", \"3m\"), got {v.GetRawText()}");
+        throw new ExecutionRecordException($"'{Name(field)}' must be a duration in seconds (number >= 0 or \"45s\", \"3m\"), got {v.GetRawText()}", field);
     }
 }

@@ -95,7 +95,11 @@ public static class ExecutionSources
                 }
                 list.Add(r.Execution);
             }
-            catch (ExecutionRecordReader.ExecutionRecordException ex) { warnings.Add(SecretScanner.Redact(ex.Message, out _)); }
+            catch (ExecutionRecordReader.ExecutionRecordException ex)
+            {
+                // Skipped, not fatal, in a scan: a warning at the field (AOP0912 is the error of a file named on the command line).
+                warnings.Add(SecretScanner.Redact($"{Printable.Sanitize(ex.File)}({ex.Line},{ex.Column}): {ex.Message}", out _));
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { warnings.Add($"{DiagnosticCodes.StoreFolderUnreadable}: {Printable.Sanitize(file)}: cannot read: {ex.Message}"); }
         }
         return new Loaded(list, warnings, totals) { Redactions = redactions };

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AgentOps.Core.Json;
 
 namespace AgentOps.Orchestration.Planning;
 
@@ -25,61 +26,51 @@ public static class PlanJsonWriter
         var i = plan.Intent;
         w.WriteStartObject("intent");
         w.WriteString("category", i.Category);
-        Strings(w, "category_signals", i.CategorySignals);
-        w.WriteStartArray("capabilities");
-        foreach (var c in i.Capabilities)
+        w.WriteStrings("category_signals", i.CategorySignals);
+        w.WriteObjects("capabilities", i.Capabilities, (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", c.Name); w.WriteString("phase", c.Phase); w.WriteString("reason", c.Reason);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
         w.WriteStartObject("complexity");
         w.WriteString("level", i.Complexity.Level);
         w.WriteNumber("score", i.Complexity.Score);
-        Strings(w, "reasons", i.Complexity.Reasons);
+        w.WriteStrings("reasons", i.Complexity.Reasons);
         w.WriteEndObject();
-        Strings(w, "risk_signals", i.RiskSignals);
+        w.WriteStrings("risk_signals", i.RiskSignals);
         w.WriteEndObject();
 
         var s = plan.Source;
         w.WriteStartObject("source");
         w.WriteString("kind", s.Kind);
-        Nullable(w, "pattern_id", s.PatternId);
-        Nullable(w, "pattern_title", s.PatternTitle);
-        if (s.SuccessRate is { } sr) w.WriteNumber("success_rate", Math.Round(sr, 4)); else w.WriteNull("success_rate");
-        if (s.Executions is { } ex) w.WriteNumber("executions", ex); else w.WriteNull("executions");
-        Nullable(w, "lifecycle", s.Lifecycle);
-        Nullable(w, "store", s.Store);
-        Nullable(w, "path", s.Path);
-        if (s.Fit is { } fit) w.WriteNumber("fit", fit); else w.WriteNull("fit");
-        Strings(w, "reasons", s.Reasons);
+        w.WriteStringOrNull("pattern_id", s.PatternId);
+        w.WriteStringOrNull("pattern_title", s.PatternTitle);
+        w.WriteNumberOrNull("success_rate", s.SuccessRate is { } sr ? Math.Round(sr, 4) : null);
+        w.WriteNumberOrNull("executions", s.Executions);
+        w.WriteStringOrNull("lifecycle", s.Lifecycle);
+        w.WriteStringOrNull("store", s.Store);
+        w.WriteStringOrNull("path", s.Path);
+        w.WriteNumberOrNull("fit", s.Fit);
+        w.WriteStrings("reasons", s.Reasons);
         w.WriteEndObject();
 
         var e = plan.Exploration;
         w.WriteStartObject("exploration");
         w.WriteString("strategy", e.Strategy);
-        if (e.Seed is { } seed) w.WriteNumber("seed", seed); else w.WriteNull("seed");
+        w.WriteNumberOrNull("seed", e.Seed);
         w.WriteBoolean("explored", e.Explored);
         w.WriteString("chosen", e.Chosen);
         w.WriteString("best_known", e.BestKnown);
         w.WriteString("reason", e.Reason);
-        w.WriteStartArray("candidates");
-        foreach (var c in e.Candidates)
+        w.WriteObjects("candidates", e.Candidates, (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("id", c.Id); w.WriteString("kind", c.Kind); w.WriteNumber("successes", c.Successes); w.WriteNumber("failures", c.Failures);
             w.WriteNumber("fit", c.Fit); w.WriteNumber("posterior_mean", c.PosteriorMean);
-            if (c.Sample is { } smp) w.WriteNumber("sample", smp); else w.WriteNull("sample");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+            w.WriteNumberOrNull("sample", c.Sample);
+        });
         w.WriteEndObject();
 
-        w.WriteStartArray("steps");
-        foreach (var st in plan.Steps)
+        w.WriteObjects("steps", plan.Steps, (w, st) =>
         {
-            w.WriteStartObject();
             w.WriteString("id", st.Id);
             w.WriteString("title", st.Title);
             w.WriteString("kind", st.Kind);
@@ -89,9 +80,9 @@ public static class PlanJsonWriter
             w.WriteString("phase", st.Phase);
             w.WriteString("capability", st.Capability);
             w.WriteString("instructions", st.Instructions);
-            Strings(w, "inputs", st.Inputs);
-            Strings(w, "outputs", st.Outputs);
-            Strings(w, "depends_on", st.DependsOn);
+            w.WriteStrings("inputs", st.Inputs);
+            w.WriteStrings("outputs", st.Outputs);
+            w.WriteStrings("depends_on", st.DependsOn);
             w.WriteNumber("group", st.Group);
             w.WriteBoolean("writes", st.Writes);
             w.WriteBoolean("in_catalog", st.InCatalog);
@@ -100,46 +91,28 @@ public static class PlanJsonWriter
             w.WriteNumber("estimated_seconds", Math.Round(st.EstimatedSeconds, 1));
             w.WriteNumber("success_rate", Math.Round(st.SuccessRate, 4));
             w.WriteBoolean("checkpoint_after", plan.Checkpoints.Any(c => c.AfterStep == st.Id));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
         w.WriteStartArray("parallel_groups");
         foreach (var g in plan.Groups) { w.WriteStartArray(); foreach (var id in g) w.WriteStringValue(id); w.WriteEndArray(); }
         w.WriteEndArray();
 
-        w.WriteStartArray("checkpoints");
-        foreach (var c in plan.Checkpoints)
+        w.WriteObjects("checkpoints", plan.Checkpoints, (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("after", c.AfterStep); w.WriteString("reason", c.Reason); w.WriteString("check", c.Check);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
         w.WriteStartObject("estimate");
         w.WriteNumber("duration_seconds", plan.Estimate.DurationSeconds);
         w.WriteNumber("sequential_seconds", plan.Estimate.SequentialSeconds);
         w.WriteNumber("success_probability", plan.Estimate.SuccessProbability);
-        Strings(w, "basis", plan.Estimate.Basis);
+        w.WriteStrings("basis", plan.Estimate.Basis);
         w.WriteEndObject();
 
-        Strings(w, "notes", plan.Notes);
+        w.WriteStrings("notes", plan.Notes);
         w.WriteStartArray("diagnostics");
         foreach (var d in plan.Diagnostics) w.WriteStringValue(d.ToString());
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-    {
-        w.WriteStartArray(name);
-        foreach (var s in items) w.WriteStringValue(s);
-        w.WriteEndArray();
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 }

@@ -28,19 +28,24 @@ public static class CoreLinksValidator
             if (state.LinkTarget is null)
             {
                 diagnostics.Add(state.Exists
-                    ? Error(DiagnosticCodes.CoreLinkWrongTarget, linkPath, $"{link.LinkPath} is a real folder or file; it must be a symlink to {link.Target}")
-                    : Error(DiagnosticCodes.CoreLinkMissing, linkPath, $"backward-compatibility link {link.LinkPath} -> {link.Target} is missing"));
+                    ? At(DiagnosticCodes.CoreLinkWrongTarget, linkPath, $"{link.LinkPath} is a real folder or file; it must be a symlink to {link.Target}")
+                    : Nowhere(DiagnosticCodes.CoreLinkMissing, linkPath, $"backward-compatibility link {link.LinkPath} -> {link.Target} is missing"));
                 continue;
             }
             var actual = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(linkPath)!, state.LinkTarget));
             var wanted = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(linkPath)!, link.Target));
             if (!string.Equals(Path.TrimEndingDirectorySeparator(actual), Path.TrimEndingDirectorySeparator(wanted), StringComparison.Ordinal))
-                diagnostics.Add(Error(DiagnosticCodes.CoreLinkWrongTarget, linkPath, $"{link.LinkPath} points at '{state.LinkTarget}'; it must point at {link.Target}"));
+                diagnostics.Add(At(DiagnosticCodes.CoreLinkWrongTarget, linkPath, $"{link.LinkPath} points at '{state.LinkTarget}'; it must point at {link.Target}"));
             else if (!state.TargetExists)
-                diagnostics.Add(Error(DiagnosticCodes.CoreLinkBroken, linkPath, $"{link.LinkPath} -> {link.Target} is broken: the target does not exist"));
+                diagnostics.Add(At(DiagnosticCodes.CoreLinkBroken, linkPath, $"{link.LinkPath} -> {link.Target} is broken: the target does not exist"));
         }
         return diagnostics;
     }
 
-    private static Diagnostic Error(string code, string path, string message) => new(code, DiagnosticSeverity.Error, path, 0, 0, message);
+    // Something is at the path (a link, or the one-line text file a checkout without symlinks leaves): (1,1) so the
+    // build, the IDE and CI annotations open it, as the SDK's own link errors (AOP0405-0407) do.
+    private static Diagnostic At(string code, string path, string message) => new(code, DiagnosticSeverity.Error, path, 1, 1, message);
+
+    // Nothing is there to open: the path alone.
+    private static Diagnostic Nowhere(string code, string path, string message) => new(code, DiagnosticSeverity.Error, path, 0, 0, message);
 }

@@ -3,7 +3,7 @@ using Microsoft.Build.Framework;
 
 namespace AgentOps.RepoChecks;
 
-/// <summary>Reports each broken core/ link as an MSBuild error (AOP0420-0422) at the link's path.</summary>
+/// <summary>Reports each broken core/ link as an MSBuild error (AOP0420-0422) at the link's path ((1,1) when something is there to open).</summary>
 public sealed class ValidateCoreLinks : Microsoft.Build.Utilities.Task
 {
     [Required] public string RepoRoot { get; set; } = "";
@@ -11,7 +11,7 @@ public sealed class ValidateCoreLinks : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         foreach (var d in CoreLinksValidator.Validate(RepoRoot))
-            Log.LogError(null, d.Code, null, d.File, 0, 0, 0, 0, d.Message);
+            Log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
         return !Log.HasLoggedErrors;
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
 /// <summary>
@@ -15,35 +18,36 @@ public static class MatchExplainer
     /// <summary>Explains from the stored text itself (no second full-text query): every word of each field is
     /// attributed to the concept it is, or is a synonym of. Cheaper than highlight() on many candidates.</summary>
     public static Explanation ExplainText(ParsedQuery query, IReadOnlyList<(string Field, string Text)> fields) =>
-        Explain(query, fields.Select(f => (f.Field, Mark(f.Text))).ToList());
+        Explain(query, fields.Select(f => (f.Field, ParsedQuery.Words(f.Text))));
 
-    // Wraps every word in highlight marks, so the attribution below sees all words.
-    private static string Mark(string text) =>
-        string.Concat(ParsedQuery.Words(text).Select(w => $"{CatalogStore.HighlightOpen}{w}{CatalogStore.HighlightClose} "));
+    /// <summary>Explains FTS5 highlight() output: only the marked words are attributed.</summary>
+    public static Explanation Explain(ParsedQuery query, IReadOnlyList<(string Field, string Text)> highlightedColumns) =>
+        Explain(query, highlightedColumns.Select(c => (c.Field, Marked(c.Text).SelectMany(ParsedQuery.Words))));
 
-    public static Explanation Explain(ParsedQuery query, IReadOnlyList<(string Field, string Text)> highlightedColumns)
+    // Which concept a word is, per query: the ranker explains dozens of plugins whose texts share most words.
+    private static readonly ConditionalWeakTable<ParsedQuery, ConcurrentDictionary<string, (int Concept, string Term)>> Attributions = new();
+
+    private static Explanation Explain(ParsedQuery query, IEnumerable<(string Field, IEnumerable<string> Words)> columns)
     {
+        var attribution = Attributions.GetValue(query, _ => new ConcurrentDictionary<string, (int, string)>(StringComparer.Ordinal));
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var matched = new HashSet<int>();
         var synonyms = new List<string>();
         var seenStems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, text) in highlightedColumns)
+        foreach (var (field, fieldWords) in columns)
         {
             var words = new List<string>();
-            foreach (var marked in Marked(text))
+            foreach (var w in fieldWords)
             {
-                foreach (var w in ParsedQuery.Words(marked))
+                var (concept, term) = attribution.GetOrAdd(w, word => Attribute(query, word));
+                if (concept < 0) continue;
+                matched.Add(concept);
+                var label = query.Concepts[concept].Word;
+                if (!words.Contains(label)) words.Add(label);
+                if (!LightStemmer.SameWord(term, label) && !term.Split(' ').Any(t => LightStemmer.SameWord(t, label)))
                 {
-                    var (concept, term) = Attribute(query, w);
-                    if (concept < 0) continue;
-                    matched.Add(concept);
-                    var label = query.Concepts[concept].Word;
-                    if (!words.Contains(label)) words.Add(label);
-                    if (!LightStemmer.SameWord(term, label) && !term.Split(' ').Any(t => LightStemmer.SameWord(t, label)))
-                    {
-                        // One line per synonym word: "rollout" and "rollouts" are the same finding.
-                        if (seenStems.Add(LightStemmer.Stem(w) + "\n" + label)) synonyms.Add($"{w} (for {label})");
-                    }
+                    // One line per synonym word: "rollout" and "rollouts" are the same finding.
+                    if (seenStems.Add(LightStemmer.Stem(w) + "\n" + label)) synonyms.Add($"{w} (for {label})");
                 }
             }
             if (words.Count > 0)

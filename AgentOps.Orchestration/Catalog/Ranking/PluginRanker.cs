@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using AgentOps.Core.Diagnostics;
 using AgentOps.Orchestration.Embeddings;
 
@@ -21,6 +22,9 @@ public sealed record RankingOptions
     public bool Deduplicate { get; init; } = true;
     /// <summary>Unknown query words also search the indexed terms one or two edits away.</summary>
     public bool TypoTolerance { get; init; } = true;
+    /// <summary>The query's embedding and the dense scan run on a second thread beside the full-text search; false runs
+    /// them one after the other on the calling thread (the bench measures both).</summary>
+    public bool DenseBesideLexical { get; init; } = true;
 }
 
 /// <summary>
@@ -49,34 +53,60 @@ public static class PluginRanker
 
         var limit = Math.Clamp(options.Limit, 1, 1000);
         var candidates = Math.Max(w.Candidates, limit * 5);
+        // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates. The
+        // query's embedding and the scan run beside the full-text search (on two cores, the wall time of the slower
+        // of the two); the vectors are read here first, as the store's connection is not shared between threads.
+        var (index, status) = DenseIndexFor(store, options, diagnostics);
+        var denseNotes = new List<Diagnostic>();
+        var denseWork = index is null ? null
+            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes))
+            : Task.FromResult(DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes));
         var lexical = LexicalStage(store, parsed, options, candidates);
-
-        // Dense stage: every plugin with a vector is scored (exact search); the best join the lexical candidates.
-        var (semantic, status, dense, index) = DenseStage(store, parsed.Text, options, diagnostics);
+        var (semantic, queryVector, dense) = denseWork?.GetAwaiter().GetResult() ?? (null, null, DenseScores.None);
+        diagnostics.AddRange(denseNotes);
+        if (index is not null)
+            status = semantic is null ? SemanticStatus.Off("the query has no letters or digits") : new SemanticStatus(true, options.Embedder!.ModelId, null);
+        var denseCandidates = Math.Max(w.DenseCandidates, limit * 5);
         var pool = lexical.Keys.ToList();
-        if (dense.Count > 0)
-            pool.AddRange(dense.Values.OrderByDescending(h => h.Score).ThenBy(h => h.PluginId).Take(Math.Max(w.DenseCandidates, limit * 5))
-                .Select(h => h.PluginId).Where(id => !lexical.ContainsKey(id)));
-        var plugins = store.LoadPlugins(pool, withComponents: false);
-        pool = pool.Where(id => plugins.TryGetValue(id, out var p) && Allowed(p.Plugin, options)).ToList();
-
-        var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
-        var denseScores = dense.Count == 0 ? new Dictionary<long, double>()
-            : pool.Where(dense.ContainsKey).ToDictionary(id => id, id => (double)dense[id].Score);
-        var fused = dense.Count == 0 ? lexicalScores : ScoreFusion.Fuse(lexicalScores, denseScores, pool, w);
+        var plugins = lexical.ToDictionary(kv => kv.Key, kv => kv.Value.Ranked.Stored);
+        void Grow(IEnumerable<long> ids)
+        {
+            var fresh = ids.Where(id => !plugins.ContainsKey(id)).Distinct().ToList();
+            foreach (var (id, p) in store.LoadPlugins(fresh, withComponents: false)) plugins[id] = p;
+        }
+        Grow(pool.Concat(TopDense(dense, denseCandidates)));
+        pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
+        var fused = Fuse(lexical, dense, pool, w);
+        if (w.FeedbackWeight > 0 && queryVector is not null && dense.Count > 0)
+        {
+            // Pseudo-relevance feedback: the first fused results say what the query means in this catalog.
+            var feedback = pool.OrderByDescending(id => fused[id]).ThenBy(id => id).Take(w.FeedbackDocs)
+                .Select(id => index!.PluginRowOf(id)).OfType<int>().ToList();
+            if (feedback.Count > 0)
+            {
+                var moved = new float[queryVector.Length];
+                foreach (var row in feedback) TensorPrimitives.Add(moved, index!.PluginRow(row), moved);
+                TensorPrimitives.Multiply(moved, (float)(w.FeedbackWeight / feedback.Count), moved);
+                TensorPrimitives.MultiplyAdd(queryVector, (float)(1 - w.FeedbackWeight), moved, moved);
+                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor);
+                Grow(TopDense(dense, denseCandidates));
+                pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
+                fused = Fuse(lexical, dense, pool, w);
+            }
+        }
 
         var scored = new List<RankedPlugin>();
         foreach (var id in pool)
         {
             var stored = plugins[id];
-            var lex = lexical.GetValueOrDefault(id) ?? Explain(store, parsed, stored, [], 0);
             var contribution = Learned(stored.Plugin, learned, w, options.Today);
             var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
-            scored.Add(lex.Ranked with
+            // A meaning-only candidate is explained by words only if it reaches the results (below): most never do.
+            scored.Add((lexical.GetValueOrDefault(id)?.Ranked ?? Unexplained(stored)) with
             {
                 Score = fused[id] * multiplier,
                 Learned = contribution,
-                Dense = dense.TryGetValue(id, out var d) ? d : null,
+                Dense = dense.TryGet(id, out var d) ? d : null,
             });
         }
 
@@ -88,7 +118,9 @@ public static class PluginRanker
         var rows = options.Deduplicate
             ? DuplicateGroups.Group(ordered, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() })
             : ordered;
-        var top = rows.Take(limit).ToList();
+        var top = rows.Take(limit)
+            .Select(r => lexical.ContainsKey(r.Stored.Id) ? r : WithWords(r, Explain(store, parsed, r.Stored, [], 0).Ranked))
+            .ToList();
         var full = store.LoadPlugins(top.Select(r => r.Stored.Id).ToList());
         var componentsById = index is null || semantic is null ? new Dictionary<long, CatalogComponent>()
             : store.LoadComponents(top.SelectMany(r => index.ComponentRowsOf(r.Stored.Id)).Select(c => c.ComponentId).ToList());
@@ -108,6 +140,30 @@ public static class PluginRanker
     }
 
     private sealed record LexicalHit(double Score, RankedPlugin Ranked);
+
+    private static IEnumerable<long> TopDense(DenseScores dense, int count) => dense.Top(count).Select(h => h.PluginId);
+
+    private static Dictionary<long, double> Fuse(Dictionary<long, LexicalHit> lexical, DenseScores dense, List<long> pool, RankingWeights w)
+    {
+        var lexicalScores = pool.ToDictionary(id => id, id => lexical.TryGetValue(id, out var l) ? l.Score : 0);
+        if (dense.Count == 0) return lexicalScores;
+        var denseScores = new Dictionary<long, double>(pool.Count);
+        foreach (var id in pool)
+            if (dense.TryGet(id, out var hit)) denseScores[id] = hit.Score;
+        var textScale = pool.Select(id => lexical.TryGetValue(id, out var l) ? l.Ranked.TextScore : 0).DefaultIfEmpty(0).Max();
+        return ScoreFusion.Fuse(lexicalScores, denseScores, pool, w, textScale);
+    }
+
+    /// <summary>The vector the catalog is searched with: the query's, moved towards the mean of its phrases' by <paramref name="phraseWeight"/>.</summary>
+    private static float[] QueryVector(SemanticQuery semantic, double phraseWeight)
+    {
+        if (phraseWeight <= 0 || semantic.Phrases.Count <= 1) return semantic.Vector;
+        var mean = new float[semantic.Vector.Length];
+        foreach (var (_, v) in semantic.Phrases) TensorPrimitives.Add(mean, v, mean);
+        TensorPrimitives.Multiply(mean, (float)(phraseWeight / semantic.Phrases.Count), mean);
+        TensorPrimitives.MultiplyAdd(semantic.Vector, (float)(1 - phraseWeight), mean, mean);
+        return mean;
+    }
 
     /// <summary>A wide pool of field and component hits (ids and scores only: cheap), combined into a text score;
     /// the best <paramref name="candidates"/> are loaded, explained and scored for coverage.</summary>
@@ -134,6 +190,14 @@ public static class PluginRanker
         return result;
     }
 
+    private static RankedPlugin Unexplained(StoredPlugin stored) => new()
+    {
+        Rank = 0, Stored = stored, Score = 0, TextScore = 0, Coverage = 0, MatchedFields = new Dictionary<string, IReadOnlyList<string>>(), SynonymMatches = [], Reasons = [],
+    };
+
+    private static RankedPlugin WithWords(RankedPlugin r, RankedPlugin words) =>
+        r with { Coverage = words.Coverage, MatchedFields = words.MatchedFields, SynonymMatches = words.SynonymMatches };
+
     private static LexicalHit Explain(CatalogStore store, ParsedQuery parsed, StoredPlugin stored,
         IReadOnlyList<(string Invocation, CatalogComponent? Component)> components, double text, RankingWeights? weights = null)
     {
@@ -159,27 +223,35 @@ public static class PluginRanker
         });
     }
 
-    private static (SemanticQuery? Query, SemanticStatus Status, Dictionary<long, DenseHit> Hits, DenseIndex? Index) DenseStage(
-        CatalogStore store, string text, RankingOptions options, List<Diagnostic> diagnostics)
+    /// <summary>The catalog's vectors when the dense side can run; otherwise null and why (AOP1058 when vectors are missing).</summary>
+    private static (DenseIndex? Index, SemanticStatus Status) DenseIndexFor(CatalogStore store, RankingOptions options, List<Diagnostic> diagnostics)
     {
-        var none = new Dictionary<long, DenseHit>();
         if (options.Embedder is not { } embedder)
-            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"), none, null);
-        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"), none, null);
+            return (null, SemanticStatus.Off(options.SemanticUnavailableReason ?? "no embedding model given"));
+        if (options.Weights.DenseWeight <= 0) return (null, SemanticStatus.Off("dense weight is 0"));
         var index = store.Dense(embedder.Dimensions);
         if (index is null || index.ModelId != embedder.ModelId || index.PluginIds.Length == 0)
         {
             var why = index is null || index.PluginIds.Length == 0 ? "the catalog has no vectors yet" : $"the catalog's vectors were made by {index.ModelId}";
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{why}: ranked by words only; run `agentops catalog` to add vectors"));
-            return (null, SemanticStatus.Off(why), none, null);
+            return (null, SemanticStatus.Off(why));
         }
         if (index.PluginsWithoutVectors > 0)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogVectorsMissing, DiagnosticSeverity.Warning, store.Path, 0, 0,
                 $"{index.PluginsWithoutVectors} plugins have no vectors yet and are found by words only; run `agentops catalog` to add them"));
-        var semantic = SemanticQuery.Create(embedder, text, diagnostics);
-        if (semantic is null) return (null, SemanticStatus.Off("the query has no letters or digits"), none, null);
-        return (semantic, new SemanticStatus(true, embedder.ModelId, null), DenseScorer.Score(index, semantic.Vector, options.Weights.ComponentDenseFactor), index);
+        index.Prepare();
+        return (index, SemanticStatus.Off("not run"));
+    }
+
+    /// <summary>The query embedded (with its phrases) and every plugin scored against it; touches no database.</summary>
+    private static (SemanticQuery? Query, float[]? Vector, DenseScores Scores) DenseStage(DenseIndex index, ITextEmbedder embedder, string text,
+        RankingWeights w, List<Diagnostic> notes)
+    {
+        var semantic = SemanticQuery.Create(embedder, text, notes);
+        if (semantic is null) return (null, null, DenseScores.None);
+        var vector = QueryVector(semantic, w.PhraseWeight);
+        return (semantic, vector, DenseScorer.Score(index, vector, w.ComponentDenseFactor));
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>

@@ -46,7 +46,16 @@ public sealed record RankingWeights
     /// <summary>A component's cosine counts at this share of a plugin-level one.</summary>
     public float ComponentDenseFactor { get; init; } = 0.8f;
     /// <summary>Best dense matches added to the lexical candidates.</summary>
-    public int DenseCandidates { get; init; } = 100;
+    public int DenseCandidates { get; init; } = 50;
+    /// <summary>How each side's scores are put on one scale before weighted fusion.</summary>
+    public ScoreNormalisation Normalisation { get; init; } = ScoreNormalisation.Max;
+    /// <summary>Share of the query vector given to the mean of its phrases' vectors (a query asking for two things
+    /// should match plugins close to each of them, not only to the blend): 0 is the whole query alone.</summary>
+    public double PhraseWeight { get; init; } = 0;
+    /// <summary>Pseudo-relevance feedback: share of the query vector moved towards the centroid of the first
+    /// <see cref="FeedbackDocs"/> fused results' vectors (Rocchio) before the dense side is scored again; 0 is off.</summary>
+    public double FeedbackWeight { get; init; } = 0;
+    public int FeedbackDocs { get; init; } = 3;
 
     public static readonly RankingWeights Default = new();
 

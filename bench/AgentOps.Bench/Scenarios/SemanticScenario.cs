@@ -13,8 +13,10 @@ namespace AgentOps.Bench.Scenarios;
 /// judged set over the eleven real marketplaces; embedding cost per 1,000 plugins; then a generated catalog of
 /// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
 /// `analyze-plugins` split into process start, model load and query.
-/// Options: --quality-only, --sweep (fusion grid on the tuning half only), --models (MiniLM vs ArcticXs),
-/// --per-query (tuning half), --plugins N (scale size, default 10000).
+/// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --models (MiniLM vs ArcticXs),
+/// --per-query (tuning half), --plugins N (scale size, default 10000),
+/// --scale-db DIR (keep the generated catalog there; a later run reuses it and measures queries only),
+/// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs).
 /// </summary>
 public sealed class SemanticScenario : IBenchScenario
 {
@@ -39,12 +41,14 @@ public sealed class SemanticScenario : IBenchScenario
                 _figures.Print();
                 return 0;
             }
-            Quality(repo, tmp, embedder, args);
+            if (!args.Contains("--scale-only")) Quality(repo, tmp, embedder, args);
             if (args.Contains("--models")) SemanticModels.Compare(repo, tmp, _figures, Split(repo).Tuning);
             if (!args.Contains("--quality-only") && embedder is not null)
             {
                 var n = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
-                SemanticScale.Run(repo, tmp, n, embedder, _figures);
+                var keep = args.SkipWhile(a => a != "--scale-db").Skip(1).FirstOrDefault();
+                if (keep is not null) Directory.CreateDirectory(keep);
+                SemanticScale.Run(repo, tmp, n, embedder, _figures, keep, args.Contains("--profile"), !args.Contains("--no-cold"));
             }
         }
         finally
@@ -125,6 +129,8 @@ public sealed class SemanticScenario : IBenchScenario
             }
         _figures.Row("real marketplaces: hybrid query p50 (warm), wall / CPU", $"{Ms(Percentile(times, 0.5))} / {Ms(Percentile(cpus, 0.5))}");
         if (args.Contains("--sweep")) SemanticSweep.Run(store, groups, tuning, embedder);
+        if (args.Contains("--variants")) SemanticVariants.Run(store, groups, tuning, embedder);
+        if (args.Contains("--text-variants")) SemanticTextVariants.Run(store, groups, tuning, embedder);
         if (args.Contains("--throughput")) EmbeddingThroughput.Run(store, _figures);
     }
 }

@@ -41,6 +41,20 @@ internal sealed class BenchFigures
         return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
     }
 
+    /// <summary>CPU time of the calling thread alone, in ms (Linux: CLOCK_THREAD_CPUTIME_ID, nanosecond resolution; elsewhere
+    /// NaN). On a shared machine it is the closest thing to an idle machine's wall time for single-threaded work: waiting
+    /// for a core is not counted, nor are the JIT's and the GC's background threads.</summary>
+    public static double ThreadCpuMs()
+    {
+        if (!OperatingSystem.IsLinux()) return double.NaN;
+        return ClockGetTime(3, out var ts) == 0 ? ts.Seconds * 1000.0 + ts.Nanoseconds / 1e6 : double.NaN;
+    }
+
+    private struct TimeSpec { public long Seconds; public long Nanoseconds; }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
     public static string Ms(double ms) => ms.ToString("0.0", Inv) + " ms";
     public static string F3(double v) => v.ToString("0.000", Inv);
 

@@ -23,14 +23,14 @@ public sealed class CoreLinksBuildTests
 
         File.Delete(skills);
         File.WriteAllText(skills, "a file where the link was\n");
-        ExpectFailure(mkt, "AOP0422", skills);
+        ExpectFailure(mkt, "AOP0422", skills, line: 1);
 
         File.Delete(skills);
         File.CreateSymbolicLink(skills, "../plugins/agentops-core/agents");
-        ExpectFailure(mkt, "AOP0422", skills);
+        ExpectFailure(mkt, "AOP0422", skills, line: 1);
 
         File.Delete(skills);
-        ExpectFailure(mkt, "AOP0420", skills);
+        ExpectFailure(mkt, "AOP0420", skills, line: 0);
 
         File.CreateSymbolicLink(skills, "../plugins/agentops-core/skills");
         var restored = Build(mkt);
@@ -72,10 +72,11 @@ public sealed class CoreLinksBuildTests
         return new TargetLog(output.StdOut);
     }
 
-    private static void ExpectFailure(TempMarketplace mkt, string code, string file)
+    /// <param name="line">Where the build reports it: 1 when there is a file or link to open, 0 when nothing is there.</param>
+    private static void ExpectFailure(TempMarketplace mkt, string code, string file, int line)
     {
         var build = mkt.Build();
         Assert.AreNotEqual(0, build.ExitCode, $"expected {code}, the build passed:\n{build.All}");
-        Assert.IsTrue(TempMarketplace.Diagnostics(build.All).Any(d => d.Code == code && d.File == file && d.Severity == "error"), build.All);
+        Assert.IsTrue(TempMarketplace.Diagnostics(build.All).Any(d => d.Code == code && d.File == file && d.Line == line && d.Severity == "error"), build.All);
     }
 }

@@ -158,11 +158,64 @@ public sealed class IncrementalMarketplaceBuildTests
         Assert.IsNull(Manifest("alpha")["license"]);
     }
 
+    [TestMethod]
+    public void A_severity_changed_in_editorconfig_or_by_the_property_revalidates_with_the_new_severity()
+    {
+        // A command without description: AOP0104, a warning by default.
+        var command = _mkt.Write("plugins/beta/commands/undescribed.md", "---\nargument-hint: \"[name]\"\n---\nGreet $ARGUMENTS.\n");
+        var editorconfig = Path.Combine(_mkt.Root, ".editorconfig");
+        try
+        {
+            Assert.AreEqual("warning", Severity(BuildWith(out _), command));
+
+            File.WriteAllText(editorconfig, "root = true\n[*]\nagentops_diagnostic.AOP0104.severity = error\n");
+            var raised = BuildWith(out var log);
+            Assert.AreEqual("error", Severity(raised, command), "an .editorconfig added above the plugins is read:\n" + raised.All);
+            CollectionAssert.AreEqual(new[] { "alpha", "beta" }, log.Ran("ValidatePlugin").ToArray(), "it sits above both plugins");
+
+            File.WriteAllText(editorconfig, "root = true\n[*]\nagentops_diagnostic.AOP0104.severity = none\n");
+            var off = BuildWith(out log);
+            Assert.IsNull(Severity(off, command), "an edited .editorconfig is read:\n" + off.All);
+            Assert.AreEqual(0, off.ExitCode, off.All);
+            BuildWith(out log);
+            Assert.AreEqual(0, log.Ran("ValidatePlugin").Count + log.Ran("ValidateMarketplace").Count, "no change: nothing is validated again");
+
+            var forced = BuildWith(out log, "-p:AgentOpsDiagnosticSeverity=AOP0104=warning");
+            Assert.AreEqual("warning", Severity(forced, command), "the property overrides the file:\n" + forced.All);
+            CollectionAssert.AreEqual(new[] { "alpha", "beta" }, log.Ran("ValidatePlugin").ToArray());
+            CollectionAssert.AreEqual(new[] { "incremental" }, log.Ran("ValidateMarketplace").ToArray());
+            BuildWith(out log, "-p:AgentOpsDiagnosticSeverity=AOP0104=warning");
+            Assert.AreEqual(0, log.Ran("ValidatePlugin").Count, "the same property again: nothing to do");
+
+            File.Delete(editorconfig);
+            var back = BuildWith(out log);
+            Assert.AreEqual("warning", Severity(back, command), "a removed .editorconfig (and the property dropped) is seen too");
+        }
+        finally
+        {
+            File.Delete(editorconfig);
+            File.Delete(command);
+        }
+        Build();
+    }
+
+    /// <summary>The severity AOP0104 is reported with for <paramref name="file"/>, or null when it is not reported.</summary>
+    private static string? Severity(ProcessRunner.Output build, string file) =>
+        TempMarketplace.Diagnostics(build.All).FirstOrDefault(d => d.Code == "AOP0104" && d.File == file).Severity;
+
     private static TargetLog Build()
     {
         var output = ProcessRunner.Dotnet(_mkt.Root, "build", _mkt.ProjectFile, "-nologo", "-v:d", "-m:1");
         Assert.AreEqual(0, output.ExitCode, output.All);
         return new TargetLog(output.StdOut);
+    }
+
+    /// <summary>A build that may fail (an error is what some tests expect), with its target log.</summary>
+    private static ProcessRunner.Output BuildWith(out TargetLog log, params string[] properties)
+    {
+        var output = ProcessRunner.Dotnet(_mkt.Root, ["build", _mkt.ProjectFile, "-nologo", "-v:d", "-m:1", .. properties]);
+        log = new TargetLog(output.StdOut);
+        return output;
     }
 
     private static void ExpectMarketplaceRebuilt(TargetLog log)

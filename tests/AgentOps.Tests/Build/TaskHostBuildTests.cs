@@ -23,5 +23,11 @@ public sealed class TaskHostBuildTests
         StringAssert.Contains(build.All, "in an external task host with a runtime of \"NET\"");
         Assert.IsTrue(TempMarketplace.Diagnostics(build.All).Any(d => d.File == agent && d.Code == "AOP0107" && d.Line == 4),
             "expected bad.md(4,..): error AOP0107 from the task host, got:\n" + build.All);
+
+        // The same declarations without the property: the tasks load in the build's own process, same finding.
+        var inProcess = ProcessRunner.Dotnet(mkt.Root, "build", mkt.ProjectFile, "-nologo", "-v:d");
+        Assert.AreNotEqual(0, inProcess.ExitCode, inProcess.All);
+        Assert.IsFalse(inProcess.All.Contains("in an external task host", StringComparison.Ordinal), "dotnet build runs the tasks in process:\n" + inProcess.All);
+        Assert.IsTrue(TempMarketplace.Diagnostics(inProcess.All).Any(d => d.File == agent && d.Code == "AOP0107" && d.Line == 4), inProcess.All);
     }
 }

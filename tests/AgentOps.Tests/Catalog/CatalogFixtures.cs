@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentOps.Orchestration.Catalog;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Tests.Validation;
 
 namespace AgentOps.Tests.Catalog;
 
@@ -61,6 +62,23 @@ internal static class CatalogFixtures
         }, new JsonSerializerOptions { WriteIndented = true });
         Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), json);
         return root;
+    }
+
+    /// <summary>A plugin of <see cref="OneMarketplaceCatalog"/>: its folder's plugin.json (description, keywords, agents,
+    /// dependencies) and its marketplace entry (a shorter summary and the category).</summary>
+    public sealed record FixturePlugin(string Name, string Description, string[]? Keywords, string Summary, string Category,
+        Agent[]? Agents = null, string[]? Dependencies = null);
+
+    /// <summary>A catalog of one marketplace "m" (tmp/m) whose plugins live in its plugins/ folder, built into tmp/catalog.db.</summary>
+    public static CatalogStore OneMarketplaceCatalog(TempDir tmp, params FixturePlugin[] plugins)
+    {
+        var root = tmp.File("m");
+        foreach (var p in plugins)
+            Plugin(Path.Combine(root, "plugins", p.Name), p.Name, p.Description, p.Keywords, agents: p.Agents, dependencies: p.Dependencies);
+        Marketplace(root, "m", plugins.Select(p => new Entry(p.Name, p.Summary, Category: p.Category)).ToArray());
+        var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, Folder(root));
+        return store;
     }
 
     public static void Write(string path, string text)

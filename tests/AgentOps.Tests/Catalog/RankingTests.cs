@@ -10,29 +10,15 @@ public sealed class RankingTests
 {
     private static readonly DateOnly Today = new(2026, 11, 25);
 
-    private static CatalogStore Catalog(TempDir tmp)
-    {
-        var root = tmp.File("m");
-        Plugin(Path.Combine(root, "plugins", "kube-tools"), "kube-tools", "Kubernetes manifests, rollouts and cluster operations", ["kubernetes", "helm"],
-            agents: [new("rollout-agent", "Rolls deployments out safely")]);
-        Plugin(Path.Combine(root, "plugins", "pipelines"), "pipelines", "Continuous integration workflows for GitHub Actions", ["github-actions"]);
-        Plugin(Path.Combine(root, "plugins", "datastore"), "datastore", "Database schema design and query tuning", ["postgres"], dependencies: ["shared-core"]);
-        Plugin(Path.Combine(root, "plugins", "shared-core"), "shared-core", "Shared workflow agents");
-        Plugin(Path.Combine(root, "plugins", "twin-a"), "twin-a", "Generates release notes from commits", ["changelog"]);
-        Plugin(Path.Combine(root, "plugins", "twin-b"), "twin-b", "Generates release notes from commits", ["changelog"]);
-        Plugin(Path.Combine(root, "plugins", "tester"), "tester", "Unit test generation for services", ["testing"]);
-        Marketplace(root, "m",
-            new Entry("kube-tools", "Kubernetes manifests", Category: "devops"),
-            new Entry("pipelines", "CI", Category: "devops"),
-            new Entry("datastore", "DB", Category: "database"),
-            new Entry("shared-core", "Core", Category: "development"),
-            new Entry("twin-a", "Notes", Category: "documentation"),
-            new Entry("twin-b", "Notes", Category: "documentation"),
-            new Entry("tester", "Tests", Category: "testing"));
-        var store = Open(tmp.File("catalog.db"));
-        BuildCatalog(store, Folder(root));
-        return store;
-    }
+    private static CatalogStore Catalog(TempDir tmp) => OneMarketplaceCatalog(tmp,
+        new("kube-tools", "Kubernetes manifests, rollouts and cluster operations", ["kubernetes", "helm"], "Kubernetes manifests", "devops",
+            Agents: [new("rollout-agent", "Rolls deployments out safely")]),
+        new("pipelines", "Continuous integration workflows for GitHub Actions", ["github-actions"], "CI", "devops"),
+        new("datastore", "Database schema design and query tuning", ["postgres"], "DB", "database", Dependencies: ["shared-core"]),
+        new("shared-core", "Shared workflow agents", null, "Core", "development"),
+        new("twin-a", "Generates release notes from commits", ["changelog"], "Notes", "documentation"),
+        new("twin-b", "Generates release notes from commits", ["changelog"], "Notes", "documentation"),
+        new("tester", "Unit test generation for services", ["testing"], "Tests", "testing"));
 
     [TestMethod]
     public void Each_result_says_which_fields_matched_and_through_which_synonym()

@@ -176,23 +176,11 @@ public sealed class SemanticRankingTests
         Assert.AreEqual("kube-tools", result.Results.First().Plugin.Name);
     }
 
-    private static CatalogStore RankingCatalog(TempDir tmp)
-    {
-        var root = tmp.File("m");
-        Plugin(Path.Combine(root, "plugins", "kube-tools"), "kube-tools", "Kubernetes manifests, rollouts and cluster operations", ["kubernetes", "helm"],
-            agents: [new("rollout-agent", "Rolls deployments out safely")]);
-        Plugin(Path.Combine(root, "plugins", "pipelines"), "pipelines", "Continuous integration workflows for GitHub Actions", ["github-actions"]);
-        Plugin(Path.Combine(root, "plugins", "datastore"), "datastore", "Database schema design and query tuning", ["postgres"]);
-        Plugin(Path.Combine(root, "plugins", "notes"), "notes", "Generates release notes from commits", ["changelog"]);
-        Plugin(Path.Combine(root, "plugins", "chat-bridge"), "chat-bridge", "Post messages to Slack channels", ["slack"]);
-        Marketplace(root, "m",
-            new Entry("kube-tools", "Kubernetes manifests", Category: "devops"),
-            new Entry("pipelines", "CI", Category: "devops"),
-            new Entry("datastore", "DB", Category: "database"),
-            new Entry("notes", "Notes", Category: "documentation"),
-            new Entry("chat-bridge", "Chat", Category: "productivity"));
-        var store = Open(tmp.File("catalog.db"));
-        BuildCatalog(store, Folder(root));
-        return store;
-    }
+    private static CatalogStore RankingCatalog(TempDir tmp) => OneMarketplaceCatalog(tmp,
+        new("kube-tools", "Kubernetes manifests, rollouts and cluster operations", ["kubernetes", "helm"], "Kubernetes manifests", "devops",
+            Agents: [new("rollout-agent", "Rolls deployments out safely")]),
+        new("pipelines", "Continuous integration workflows for GitHub Actions", ["github-actions"], "CI", "devops"),
+        new("datastore", "Database schema design and query tuning", ["postgres"], "DB", "database"),
+        new("notes", "Generates release notes from commits", ["changelog"], "Notes", "documentation"),
+        new("chat-bridge", "Post messages to Slack channels", ["slack"], "Chat", "productivity"));
 }

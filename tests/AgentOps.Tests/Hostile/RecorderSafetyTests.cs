@@ -44,7 +44,7 @@ public sealed class RecorderSafetyTests
             Assert.IsTrue(HookRecorder.Record(Encoding.UTF8.GetBytes(p), null, at.AddSeconds(i++)).Recorded);
     }
 
-    private static RecorderTestProject NewProject() => new(LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project")));
+    private static RecorderTestProject NewProject() => new(LearningFixtures.NewProject().Project);
 
     private sealed record RecorderTestProject(string Path)
     {

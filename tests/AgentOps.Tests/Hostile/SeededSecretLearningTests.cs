@@ -39,7 +39,7 @@ public sealed class SeededSecretLearningTests
     public void LearningFromEverySecretKindLeavesNothingForTheJudge()
     {
         var seeds = SecretCorpus.All;
-        var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
+        var project = LearningFixtures.NewProject().Project;
         var hooks = Fixture("general-purpose.hooks.jsonl");
         var t0 = DateTimeOffset.Parse("2026-11-24T11:17:47Z", System.Globalization.CultureInfo.InvariantCulture);
 

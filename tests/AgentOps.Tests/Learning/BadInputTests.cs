@@ -137,6 +137,33 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void ExecutionJsonErrorsPointAtTheLineAndColumnOfTheField()
+    {
+        (int, int) At(string json)
+        {
+            var ex = Assert.ThrowsExactly<ExecutionRecordReader.ExecutionRecordException>(() => ExecutionRecordReader.Parse(json));
+            Assert.AreEqual(DiagnosticCodes.ExecutionJsonInvalid, ex.ToDiagnostic().Code);
+            return (ex.Line, ex.Column);
+        }
+        // The bad duration is the second step's: its key, on line 5, column 20 (the "é" before it on the line counts
+        // as one character, as editors count, not as its two UTF-8 bytes).
+        Assert.AreEqual((5, 20), At("{\n  \"task\": \"x\",\n  \"workflow\": [\n    { \"agent\": \"a\", \"duration\": 3 },\n    { \"step\": \"é\", \"duration\": \"soon\", \"agent\": \"b\" }\n  ]\n}"));
+        Assert.AreEqual((2, 3), At("{\n  \"result\": \"maybe\", \"task\": \"x\"\n}"));
+        Assert.AreEqual((3, 5), At("{ \"task\": \"x\",\n  \"workflow\": [\n    7\n  ] }"), "an array item is located at the item");
+        Assert.AreEqual((1, 1), At("{ \"workflow\": [] }"), "a missing field: the record itself");
+        Assert.AreEqual(2, At("{ \"task\": \"x\",\n  \"workflow\": [ } ").Item1, "a syntax error at its line");
+    }
+
+    [TestMethod]
+    public void AFileThatCannotBeReadIsReportedAtItsPathAndLine()
+    {
+        var file = Path.Combine(LearningFixtures.TempDir(), "execution.json");
+        File.WriteAllText(file, "{\n  \"task\": 5\n}\n");
+        var d = Assert.ThrowsExactly<ExecutionRecordReader.ExecutionRecordException>(() => ExecutionRecordReader.ReadFile(file)).ToDiagnostic();
+        Assert.AreEqual($"{file}(2,3): error {DiagnosticCodes.ExecutionJsonInvalid}: 'task' must be a string, got number", d.ToString());
+    }
+
+    [TestMethod]
     public void ExecutionJsonWrongTypesGiveClearErrors()
     {
         void Bad(string json, string expect)

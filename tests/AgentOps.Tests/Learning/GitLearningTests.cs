@@ -9,14 +9,7 @@ namespace AgentOps.Tests.Learning;
 [TestClass]
 public sealed class GitLearningTests
 {
-    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
     private const string AuthTask = "Add OAuth2 login to the API";
-
-    private static (string Project, string Home) NewProject()
-    {
-        var root = TempDir();
-        return (InitRepo(Path.Combine(root, "project")), Path.Combine(root, "home"));
-    }
 
     private static void Sessions(string project, string home, int from, int count, bool failLast = false)
     {

@@ -13,12 +13,17 @@ public sealed class LearnCliTests
     [TestMethod]
     public void A_named_execution_json_that_cannot_be_read_fails_with_AOP0912_and_exit_1()
     {
-        var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
+        var project = LearningFixtures.NewProject().Project;
         var bad = Path.Combine(project, "execution.json");
-        File.WriteAllText(bad, """{ "task": "Add OAuth2", "workflow": [ { "agent": "a", "duration": "soon" } ] }""");
+        File.WriteAllText(bad, """
+            { "task": "Add OAuth2",
+              "workflow": [
+                { "agent": "a", "duration": "soon" }
+              ] }
+            """);
         var result = Agentops(project, "learn", "--project", project, bad);
         Assert.AreEqual(1, result.ExitCode, result.All);
-        StringAssert.Contains(result.StdErr, "AOP0912");
+        StringAssert.Contains(result.StdErr, $"{bad}(3,21): error AOP0912:", "canonical form, at the field's line and column");
         StringAssert.Contains(result.StdErr, "workflow[0].duration", "the field is named");
         Assert.IsFalse(Directory.Exists(Path.Combine(project, ".agentops", "patterns")), "nothing learned");
     }
@@ -26,7 +31,7 @@ public sealed class LearnCliTests
     [TestMethod]
     public void Extract_keeps_its_lock_in_the_git_dir_not_the_work_tree()
     {
-        var project = LearningFixtures.InitRepo(Path.Combine(LearningFixtures.TempDir(), "project"));
+        var project = LearningFixtures.NewProject().Project;
         var result = Agentops(project, "extract", "--project", project);
         Assert.AreEqual(0, result.ExitCode, result.All);
         Assert.IsFalse(File.Exists(Path.Combine(project, ".agentops", ".learn.lock")), "git status would show .agentops/.learn.lock");

@@ -29,6 +29,17 @@ internal static class LearningFixtures
         return d;
     }
 
+    /// <summary>When the recorded sessions of the git learning tests start (each later one some hours on).</summary>
+    public static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-20T09:00:00Z", CultureInfo.InvariantCulture);
+
+    /// <summary>A fresh git repository <c>&lt;temp&gt;/project</c> (one commit), and <c>&lt;temp&gt;/home</c> beside it
+    /// for the user's Claude Code files.</summary>
+    public static (string Project, string Home) NewProject()
+    {
+        var root = TempDir();
+        return (InitRepo(Path.Combine(root, "project")), Path.Combine(root, "home"));
+    }
+
     public static string InitRepo(string path)
     {
         Directory.CreateDirectory(path);

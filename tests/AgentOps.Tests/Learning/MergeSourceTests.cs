@@ -15,14 +15,11 @@ namespace AgentOps.Tests.Learning;
 [TestClass]
 public sealed class MergeSourceTests
 {
-    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
-
     /// <summary>A project that learned one authentication pattern (3 sessions) onto its learnings branch.</summary>
     private static (string Project, string Id) Learned()
     {
-        var root = TempDir();
-        var project = InitRepo(Path.Combine(root, "project"));
-        for (var i = 1; i <= 3; i++) Session(project, Path.Combine(root, "home"), Sid(i), "Add OAuth2 login to the API", T0.AddHours(i), AuthWorkflow);
+        var (project, home) = NewProject();
+        for (var i = 1; i <= 3; i++) Session(project, home, Sid(i), "Add OAuth2 login to the API", T0.AddHours(i), AuthWorkflow);
         var report = LearningEngine.Learn(new LearnOptions { Project = project, Now = T0.AddDays(1) });
         return (project, report.Patterns.Single(p => p.Lifecycle == PatternLifecycle.Learned).Id);
     }

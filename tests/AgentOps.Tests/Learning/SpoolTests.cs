@@ -13,7 +13,6 @@ namespace AgentOps.Tests.Learning;
 [TestClass]
 public sealed class SpoolTests
 {
-    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
     private static string Script => Path.Combine(RepoRoot(), "plugins", "agentops-meta-orchestrator", "hooks", "record-event.sh");
 
     private static string Micros(DateTimeOffset t) => ((t - DateTimeOffset.UnixEpoch).Ticks / 10).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -42,7 +42,7 @@ public sealed class CoreLinksValidatorTests
         using var dir = CoreMarketplace();
         Directory.Delete(dir.File("plugins/agentops-core/workflows"));
         var d = CoreLinksValidator.Validate(dir.Path).Single();
-        Assert.AreEqual((DiagnosticCodes.CoreLinkBroken, 0), (d.Code, d.Line));
+        Assert.AreEqual((DiagnosticCodes.CoreLinkBroken, 1, 1), (d.Code, d.Line, d.Column), "the link is there: the IDE opens it");
     }
 
     [TestMethod]
@@ -53,8 +53,10 @@ public sealed class CoreLinksValidatorTests
         File.CreateSymbolicLink(dir.File("core/agents"), "../plugins/agentops-core/commands");
         File.Delete(dir.File("core/commands"));
         Directory.CreateDirectory(dir.File("core/commands"));
+        File.Delete(dir.File("core/skills"));
+        File.WriteAllText(dir.File("core/skills"), "../plugins/agentops-core/skills"); // a checkout without symlinks
         var d = CoreLinksValidator.Validate(dir.Path);
-        Assert.AreEqual(2, d.Count(x => x.Code == DiagnosticCodes.CoreLinkWrongTarget && x.Line == 0), string.Join("\n", d));
+        Assert.AreEqual(3, d.Count(x => x.Code == DiagnosticCodes.CoreLinkWrongTarget && (x.Line, x.Column) == (1, 1)), string.Join("\n", d));
     }
 
     [TestMethod]
