@@ -17,10 +17,9 @@ public sealed record PlanOptions
     /// <summary>Another selector (issue 8's Thompson sampling, experiments); null: greedy when conservative,
     /// exploration by expected gain otherwise (<see cref="ExpectedGainSelector"/>).</summary>
     public IWorkflowSelector? Selector { get; init; }
-    /// <summary>What the memory compares tasks, steps and agents with (issue 15). Null: the sentence model of
-    /// the embedding service read with the words (<see cref="MemoryEmbedder.Default"/>, loaded once per process) when the memory
-    /// has learned patterns to compare with, else the lexical fallback (<see cref="Memory.LexicalEmbedder"/>):
-    /// a plan with nothing learned never pays for loading the model.</summary>
+    /// <summary>What the memory compares tasks, steps and agents with (issue 15). Null: the lexical embedder
+    /// (<see cref="Memory.LexicalEmbedder"/>); pass <see cref="MemoryEmbedder.Default"/>'s model to read with the
+    /// sentence model and the words (see <see cref="Planner.EmbedderFor"/> for why it is not the default).</summary>
     public AgentOps.Orchestration.Embeddings.ITextEmbedder? Embedder { get; init; }
 }
 
@@ -134,10 +133,11 @@ public static class Planner
 
     /// <summary>The embedder of <see cref="PlanOptions.Embedder"/>: the caller's, else the sentence model when
     /// there is a learned workflow pattern to recall, else the lexical fallback.</summary>
+    /// <summary>The memory reads tasks by their words unless the caller passes a sentence embedder: with the model the
+    /// learning curve is the same within its replicate spread (docs/meta-orchestrator/MEMORY.md) while a cold
+    /// `agentops plan` takes 2.7 s instead of 0.9 s (the ONNX session load), so the default does not pay for it.</summary>
     public static MemoryEmbedder EmbedderFor(PlanOptions options, LearnedSignals learned) =>
-        options.Embedder is not null ? MemoryEmbedder.For(options.Embedder)
-        : learned.Patterns.Any(sp => sp.Lifecycle != PatternLifecycle.Meta && sp.Pattern is { Steps.Count: > 0 }) ? MemoryEmbedder.Default
-        : MemoryEmbedder.Lexical;
+        options.Embedder is not null ? MemoryEmbedder.For(options.Embedder) : MemoryEmbedder.Lexical;
 
     /// <summary>Whether a pattern's steps already do what a capability asks: its own agent (when that agent is
     /// specific to it), a step of its phase, or any implementation step for the implement capabilities.</summary>

@@ -11,8 +11,8 @@ namespace AgentOps.Bench.Scenarios;
 /// to <c>artifacts/bench/learning-curve.svg</c>. Options: <c>--replicates N</c> (6), <c>--executions N</c> per
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
 /// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop),
-/// <c>--embedder default|hybrid|model|lexical</c> (what the memory compares with: the planner's default,
-/// the sentence model with the words when it loads; the model with the words; the model alone; the lexical fallback), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
+/// <c>--embedder default|hybrid|model|lexical</c> (what the memory compares with:
+/// the sentence model with the words when it loads; the same; the model alone; the lexical embedder, the default as in `agentops plan`), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
 /// embedder reads the families' phrasings: same family vs other families, then stop).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
@@ -41,7 +41,7 @@ public sealed class LearningCurveScenario : IBenchScenario
                 return 0;
             }
             var embedderIndex = Array.IndexOf(args, "--embedder");
-            var embedderName = embedderIndex >= 0 && embedderIndex + 1 < args.Length ? args[embedderIndex + 1] : "default";
+            var embedderName = embedderIndex >= 0 && embedderIndex + 1 < args.Length ? args[embedderIndex + 1] : "lexical"; // what `agentops plan` uses
             var wantModel = embedderName != "lexical";
             var embedder = embedderName switch
             {

@@ -60,6 +60,7 @@ public sealed partial class ExplorationTests
         Assert.AreSame(MemoryEmbedder.Lexical, Planner.EmbedderFor(new PlanOptions(), LearnedSignals.None), "nothing to recall: the model is not loaded");
         Assert.AreSame(MemoryEmbedder.Lexical, MemoryEmbedder.For(null));
         Assert.AreSame(Sentence.Value, Planner.EmbedderFor(new PlanOptions { Embedder = Sentence.Value }, OutageLearned()));
+        Assert.AreSame(MemoryEmbedder.Lexical, Planner.EmbedderFor(new PlanOptions(), OutageLearned()), "agentops plan does not load the model by default");
         Assert.IsFalse(MemoryEmbedder.Lexical.IsSentenceModel);
         Assert.AreEqual(MemoryCalibration.Hybrid, Sentence.Value.Calibration, "each embedder's cosines are read on its own scale");
         Assert.AreEqual(MemoryCalibration.Lexical, MemoryEmbedder.Lexical.Calibration);
