@@ -102,10 +102,13 @@ public sealed class ImportRoundTripTests
     }
 
     [TestMethod]
+    [TestCategory("Build")]
     public void PackedMarketplaceOfThisRepoRoundTrips()
     {
-        var packed = Path.Combine(ClaudeSession.RepoRoot, "artifacts", "marketplace");
-        if (!File.Exists(Path.Combine(packed, ".claude-plugin", "marketplace.json"))) { Assert.Inconclusive("run dotnet pack at the repo root first (artifacts/marketplace)"); return; }
+        // Packs the repo (once per test run) instead of depending on an earlier `dotnet pack`: in a fresh clone
+        // nothing has packed yet, and a test reported Inconclusive there proves nothing.
+        AgentOps.Tests.Build.RepoMarketplace.EnsurePacked();
+        var packed = AgentOps.Tests.Build.RepoMarketplace.PackedFolder;
         using var output = new TempDir();
         var result = MarketplaceImporter.Import(packed, output.Path);
         var (marketplace, plugins) = Regenerate(output.Path);
