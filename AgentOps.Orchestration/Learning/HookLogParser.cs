@@ -26,6 +26,8 @@ public static class HookLogParser
         public string? Description;
     }
 
+    private const double MaxDurationMs = 30.0 * 24 * 3600 * 1000;
+
     /// <summary>The failure reason of a log with no Stop/SessionEnd (the session may still be running).</summary>
     public const string NotStoppedReason = "session did not stop";
 
@@ -184,13 +186,15 @@ public static class HookLogParser
                     }
                     case "PostToolUse" or "PostToolUseFailure" when !inSubagent:
                     {
-                        double? reported = payload.TryGetProperty("duration_ms", out var dm) && dm.TryGetDouble(out var ms) ? ms / 1000.0 : null;
+                        // A duration outside 0..30 days is not one (hostile or broken input must not move a start out of range).
+                        double? reported = payload.TryGetProperty("duration_ms", out var dm) && dm.ValueKind == JsonValueKind.Number && dm.TryGetDouble(out var ms)
+                            && ms >= 0 && ms <= MaxDurationMs ? ms / 1000.0 : null;
                         if (toolUseId is null || !byToolUse.TryGetValue(toolUseId, out var step))
                         {
                             // The plugin hooks only the end of a delegation (half the events): the step started
                             // duration_ms before this hook fired, and is ordered by that start below.
                             if (StepFor(toolName, input, ref rolledBack) is not { } call) break;
-                            step = Track(call, ts is { } end0 ? end0 - TimeSpan.FromSeconds(reported ?? 0) : default, toolUseId);
+                            step = Track(call, ts is { } end0 && end0 > DateTimeOffset.MinValue.AddDays(31) ? end0 - TimeSpan.FromSeconds(reported ?? 0) : default, toolUseId);
                         }
                         if (reported is { } secs) step.Duration = secs;
                         else if (ts is { } end && step.Start != default) step.Duration = Math.Max(0, (end - step.Start).TotalSeconds);

@@ -84,6 +84,26 @@ public sealed class LeanHookSetTests
         CollectionAssert.AreEqual(new[] { "code-reviewer", "qa-engineer" }, PatternExtractor.Shape(e).ToArray());
     }
 
+    [TestMethod]
+    [DataRow("-5")]
+    [DataRow("1e300")]
+    [DataRow("\"12\"")]
+    [DataRow("null")]
+    public void A_duration_that_is_not_one_is_ignored_not_a_crash(string duration)
+    {
+        var lines = new[]
+        {
+            """{"hook":"UserPromptSubmit","received_at":"0001-01-01T00:00:01Z","payload":{"session_id":"s","hook_event_name":"UserPromptSubmit","prompt":"review"}}""",
+            $$$"""{"hook":"PostToolUse","received_at":"0001-01-01T00:00:02Z","payload":{"session_id":"s","hook_event_name":"PostToolUse","tool_name":"Agent","tool_input":{"subagent_type":"code-reviewer"},"tool_use_id":"t","duration_ms":{{{duration}}}}}""",
+            $$$"""{"hook":"PostToolUse","received_at":"2026-12-02T10:00:00Z","payload":{"session_id":"s","hook_event_name":"PostToolUse","tool_name":"Agent","tool_input":{"subagent_type":"qa-engineer"},"tool_use_id":"u","duration_ms":{{{duration}}}}}""",
+        };
+
+        var e = Parse(lines);
+
+        CollectionAssert.AreEqual(new[] { "code-reviewer", "qa-engineer" }, e.Steps.Select(s => s.Name).ToArray());
+        Assert.IsTrue(e.Steps.All(s => s.DurationSeconds >= 0 && s.DurationSeconds < 3600), string.Join(", ", e.Steps.Select(s => s.DurationSeconds)));
+    }
+
     private static Execution Parse(IEnumerable<string> lines)
     {
         var r = HookLogParser.Parse(new StringReader(string.Join('\n', lines)), "fallback", out _);
