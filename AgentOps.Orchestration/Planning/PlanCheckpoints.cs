@@ -1,16 +1,20 @@
 namespace AgentOps.Orchestration.Planning;
 
 /// <summary>
-/// Where the plan stops to check before going on: after every step whose checkpoint is expected to save more
-/// rework than it costs (<see cref="CheckpointValue"/>, from what the planner expects of each step), after
-/// implementation steps of a risky task, before any deployment, and (--conservative) after every step that writes.
+/// Where the plan stops to check before going on: after the step the learned per-step evidence of this
+/// kind of task says fails most, after the step a learned pattern found fails most,
+/// after steps whose learned success rate is below 80 %, after implementation steps of a risky task,
+/// before any deployment, and (--conservative) after every step that writes.
 /// </summary>
 public static class PlanCheckpoints
 {
-    /// <param name="worthChecking">The steps whose checkpoint pays for itself by expected value
-    /// (<see cref="CheckpointValue.Worth"/>), with the reason: the orchestrator checks them and retries once.</param>
-    public static IReadOnlyList<Checkpoint> Place(IReadOnlyList<PlanStep> steps, TaskIntent intent, ExecutionMode mode,
-        IReadOnlyList<(string StepId, string Reason)>? worthChecking = null)
+    public const double LowSuccess = 0.8;
+
+    /// <param name="weakestStep">The plan step the pooled per-step evidence of this kind of task says is
+    /// most likely to fail (<see cref="StepEvidence"/>), with the reason; it gets a checkpoint whatever
+    /// the step's origin, so the orchestrator checks it and retries it once if it failed.</param>
+    public static IReadOnlyList<Checkpoint> Place(IReadOnlyList<PlanStep> steps, TaskIntent intent, ExecutionMode mode, int? learnedCheckpointOrder,
+        (string StepId, string Reason)? weakestStep = null)
     {
         var result = new List<Checkpoint>();
         void Add(PlanStep s, string reason)
@@ -18,8 +22,12 @@ public static class PlanCheckpoints
             if (result.Any(c => c.AfterStep == s.Id)) return;
             result.Add(new Checkpoint(s.Id, reason, Check(s)));
         }
-        foreach (var (id, reason) in worthChecking ?? [])
-            if (steps.FirstOrDefault(s => s.Id == id) is { } step) Add(step, reason);
+        if (weakestStep is { } w && steps.FirstOrDefault(s => s.Id == w.StepId) is { } weakest)
+            Add(weakest, w.Reason);
+        if (learnedCheckpointOrder is { } order && order >= 1 && order <= steps.Count && steps[order - 1].Origin == "pattern")
+            Add(steps[order - 1], "learned: the step that fails most often in this pattern");
+        foreach (var s in steps.Where(s => s.Origin == "pattern" && s.SuccessRate < LowSuccess))
+            Add(s, $"learned success rate {s.SuccessRate:P0} is below {LowSuccess:P0}");
         if (intent.Risky)
             foreach (var s in steps.Where(s => s.Phase == "implement" && s.Writes))
                 Add(s, $"risky change ({string.Join(", ", intent.RiskSignals)})");

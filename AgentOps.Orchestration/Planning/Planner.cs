@@ -76,12 +76,15 @@ public static class Planner
 
         IReadOnlyList<PlanStep> steps;
         PlanSource source;
+        int? learnedCheckpoint = chosenFit?.Pattern.Optimizations.CheckpointAfterStep;
         if (variant is not null && selection.Chosen.Kind == WorkflowOption.VariantKind)
         {
             steps = variant.Steps;
             var baseFit = fits.FirstOrDefault(f => f.Pattern.Id == variant.BaseId);
             source = new PlanSource("catalog", null, null, null, null, null, null, null, null,
                 [$"variant of {(baseFit is null ? "the composed workflow" : "learned pattern " + variant.BaseId)}: {variant.Why}"]);
+            var baseCheckpoint = baseFit?.Pattern.Optimizations.CheckpointAfterStep;
+            learnedCheckpoint = baseCheckpoint is { } cp && variant.Steps[cp - 1].Origin == "pattern" ? cp : null;
         }
         else if (chosenFit is not null)
         {
@@ -106,7 +109,7 @@ public static class Planner
 
         steps = PlanEstimator.WithDurations(steps, learned);
         var (scheduled, groups) = PlanScheduler.Schedule(steps, options.Mode);
-        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, WorthChecking(scheduled, book));
+        var checkpoints = PlanCheckpoints.Place(scheduled, intent, options.Mode, learnedCheckpoint, WeakestStep(scheduled, book));
         var estimate = PlanEstimator.Estimate(scheduled, groups, source, chosenFit);
 
         foreach (var plugin in scheduled.Where(s => !s.InCatalog).Select(s => LearnedSignals.PluginOf(s.Invocation)).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -143,16 +146,20 @@ public static class Planner
             || (rule.CatalogQuery is null && s.Invocation == rule.DefaultAgent)
             || (rule.Phase == "implement" && s.Phase is "implement" or "execute" && s.Writes));
 
-    /// <summary>The steps the memory knows something about (runs on similar tasks) whose checkpoint is expected to
-    /// save more rework than it costs (<see cref="CheckpointValue"/>), each step's chance read from the pooled
-    /// evidence. A step nothing was learned about gets none on this ground (nor does any step without memory).</summary>
-    private static IReadOnlyList<(string StepId, string Reason)> WorthChecking(IReadOnlyList<PlanStep> steps, StepEvidenceBook book)
+    /// <summary>The step the memory knows something about (runs on similar tasks) whose pooled evidence is
+    /// lowest (ties: the earlier step): the one most likely to fail.</summary>
+    private static (string StepId, string Reason)? WeakestStep(IReadOnlyList<PlanStep> steps, StepEvidenceBook book)
     {
-        var evidence = steps.ToDictionary(s => s.Id, s => book.For(StepEvidenceBook.Key(s.Invocation, s.Title)), StringComparer.Ordinal);
-        return CheckpointValue.Worth(steps, s => evidence[s.Id].Mean, s => evidence[s.Id].Runs > 0)
-            .Select(x => (x.Step.Id, $"learned: {x.Step.Invocation} did this {evidence[x.Step.Id].Record} on similar tasks (expected {evidence[x.Step.Id].Mean:0.00}): " +
-                $"a check and one retry are expected to save {x.Net:0} s of rework more than they cost; check it and retry it once")).ToList();
+        var weakest = steps.Select(s => (Step: s, Evidence: book.For(StepEvidenceBook.Key(s.Invocation, s.Title))))
+            .Where(x => x.Evidence.Runs > 0 && x.Evidence.Mean < WeakestBar)
+            .OrderBy(x => x.Evidence.Mean).FirstOrDefault();
+        if (weakest.Step is null) return null;
+        var e = weakest.Evidence;
+        return (weakest.Step.Id, $"learned: {weakest.Step.Invocation} did this {e.Record} on similar tasks (expected {e.Mean:0.00}), the step most likely to fail; check it and retry it once");
     }
+
+    /// <summary>A step expected to succeed this often is not worth a checkpoint of its own.</summary>
+    public const double WeakestBar = 0.99;
 
     /// <summary>FNV-1a of the task text: the same task always explores (or not) the same way.</summary>
     public static int StableSeed(string text)

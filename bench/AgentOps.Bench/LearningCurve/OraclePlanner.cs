@@ -55,9 +55,9 @@ public sealed class OraclePlanner
     private static ExecutionPlan Plan(string task, TaskIntent intent, IReadOnlyList<PlanStep> steps)
     {
         var (scheduled, groups) = PlanScheduler.Schedule(steps, ExecutionMode.Balanced);
-        // The planner's own rule (expected value of each checkpoint) fed with the true success rates and durations.
-        var worth = CheckpointValue.Worth(scheduled, s => s.SuccessRate, _ => true).Select(x => (x.Step.Id, "oracle: worth its check")).ToList();
-        var checkpoints = PlanCheckpoints.Place(scheduled, intent, ExecutionMode.Balanced, worth);
+        var weakest = scheduled.Select((s, i) => (s, i)).OrderBy(x => x.s.SuccessRate).ThenBy(x => x.i).First();
+        int? learned = weakest.s.SuccessRate < 1 ? weakest.i + 1 : null;
+        var checkpoints = PlanCheckpoints.Place(scheduled, intent, ExecutionMode.Balanced, learned);
         var source = new PlanSource("oracle", null, null, null, null, null, null, null, null, ["the hidden best workflow"]);
         var exploration = new ExplorationInfo("oracle", null, false, "oracle", "oracle", "knows the truth", []);
         var estimate = PlanEstimator.Estimate(scheduled, groups, source, null);
