@@ -8,7 +8,8 @@ namespace AgentOps.Orchestration.Learning;
 /// Builds an <see cref="Execution"/> from a hook log: <c>.agentops/executions/&lt;session&gt;.jsonl</c> as
 /// written by <c>agentops record</c> (<c>{"hook":E,"received_at":T,"payload":{...}}</c>) — the same shape
 /// as the shared samples' <c>hooks.jsonl</c> — or bare payloads one per line. Uses UserPromptSubmit
-/// (task, slash commands), PreToolUse/PostToolUse/PostToolUseFailure (steps of the main thread),
+/// (task, slash commands), PreToolUse/PostToolUse/PostToolUseFailure (steps of the main thread; a step seen
+/// only at its end — the plugin hooks no PreToolUse — started <c>duration_ms</c> before it),
 /// SubagentStart/SubagentStop (subagents), Stop/SessionEnd (end).
 /// </summary>
 public static class HookLogParser
@@ -75,6 +76,21 @@ public static class HookLogParser
         return end < 0 ? null : rest[..end].ToString();
     }
 
+    /// <summary>The step a main-thread tool call is, or null for a tool that is not one (Read, Grep…).</summary>
+    private static Pending? StepFor(string toolName, JsonElement input, ref bool rolledBack)
+    {
+        string? Field(string name) => input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, name) : null;
+        if (StepClassifier.IsSubagentTool(toolName))
+            return new Pending { Name = Field("subagent_type") ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = StepCapability.Describe(Field("description"), Field("prompt")) };
+        if (toolName == "Skill")
+            return new Pending { Name = Field("skill") ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
+        if (toolName == "SlashCommand")
+            return new Pending { Name = (Field("command") ?? "/command").Split(' ')[0], Kind = AgentOps.Core.Patterns.StepKinds.Command };
+        if (!StepClassifier.IsNotableTool(toolName)) return null;
+        if (toolName == "Bash" && StepClassifier.IsRollback(Field("command"))) rolledBack = true;
+        return new Pending { Name = toolName, Kind = AgentOps.Core.Patterns.StepKinds.Tool };
+    }
+
     public static ExecutionParseResult ParseFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
@@ -93,6 +109,29 @@ public static class HookLogParser
         var rolledBack = false;
         var ended = false;
         var seq = 0;
+
+        // A tool call's step; a subagent already seen by its SubagentStart alone (hooks of parallel subagents can
+        // land in any order) is the same step, not a second one.
+        Pending Track(Pending step, DateTimeOffset start, string? toolUseId)
+        {
+            var seen = step.Kind == AgentOps.Core.Patterns.StepKinds.Subagent
+                ? steps.FirstOrDefault(s => s.Kind == step.Kind && s.Name == step.Name && s.ToolUseId is null && byAgent.ContainsValue(s)) : null;
+            if (seen is not null)
+            {
+                seen.Description ??= step.Description;
+                if (start != default && (seen.Start == default || start < seen.Start)) seen.Start = start;
+                step = seen;
+            }
+            else
+            {
+                step.Start = start;
+                step.Seq = seq;
+                steps.Add(step);
+            }
+            step.ToolUseId = toolUseId;
+            if (toolUseId is not null) byToolUse[toolUseId] = step;
+            return step;
+        }
 
         var lines = InFiringOrder(reader, stats);
         for (var li = 0; li < lines.Count; li++)
@@ -140,30 +179,20 @@ public static class HookLogParser
                     case "PreToolUse" when !inSubagent:
                     {
                         if (toolUseId is not null && byToolUse.ContainsKey(toolUseId)) break;
-                        Pending? step = null;
-                        if (StepClassifier.IsSubagentTool(toolName))
-                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "subagent_type") : null) ?? "general-purpose", Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Description = input.ValueKind == JsonValueKind.Object ? StepCapability.Describe(TranscriptParser.Str(input, "description"), TranscriptParser.Str(input, "prompt")) : null };
-                        else if (toolName == "Skill")
-                            step = new Pending { Name = (input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "skill") : null) ?? "skill", Kind = AgentOps.Core.Patterns.StepKinds.Skill };
-                        else if (toolName == "SlashCommand")
-                            step = new Pending { Name = ((input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "command") : null) ?? "/command").Split(' ')[0], Kind = AgentOps.Core.Patterns.StepKinds.Command };
-                        else if (StepClassifier.IsNotableTool(toolName))
-                        {
-                            if (toolName == "Bash" && StepClassifier.IsRollback(input.ValueKind == JsonValueKind.Object ? TranscriptParser.Str(input, "command") : null)) rolledBack = true;
-                            step = new Pending { Name = toolName, Kind = AgentOps.Core.Patterns.StepKinds.Tool };
-                        }
-                        if (step is null) break;
-                        step.Start = ts ?? default;
-                        step.Seq = seq;
-                        step.ToolUseId = toolUseId;
-                        steps.Add(step);
-                        if (toolUseId is not null) byToolUse[toolUseId] = step;
+                        if (StepFor(toolName, input, ref rolledBack) is { } step) Track(step, ts ?? default, toolUseId);
                         break;
                     }
                     case "PostToolUse" or "PostToolUseFailure" when !inSubagent:
                     {
-                        if (toolUseId is null || !byToolUse.TryGetValue(toolUseId, out var step)) break;
-                        if (payload.TryGetProperty("duration_ms", out var dm) && dm.TryGetDouble(out var ms)) step.Duration = ms / 1000.0;
+                        double? reported = payload.TryGetProperty("duration_ms", out var dm) && dm.TryGetDouble(out var ms) ? ms / 1000.0 : null;
+                        if (toolUseId is null || !byToolUse.TryGetValue(toolUseId, out var step))
+                        {
+                            // The plugin hooks only the end of a delegation (half the events): the step started
+                            // duration_ms before this hook fired, and is ordered by that start below.
+                            if (StepFor(toolName, input, ref rolledBack) is not { } call) break;
+                            step = Track(call, ts is { } end0 ? end0 - TimeSpan.FromSeconds(reported ?? 0) : default, toolUseId);
+                        }
+                        if (reported is { } secs) step.Duration = secs;
                         else if (ts is { } end && step.Start != default) step.Duration = Math.Max(0, (end - step.Start).TotalSeconds);
                         var resp = payload.TryGetProperty("tool_response", out var tr) ? tr : default;
                         var interrupted = resp.ValueKind == JsonValueKind.Object && resp.TryGetProperty("interrupted", out var ir) && ir.ValueKind == JsonValueKind.True;
@@ -179,7 +208,7 @@ public static class HookLogParser
                         var agentId = TranscriptParser.Str(payload, "agent_id");
                         var type = TranscriptParser.Str(payload, "agent_type") ?? "general-purpose";
                         // Launched by an Agent/Task tool use already seen: that step is the subagent.
-                        var owner = steps.LastOrDefault(s => s.Kind == AgentOps.Core.Patterns.StepKinds.Subagent && s.Name == type && s.Outcome == StepOutcome.Unknown && !byAgent.ContainsValue(s));
+                        var owner = steps.LastOrDefault(s => s.Kind == AgentOps.Core.Patterns.StepKinds.Subagent && s.Name == type && !byAgent.ContainsValue(s));
                         if (owner is null)
                         {
                             owner = new Pending { Name = type, Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Start = ts ?? default, Seq = seq };
@@ -215,7 +244,9 @@ public static class HookLogParser
         if (session is null && task is null && steps.Count == 0)
             return new(null, stats, [.. warnings, "no hook payloads found"]);
 
-        var built = steps.OrderBy(s => s.Seq).Select(p => new ExecutionStep(p.Name, p.Kind, p.Start == default ? first ?? DateTimeOffset.UnixEpoch : p.Start,
+        // Firing order, or start order when every step has a time (a step seen only at its end fired late).
+        var ordered = steps.All(s => s.Start != default) ? steps.OrderBy(s => s.Start).ThenBy(s => s.Seq) : steps.OrderBy(s => s.Seq);
+        var built = ordered.Select(p => new ExecutionStep(p.Name, p.Kind, p.Start == default ? first ?? DateTimeOffset.UnixEpoch : p.Start,
             p.Duration ?? 0, p.Outcome == StepOutcome.Unknown ? (ended ? StepOutcome.Success : StepOutcome.Interrupted) : p.Outcome, p.ToolUseId, p.Description)).ToList();
         var failed = built.FirstOrDefault(s => s.Kind != AgentOps.Core.Patterns.StepKinds.Tool && !s.Succeeded) ?? (built.LastOrDefault() is { Succeeded: false } lt ? lt : null);
         if (failed is not null) failure ??= $"step '{failed.Name}' {failed.Outcome.ToString().ToLowerInvariant()}";

@@ -24,10 +24,8 @@ public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDicti
         var evt = payload["hook_event_name"]?.GetValue<string>() ?? "";
         var tool = payload["tool_name"]?.GetValue<string>() ?? "";
         var runs = new List<HookRun>();
-        foreach (var group in _hooks[evt] as JsonArray ?? [])
+        foreach (var group in Groups(evt, tool))
         {
-            var matcher = group?["matcher"]?.GetValue<string>() ?? "";
-            if (matcher is not ("" or "*") && !Regex.IsMatch(tool, "^(?:" + matcher + ")$")) continue;
             foreach (var hook in group?["hooks"] as JsonArray ?? [])
             {
                 if (hook?["type"]?.GetValue<string>() != "command") continue;
@@ -38,6 +36,13 @@ public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDicti
         }
         return runs;
     }
+
+    /// <summary>Whether the plugin hooks this event of this tool (empty for events without a tool).</summary>
+    public bool Hooks(string evt, string tool) => Groups(evt, tool).Any();
+
+    private IEnumerable<JsonNode?> Groups(string evt, string tool) =>
+        (_hooks[evt] as JsonArray ?? []).Where(group => group?["matcher"]?.GetValue<string>() is null or "" or "*" ||
+            Regex.IsMatch(tool, "^(?:" + group["matcher"]!.GetValue<string>() + ")$"));
 
     /// <summary>Replays a recorded session (lines of <c>{"hook":E,"payload":{...}}</c> or bare payloads) as session
     /// <paramref name="sessionId"/> of this project: ids and paths are rewritten, nothing else.</summary>

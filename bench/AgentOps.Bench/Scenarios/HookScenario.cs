@@ -42,6 +42,10 @@ public sealed class HookScenario : IBenchScenario
             Console.WriteLine($"  record-event.sh (this plugin)   p50 {p50,7:0.00} ms   goal <= 5 ms: {(p50 <= 5 ? "met" : "NOT met")}");
             Console.WriteLine($"  cat >> file (floor)             p50 {cat,7:0.00} ms   ratio {p50 / cat:0.00}x");
             Console.WriteLine($"  bin/agentops record (.NET)      p50 {dotnet,7:0.00} ms   ratio {p50 / dotnet:0.00}x");
+            // What a session waits for in all: the hooks it fires (of the events it had) and their summed time.
+            var synchronous = runs.Where(r => !r.Async).ToList();
+            Console.WriteLine($"  per session: {(double)synchronous.Count / samples.Count:0.0} hooks of {(double)lines.Count(l => l.Trim().Length > 0) / samples.Count:0.0} events, "
+                + $"{synchronous.Sum(r => r.Milliseconds) / samples.Count:0.0} ms waited (SessionEnd, which starts the learner: p50 {HookReplay.SyncP50(synchronous.Where(r => r.Event == "SessionEnd")):0.0} ms)");
             return 0;
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }

@@ -16,7 +16,8 @@ namespace AgentOps.Bench.Scenarios;
 /// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --models (MiniLM vs ArcticXs),
 /// --per-query (tuning half), --plugins N (scale size, default 10000),
 /// --scale-db DIR (keep the generated catalog there; a later run reuses it and measures queries only),
-/// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs).
+/// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs), --tool PATH (run the cold
+/// CLI runs with that executable, e.g. the Native AOT build of eng/ship/release.sh, instead of this build's).
 /// </summary>
 public sealed class SemanticScenario : IBenchScenario
 {
@@ -48,7 +49,8 @@ public sealed class SemanticScenario : IBenchScenario
                 var n = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
                 var keep = args.SkipWhile(a => a != "--scale-db").Skip(1).FirstOrDefault();
                 if (keep is not null) Directory.CreateDirectory(keep);
-                SemanticScale.Run(repo, tmp, n, embedder, _figures, keep, args.Contains("--profile"), !args.Contains("--no-cold"));
+                var tool = args.SkipWhile(a => a != "--tool").Skip(1).FirstOrDefault();
+                SemanticScale.Run(repo, tmp, n, embedder, _figures, keep, args.Contains("--profile"), !args.Contains("--no-cold"), tool);
             }
         }
         finally

@@ -17,7 +17,7 @@ internal static partial class SemanticScale
 {
     /// <param name="keep">A folder that keeps the generated catalog between runs: when it holds one already, the build
     /// and refresh are skipped and only queries are measured (latency work without a two-minute rebuild).</param>
-    public static void Run(string repo, string tmp, int plugins, ITextEmbedder embedder, BenchFigures figures, string? keep = null, bool profile = false, bool cold = true)
+    public static void Run(string repo, string tmp, int plugins, ITextEmbedder embedder, BenchFigures figures, string? keep = null, bool profile = false, bool cold = true, string? tool = null)
     {
         var label = plugins.ToString("N0", Inv);
         var root = keep ?? tmp;
@@ -31,7 +31,7 @@ internal static partial class SemanticScale
             Queries(store, label, plugins, embedder, figures);
             if (profile) QueryProfile.Run(store, embedder, ProbeQueries, figures, label);
         }
-        if (cold) Cold(db, label, figures);
+        if (cold) Cold(db, label, figures, tool);
     }
 
     private static void Build(CatalogStore store, List<CatalogSourceSpec> sources, IReadOnlyList<string> markets, string label, int plugins, string db,
@@ -107,8 +107,10 @@ internal static partial class SemanticScale
             $"{Ms(embedCpu / times.Count)} / {Ms(restCpu / times.Count)}");
     }
 
-    private static void Cold(string db, string label, BenchFigures figures)
+    private static void Cold(string db, string label, BenchFigures figures, string? tool)
     {
+        (double Ms, string Stderr) RunTool(string[] args) => SemanticScale.RunTool(tool, args);
+        if (tool is not null) label += $" ({Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(tool)))}/{Path.GetFileName(tool)})";
         var version = new List<double>();
         var wall = new List<double>();
         var parts = new List<(double Model, double Open, double Query, double SinceStart)>();
@@ -134,10 +136,11 @@ internal static partial class SemanticScale
         }
     }
 
-    private static (double Ms, string Stderr) RunTool(string[] args)
+    /// <summary>Runs the tool: <paramref name="tool"/> (e.g. the Native AOT build the release ships) or this build's own.</summary>
+    private static (double Ms, string Stderr) RunTool(string? tool, string[] args)
     {
         var dir = AppContext.BaseDirectory;
-        var apphost = Path.Combine(dir, OperatingSystem.IsWindows() ? "agentops.exe" : "agentops");
+        var apphost = tool ?? Path.Combine(dir, OperatingSystem.IsWindows() ? "agentops.exe" : "agentops");
         var psi = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (!File.Exists(apphost)) psi.ArgumentList.Add(Path.Combine(dir, "agentops.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);

@@ -33,7 +33,11 @@ public sealed class DailyLearningTests
         var runs = new List<HookReplay.HookRun>();
         for (var i = 1; i <= 3; i++) runs.AddRange(replay.ReplaySession(File.ReadLines(RecordedSession), $"replayed-session-000{i}"));
 
-        Assert.AreEqual(3 * File.ReadLines(RecordedSession).Count(l => l.Trim().Length > 0), runs.Count, "one hook per recorded event");
+        // Of the recording's 12 events the plugin hooks 4: the prompt, the Agent call's end, Stop and SessionEnd (not
+        // SessionStart, the tool starts, the Bash calls or the subagent's own events: the transcript has those).
+        Assert.AreEqual(12, File.ReadLines(RecordedSession).Count(l => l.Trim().Length > 0));
+        CollectionAssert.AreEqual(new[] { "UserPromptSubmit", "PostToolUse", "Stop", "SessionEnd" }, runs.Take(4).Select(r => r.Event).ToArray());
+        Assert.AreEqual(3 * 4, runs.Count, "one hook per event the plugin registers for");
         Assert.IsTrue(runs.All(r => r.ExitCode == 0 && r.StdOut.Length == 0), "hooks exit 0 and print nothing");
         Console.WriteLine($"synchronous hooks: {runs.Count(r => !r.Async)}, p50 {HookReplay.SyncP50(runs):0.0} ms (this machine, under test load)");
 

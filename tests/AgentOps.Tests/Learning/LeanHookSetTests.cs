@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using AgentOps.Core.Patterns;
+using AgentOps.Orchestration.Learning;
+using AgentOps.Tests.Content;
+
+namespace AgentOps.Tests.Learning;
+
+/// <summary>
+/// The meta-orchestrator hooks only the prompt, the end of each delegation (PostToolUse of Agent, Task,
+/// Skill, SlashCommand) and the session's end, so a session waits for a few hooks instead of two per tool
+/// call. These pin that the hook log of that lean set, read without its transcript, still gives the learner
+/// what the full set gave: the same delegation steps, outcome and shape, and start order even when
+/// parallel subagents end in another order than they began.
+/// </summary>
+[TestClass]
+public sealed class LeanHookSetTests
+{
+    private static readonly HookReplay Plugin = new(ContentRepo.PluginDir("agentops-meta-orchestrator"), Path.GetTempPath());
+
+    [TestMethod]
+    [DataRow("v2.1.331_bash_agent")]
+    [DataRow("v2.1.331_general_purpose")]
+    [DataRow("v2.1.331_legacy_Task_name")]
+    [DataRow("v2.1.331_slash_command")]
+    public void The_plugins_hooks_keep_what_the_learner_uses_of_a_real_session(string scenario)
+    {
+        var all = File.ReadLines(Path.Combine(LearningFixtures.Samples, scenario, "hooks.jsonl")).Where(l => l.Trim().Length > 0).ToList();
+        var hooked = all.Where(l =>
+        {
+            var payload = JsonNode.Parse(l)!["payload"]!;
+            return Plugin.Hooks(payload["hook_event_name"]!.GetValue<string>(), payload["tool_name"]?.GetValue<string>() ?? "");
+        }).ToList();
+        Assert.IsTrue(hooked.Count < all.Count, "the lean set hooks fewer events than the session fired");
+
+        var full = Parse(all);
+        var lean = Parse(hooked);
+        Assert.AreEqual(full.Task, lean.Task);
+        Assert.AreEqual(full.Success, lean.Success);
+        Assert.AreEqual(full.Open, lean.Open);
+        static string[] Delegations(Execution e) => [.. e.Steps.Where(s => s.Kind != StepKinds.Tool).Select(s => $"{s.Kind}:{s.Name}:{s.Outcome}:{s.Description}")];
+        CollectionAssert.AreEqual(Delegations(full), Delegations(lean));
+        CollectionAssert.AreEqual(PatternExtractor.Shape(full).ToArray(), PatternExtractor.Shape(lean).ToArray());
+    }
+
+    [TestMethod]
+    public void Parallel_subagents_seen_only_at_their_end_are_ordered_by_when_they_started()
+    {
+        var t0 = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+        string Line(double at, string evt, string? agent = null, string? id = null, double? ms = null) =>
+            new JsonObject
+            {
+                ["hook"] = evt,
+                ["received_at"] = t0.AddSeconds(at).ToString("O"),
+                ["payload"] = new JsonObject
+                {
+                    ["session_id"] = "s1",
+                    ["hook_event_name"] = evt,
+                    ["prompt"] = evt == "UserPromptSubmit" ? "review and test the login handler" : null,
+                    ["tool_name"] = agent is null ? null : "Agent",
+                    ["tool_input"] = agent is null ? null : new JsonObject { ["subagent_type"] = agent, ["description"] = agent + " pass" },
+                    ["tool_use_id"] = id,
+                    ["duration_ms"] = ms,
+                },
+            }.ToJsonString();
+        var lines = new[]
+        {
+            Line(0, "UserPromptSubmit"),
+            // Started at 3 s, ended first at 5 s; the reviewer started at 1 s and failed at 6 s.
+            Line(5, "PostToolUse", "qa-engineer", "t2", 2000),
+            Line(6, "PostToolUseFailure", "code-reviewer", "t1", 5000),
+            Line(9, "PostToolUse", "code-reviewer", "t3", 1000),
+            Line(10, "Stop"),
+        };
+
+        var e = Parse(lines);
+
+        CollectionAssert.AreEqual(new[] { "code-reviewer", "qa-engineer", "code-reviewer" }, e.Steps.Select(s => s.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { 1.0, 3.0, 8.0 }, e.Steps.Select(s => (s.Start - t0).TotalSeconds).ToArray());
+        CollectionAssert.AreEqual(new[] { 5.0, 2.0, 1.0 }, e.Steps.Select(s => s.DurationSeconds).ToArray());
+        CollectionAssert.AreEqual(new[] { StepOutcome.Error, StepOutcome.Success, StepOutcome.Success }, e.Steps.Select(s => s.Outcome).ToArray());
+        Assert.AreEqual("review and test the login handler", e.Task);
+        Assert.IsFalse(e.Open);
+        // The failed reviewer was retried while the tests ran: one step of the shape, counted as failed.
+        CollectionAssert.AreEqual(new[] { "code-reviewer", "qa-engineer" }, PatternExtractor.Shape(e).ToArray());
+    }
+
+    private static Execution Parse(IEnumerable<string> lines)
+    {
+        var r = HookLogParser.Parse(new StringReader(string.Join('\n', lines)), "fallback", out _);
+        Assert.IsNotNull(r.Execution, string.Join("; ", r.Warnings));
+        return r.Execution;
+    }
+}
