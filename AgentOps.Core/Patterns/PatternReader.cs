@@ -45,7 +45,26 @@ public static partial class PatternReader
         return Parse(path, text);
     }
 
+    /// <summary>Parsed texts, by path and text: the planner reads the whole store for every plan (issue 15:
+    /// parsing was a third of planning with 150 learned executions), and a pattern's text only changes when it
+    /// learns something, which makes a new text. The result is immutable (records and read-only lists), so
+    /// callers share it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, string Text), PatternReadResult> Parsed = new();
+
+    /// <summary>Beyond this many remembered texts the memo starts over (every learned execution rewrites a pattern).</summary>
+    private const int MaxParsed = 2_048;
+
+    /// <summary>Forgets every parsed text (tests: a plan from a cold memo equals one from a warm memo).</summary>
+    internal static void ForgetParsed() => Parsed.Clear();
+
     public static PatternReadResult Parse(string path, string text)
+    {
+        if (Parsed.TryGetValue((path, text), out var known)) return known;
+        if (Parsed.Count >= MaxParsed) Parsed.Clear();
+        return Parsed[(path, text)] = ParseText(path, text);
+    }
+
+    private static PatternReadResult ParseText(string path, string text)
     {
         var doc = MarkdownDocument.Parse(path, text);
         var diags = new List<Diagnostic>(doc.Errors);

@@ -147,7 +147,10 @@ public sealed partial class CatalogStore
     }
 
     /// <summary>Components of one kind that match a full-text query, best first.</summary>
-    public IReadOnlyList<ComponentHit> SearchComponents(string match, string kind, int limit)
+    public IReadOnlyList<ComponentHit> SearchComponents(string match, string kind, int limit) =>
+        Remember(_componentSearches, (match, kind, limit), k => SearchComponentsUncached(k.Item1, k.Item2, k.Item3));
+
+    private IReadOnlyList<ComponentHit> SearchComponentsUncached(string match, string kind, int limit)
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
@@ -162,7 +165,9 @@ public sealed partial class CatalogStore
     }
 
     /// <summary>The component Claude Code would launch for this invocation (<c>plugin:agent</c>, <c>/plugin:command</c>), if indexed.</summary>
-    public ComponentHit? FindComponent(string invocation)
+    public ComponentHit? FindComponent(string invocation) => Remember(_components, invocation, FindComponentUncached);
+
+    private ComponentHit? FindComponentUncached(string invocation)
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """

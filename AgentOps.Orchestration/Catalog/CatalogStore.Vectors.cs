@@ -66,6 +66,7 @@ public sealed partial class CatalogStore
     {
         _dense = null;
         _vocabulary = null;
+        ForgetComponentQueries();
     }
 
     public string? EmbeddingModelId() =>

@@ -7,7 +7,12 @@ namespace AgentOps.Orchestration.Catalog;
 // diagnostics) inside the build's transaction.
 public sealed partial class CatalogStore
 {
-    public SqliteTransaction BeginTransaction() => _db.BeginTransaction();
+    public SqliteTransaction BeginTransaction()
+    {
+        // Whatever a write transaction changes, the remembered component queries must not outlive it.
+        InvalidateCaches();
+        return _db.BeginTransaction();
+    }
 
     public long EnsureSource(CatalogSourceSpec spec, SqliteTransaction tx)
     {

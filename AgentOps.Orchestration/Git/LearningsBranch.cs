@@ -34,9 +34,25 @@ public static class LearningsBranch
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (commit?[folder]?.Target is not Tree tree) return result;
         foreach (var entry in tree)
-            if (entry.TargetType == TreeEntryTargetType.Blob && entry.Target is Blob blob && !blob.IsBinary)
-                result[folder + "/" + entry.Name] = blob.GetContentText();
+            if (entry.TargetType == TreeEntryTargetType.Blob && entry.Target is Blob blob && TextOf(blob) is { } text)
+                result[folder + "/" + entry.Name] = text;
         return result;
+    }
+
+    /// <summary>Blob texts by object id (null: binary). A blob's id is the hash of its content, so its text never
+    /// changes; the planner reads every pattern of the branch for every plan (issue 15), and reading a blob
+    /// through libgit2 cost as much as parsing it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectId, string?> Texts = new();
+    private const int MaxTexts = 4_096;
+
+    /// <summary>Forgets every blob text read (tests: a plan from a cold memo equals one from a warm memo).</summary>
+    internal static void ForgetTexts() => Texts.Clear();
+
+    private static string? TextOf(Blob blob)
+    {
+        if (Texts.TryGetValue(blob.Id, out var known)) return known;
+        if (Texts.Count >= MaxTexts) Texts.Clear();
+        return Texts[blob.Id] = blob.IsBinary ? null : blob.GetContentText();
     }
 
     /// <summary>Text of one file of the branch, or null.</summary>

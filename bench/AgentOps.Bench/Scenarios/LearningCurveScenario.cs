@@ -13,7 +13,9 @@ namespace AgentOps.Bench.Scenarios;
 /// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop),
 /// <c>--embedder default|hybrid|model|lexical</c> (what the memory compares with:
 /// the sentence model with the words when it loads; the same; the model alone; the lexical embedder, the default as in `agentops plan`), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
-/// embedder reads the families' phrasings: same family vs other families, then stop).
+/// embedder reads the families' phrasings: same family vs other families, then stop),
+/// <c>--plan-timing</c> (time planning alone on a store of one replicate's learned executions, the shipped families
+/// by default: <c>--store DIR</c> keeps it for the next run, <c>--repeats N</c> (5), <c>--plans PATH</c> writes every plan's JSON).
 /// </summary>
 public sealed class LearningCurveScenario : IBenchScenario
 {
@@ -58,6 +60,28 @@ public sealed class LearningCurveScenario : IBenchScenario
             if (args.Contains("--similarities"))
             {
                 Console.Write(SimilarityReport.Render(families, embedder, catalog));
+                return 0;
+            }
+            if (args.Contains("--plan-timing"))
+            {
+                // Issue 15's planning goal is stated for the store of the shipped ten families x 15 executions.
+                var timed = new CurveOptions
+                {
+                    Families = onlyIndex >= 0 ? families : TaskFamilies.All.Where(f => f.Split == FamilySplit.Shipped).ToList(),
+                    ExecutionsPerFamily = Int("--executions", 15),
+                    Seed = Int("--seed", 8),
+                    WorkFolder = work,
+                    Progress = Console.Out,
+                    Embedder = embedder,
+                };
+                var storeIndex = Array.IndexOf(args, "--store");
+                var storeFolder = storeIndex >= 0 && storeIndex + 1 < args.Length ? Path.GetFullPath(args[storeIndex + 1])
+                    : Path.Combine(repoRoot, "artifacts", "bench", "plan-timing-store");
+                var result = PlanTiming.Run(timed, catalog, storeFolder, Int("--repeats", 5));
+                Console.Write(PlanTiming.Render(result, PlanTiming.LoadAverage()));
+                var plansIndex = Array.IndexOf(args, "--plans");
+                if (plansIndex >= 0 && plansIndex + 1 < args.Length)
+                    File.WriteAllLines(Path.GetFullPath(args[plansIndex + 1]), result.Plans.Select(x => x.Task + "\n" + x.Json));
                 return 0;
             }
             var options = new CurveOptions
