@@ -36,11 +36,15 @@ public sealed class HookScenario : IBenchScenario
                 runs.AddRange(replay.ReplaySession(recorded, $"bench-session-{i:D4}"));
             }
             var cat = Baseline(project, lines, $"cat >> \"{Path.Combine(project, "cat.log")}\"");
+            // The plugin's own one-liner (the Stop hook's: every event but SessionEnd is the same line) from the floor's spawner.
+            var hooks = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(plugin, "hooks", "hooks.json")))!["hooks"]!;
+            var oneLiner = Baseline(project, lines, hooks["Stop"]![0]!["hooks"]![0]!["command"]!.GetValue<string>(), plugin);
             var dotnet = Baseline(project, lines, $"\"{Path.Combine(plugin, "bin", "agentops")}\" record");
             var p50 = HookReplay.SyncP50(runs);
             Console.WriteLine($"{runs.Count} hooks from {samples.Count} recorded sessions, {Environment.ProcessorCount} cores, load {Load()}");
             Console.WriteLine($"  record-event.sh (this plugin)   p50 {p50,7:0.00} ms   goal <= 5 ms: {(p50 <= 5 ? "met" : "NOT met")}");
             Console.WriteLine($"  cat >> file (floor)             p50 {cat,7:0.00} ms   ratio {p50 / cat:0.00}x");
+            Console.WriteLine($"  the hook's line, floor spawner  p50 {oneLiner,7:0.00} ms   ratio to the floor {oneLiner / cat:0.00}x");
             Console.WriteLine($"  bin/agentops record (.NET)      p50 {dotnet,7:0.00} ms   ratio {p50 / dotnet:0.00}x");
             // What a session waits for in all: the hooks it fires (of the events it had) and their summed time.
             var synchronous = runs.Where(r => !r.Async).ToList();
@@ -51,7 +55,7 @@ public sealed class HookScenario : IBenchScenario
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
     }
 
-    private static double Baseline(string project, IEnumerable<string> lines, string command)
+    private static double Baseline(string project, IEnumerable<string> lines, string command, string? pluginRoot = null)
     {
         var times = new List<double>();
         foreach (var line in lines.Where(l => l.Trim().Length > 0))
@@ -60,6 +64,7 @@ public sealed class HookScenario : IBenchScenario
             var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = project, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
             psi.ArgumentList.Add("-c"); psi.ArgumentList.Add(command);
             psi.Environment["CLAUDE_PROJECT_DIR"] = project;
+            if (pluginRoot is not null) psi.Environment["CLAUDE_PLUGIN_ROOT"] = pluginRoot;
             var sw = Stopwatch.StartNew();
             using var p = Process.Start(psi)!;
             p.StandardInput.Write(payload);
