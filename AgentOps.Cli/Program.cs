@@ -32,6 +32,13 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
-        return root.Parse(args).Invoke();
+        try { return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Hostile or unlucky files (a FIFO or folder named as a database, a permission, a disk error) the
+            // commands do not handle themselves: one clear line and exit 1, never a stack trace.
+            Console.Error.WriteLine($"error: {AgentOps.Core.Security.SecretScanner.Redact(ex.Message, out _)}");
+            return 1;
+        }
     }
 }

@@ -26,10 +26,21 @@ internal static class CatalogCli
     public static bool UsageProblem(ParseResult r, out int exit)
     {
         exit = ExitCodes.Ok;
-        if (r.UnmatchedTokens.Count == 0) return false;
-        Console.Error.WriteLine($"usage error: unexpected '{string.Join(" ", r.UnmatchedTokens)}' (see --help)");
-        exit = ExitCodes.Usage;
-        return true;
+        if (r.UnmatchedTokens.Count > 0)
+        {
+            Console.Error.WriteLine($"usage error: unexpected '{string.Join(" ", r.UnmatchedTokens)}' (see --help)");
+            exit = ExitCodes.Usage;
+            return true;
+        }
+        // --db naming a folder, a FIFO (SQLite's open would block on it) or a device: refused before anything opens it.
+        if (r.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--db") is { } dbOption
+            && r.GetValue(dbOption) is { Length: > 0 } db
+            && Core.Security.FileKind.OfTarget(Path.GetFullPath(db)) is var kind and not (Core.Security.FileType.Regular or Core.Security.FileType.Missing))
+        {
+            exit = UsageError($"--db {db}: {Core.Security.FileKind.Describe(kind)}, not a database file");
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Words of a free-text argument that look like options ("--limt"): System.CommandLine hands

@@ -23,7 +23,7 @@ public static class LearnCommand
             var given = r.GetValue(files) ?? [];
             // A file named on the command line is what the user asked to learn from: a bad execution.json fails
             // the run (AOP0912, exit 1, nothing learned) rather than being skipped with a warning as in a folder scan.
-            foreach (var record in given.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(f)))
+            foreach (var record in given.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && Core.Security.FileKind.OfTarget(f) == Core.Security.FileType.Regular))
                 ExecutionRecordReader.ReadFile(Path.GetFullPath(record));
             var o = new LearnOptions
             {

@@ -26,7 +26,7 @@ public static class LearnFromCommand
             var arg = r.GetValue(execution)!;
             var file = Resolve(arg, proj) ?? throw new LearningException(DiagnosticCodes.ExecutionNotFound, $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
             var parsed = ExecutionSources.LoadFile(file);
-            if (parsed.Execution is null) throw new LearningException(DiagnosticCodes.ExecutionJsonInvalid, $"{file}: no execution in it ({string.Join("; ", parsed.Warnings)})", ExitCodes.InvalidInput);
+            if (parsed.Execution is null) throw new LearningException(DiagnosticCodes.ExecutionJsonInvalid, $"{file}: no execution in it ({Summarize(parsed.Warnings)})", ExitCodes.InvalidInput);
             var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], Force = r.GetValue(force) };
             if (r.GetValue(interactive))
             {
@@ -42,6 +42,11 @@ public static class LearnFromCommand
         }));
         return cmd;
     }
+
+    /// <summary>The first two warnings, a count and the last (the verdict): a binary file has one warning per line.</summary>
+    private static string Summarize(IReadOnlyList<string> warnings) => warnings.Count <= 4
+        ? string.Join("; ", warnings)
+        : $"{warnings[0]}; {warnings[1]}; … {warnings.Count - 3} more; {warnings[^1]}";
 
     private static string? Resolve(string arg, string project)
     {

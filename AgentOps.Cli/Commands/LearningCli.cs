@@ -39,7 +39,13 @@ internal static class LearningCli
             var full = Path.GetFullPath(g);
             if (Directory.Exists(full))
                 files.AddRange(Directory.EnumerateFiles(full).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-            else if (File.Exists(full)) files.Add(full);
+            else if (File.Exists(full))
+            {
+                // Opening a FIFO blocks until a writer comes, a device never ends, a symlink loop cannot be read.
+                if (Core.Security.FileKind.OfTarget(full) is var type and not Core.Security.FileType.Regular)
+                    throw new LearningException(Core.Diagnostics.DiagnosticCodes.ExecutionFileSkipped, $"{g}: {Core.Security.FileKind.Describe(type)}, not a regular file; nothing was learned", ExitCodes.InvalidInput);
+                files.Add(full);
+            }
             else throw new LearningException(Core.Diagnostics.DiagnosticCodes.ExecutionNotFound, $"{g}: no such execution file or folder; nothing was learned", ExitCodes.NotFound);
         }
         return files;
@@ -62,6 +68,12 @@ internal static class LearningCli
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that vanished, a permission, a symlink loop: a clear line and exit 1, never a stack trace.
+            Console.Error.WriteLine($"error {Core.Diagnostics.DiagnosticCodes.StoreFolderUnreadable}: cannot read: {Core.Security.SecretScanner.Redact(ex.Message, out _)}");
             return ExitCodes.InvalidInput;
         }
     }

@@ -34,7 +34,7 @@ public static class FileKind
         FileType.Directory => "a folder",
         FileType.Symlink => "a symbolic link",
         FileType.Missing => "missing",
-        _ => "not a regular file",
+        _ => "unreadable (a symbolic link loop, or a kind of file we do not know)",
     };
 
     private static FileType? Stat(int dirFd, string path, int flags)

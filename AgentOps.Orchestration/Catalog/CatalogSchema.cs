@@ -59,6 +59,18 @@ public static class CatalogSchema
     /// header is far cheaper than <c>PRAGMA quick_check</c> on every query; deeper damage surfaces as
     /// SQLITE_CORRUPT on use and is handled there.
     /// </summary>
+    /// <summary>Whether the file starts with SQLite's header: a file without it was never a catalog.</summary>
+    public static bool IsSqlite(string path)
+    {
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            Span<byte> header = stackalloc byte[16];
+            return f.Read(header) == 16 && header.SequenceEqual("SQLite format 3\0"u8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     public static bool LooksTruncated(string path)
     {
         try

@@ -33,11 +33,25 @@ public sealed partial class CatalogStore : IDisposable
     {
         path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        // A FIFO would block SQLite's open, a folder or device cannot hold a database: refused, never replaced.
+        if (AgentOps.Core.Security.FileKind.OfTarget(path) is var kind and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Missing))
+            throw new IOException($"catalog database {path} is {AgentOps.Core.Security.FileKind.Describe(kind)}, not a database file: not touched");
         if (File.Exists(path) && CatalogSchema.LooksTruncated(path))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogDatabaseCorrupt, DiagnosticSeverity.Warning, path, 0, 0,
-                "catalog database is truncated or not SQLite; rebuilding it"));
-            Delete(path);
+            if (CatalogSchema.IsSqlite(path))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogDatabaseCorrupt, DiagnosticSeverity.Warning, path, 0, 0,
+                    "catalog database is truncated; rebuilding it"));
+                Delete(path);
+            }
+            else
+            {
+                // Not SQLite at all: not ours (a --db pointed at the wrong file?). Kept beside, never deleted.
+                var aside = $"{path}.not-a-catalog-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                File.Move(path, aside);
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.CatalogDatabaseCorrupt, DiagnosticSeverity.Warning, path, 0, 0,
+                    $"not a SQLite database: moved to {System.IO.Path.GetFileName(aside)} (nothing deleted); building a new catalog"));
+            }
         }
         try { return OpenChecked(path, diagnostics); }
         catch (SqliteException ex)

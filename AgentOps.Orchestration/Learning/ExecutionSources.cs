@@ -115,6 +115,11 @@ public static class ExecutionSources
 
     private static ExecutionParseResult LoadFileUnredacted(string file)
     {
+        // A file named on the command line gets the scan's guard too: a FIFO blocks the read, a device never ends.
+        if (FileKind.OfTarget(file) is var type and not FileType.Regular)
+            return new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: {FileKind.Describe(type)}, not a regular file: not read"]);
+        if (new FileInfo(file).Length > MaxExecutionFileBytes)
+            return new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: larger than {MaxExecutionFileBytes / (1024 * 1024)} MB: not read"]);
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return new ExecutionParseResult(ExecutionRecordReader.ReadFile(file), new ParseStats { Lines = 1 }, []);
         if (IsHookLog(file))

@@ -12,12 +12,6 @@ public static class PatternChecks
 {
     public static IReadOnlyList<Diagnostic> Validate(string path, string text) => AgentOps.Core.Validation.PatternValidator.Validate(path, text);
 
-    public static IReadOnlyList<Diagnostic> ValidateFile(string path)
-    {
-        try { return Validate(path, File.ReadAllText(path)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [new Diagnostic(DiagnosticCodes.PatternUnreadable, DiagnosticSeverity.Error, path, 0, 0, $"cannot read pattern: {ex.Message}")];
-        }
-    }
+    /// <summary>Reads through the shared text reader (regular files only: a FIFO named as a pattern blocked the read forever, a device never ends).</summary>
+    public static IReadOnlyList<Diagnostic> ValidateFile(string path) => AgentOps.Core.Validation.PatternValidator.ValidateFile(path);
 }
