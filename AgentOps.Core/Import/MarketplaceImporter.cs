@@ -9,7 +9,7 @@ namespace AgentOps.Core.Import;
 /// <summary>Something of the hand-written manifests the projects cannot hold (yet), or a choice made.</summary>
 public sealed record ImportNote(string File, string JsonPath, string Message)
 {
-    public override string ToString() => $"{File}: {JsonPath}: {Message}";
+    public override string ToString() => JsonPath.Length > 0 ? $"{File}: {JsonPath}: {Message}" : $"{File}: {Message}";
 }
 
 public sealed record ImportResult(string MarketplaceProject, IReadOnlyList<string> PluginProjects, IReadOnlyList<ImportNote> Notes);
@@ -85,7 +85,7 @@ public static class MarketplaceImporter
                     }
                     var plugin = Plugin(name, entry, folder, manifestFile, i, notes);
                     var target = Path.Combine(outputRoot, relative);
-                    if (!string.Equals(target, folder, StringComparison.Ordinal)) CopyPluginFolder(folder, target);
+                    if (!string.Equals(target, folder, StringComparison.Ordinal)) CopyPluginFolder(folder, target, notes);
                     var project = Path.Combine(target, name + SdkProjectMap.PluginProjectExtension);
                     AgentProjectWriter.WritePlugin(project, plugin, sdkVersion);
                     projects.Add(project);
@@ -220,8 +220,9 @@ public static class MarketplaceImporter
         }).OfType<PluginDependencyInfo>().ToList();
 
     // Everything the plugin ships, symlinks kept as links (the validators judge them), except the
-    // plugin.json the build now generates and a .git folder.
-    private static void CopyPluginFolder(string from, string to)
+    // plugin.json the build now generates and a .git folder. A FIFO, device or socket is not copied
+    // (copying a FIFO blocks until a writer comes; none can ship): a note says so.
+    private static void CopyPluginFolder(string from, string to, List<ImportNote> notes)
     {
         var pending = new Stack<string>([from]);
         while (pending.Count > 0)
@@ -239,6 +240,8 @@ public static class MarketplaceImporter
                     File.CreateSymbolicLink(target, link);
                 }
                 else if (entry is DirectoryInfo) { Directory.CreateDirectory(target); pending.Push(entry.FullName); }
+                else if (AgentOps.Core.Security.FileKind.Of(entry.FullName) is var kind and not AgentOps.Core.Security.FileType.Regular)
+                    notes.Add(new(entry.FullName, "", $"{AgentOps.Core.Security.FileKind.Describe(kind)}, not a regular file: not copied"));
                 else { Directory.CreateDirectory(Path.GetDirectoryName(target)!); File.Copy(entry.FullName, target, overwrite: true); }
             }
         }

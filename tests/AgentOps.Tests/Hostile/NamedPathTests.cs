@@ -89,4 +89,22 @@ public sealed class NamedPathTests
         AssertCleanFailure(r, 1, "not a Claude Code transcript");
         Assert.IsTrue(r.Err.Length < 1000, $"{r.Err.Length} characters: {r.Err}");
     }
+
+    [TestMethod]
+    public void Import_of_a_plugin_holding_a_fifo_copies_the_rest_and_says_what_it_left()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("mkfifo is Linux here");
+        using var tmp = new TempDir();
+        var market = tmp.File("market");
+        HostileFiles.Plugin(market, "alpha");
+        Directory.CreateDirectory(Path.Combine(market, ".claude-plugin"));
+        File.WriteAllText(Path.Combine(market, ".claude-plugin", "marketplace.json"),
+            "{ \"name\": \"m\", \"owner\": { \"name\": \"x\" }, \"plugins\": [ { \"name\": \"alpha\", \"source\": \"./alpha\" } ] }");
+        HostileFiles.Mkfifo(Path.Combine(market, "alpha", "commands", "pipe.md"));
+        var r = Run(tmp, "import", "market", "--output", "out");
+        Assert.AreEqual(0, r.Exit, r.Out + r.Err);
+        StringAssert.Contains(r.Out, "pipe.md: a named pipe (FIFO), not a regular file: not copied");
+        Assert.IsTrue(File.Exists(tmp.File("out/alpha/commands/ok.md")), "the regular files are copied");
+        Assert.IsFalse(Path.Exists(tmp.File("out/alpha/commands/pipe.md")));
+    }
 }
