@@ -117,8 +117,11 @@ public sealed class StepEvidenceBook
             var agent = bar < 0 ? key : key[..bar];
             var capability = bar < 0 ? null : key[(bar + 1)..];
             var mu0 = key.StartsWith("missing:", StringComparison.Ordinal) ? StepEvidence.PriorMean : _prior(agent, capability);
+            // The local level's prior is what the other tasks say: the global record less the runs already
+            // counted locally (each run counts once; a task's own few runs do not also lift its prior).
             var g = _global.GetValueOrDefault(key);
-            var muG = (g.S + GlobalStrength * mu0) / (g.S + g.F + GlobalStrength);
+            var (gs, gf) = (Math.Max(0, g.S - local.S), Math.Max(0, g.F - local.F));
+            var muG = (gs + GlobalStrength * mu0) / (gs + gf + GlobalStrength);
             result = new StepEvidence(key, local.S, local.F, LocalStrength * muG, LocalStrength * (1 - muG));
         }
         return _cache[key] = result;
@@ -154,3 +157,4 @@ public sealed class StepEvidenceBook
         return intent.Capabilities.Where(c => !Covers(Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
     }
 }
+
