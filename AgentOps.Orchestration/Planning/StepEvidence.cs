@@ -34,8 +34,9 @@ public sealed record StepEvidence(string Key, double Successes, double Failures,
 /// <see cref="Pooled"/> is issue 15's memory: partial pooling in two levels. Globally, every learned
 /// pattern's runs of the step count (what is true everywhere is shared), over the agent's informed prior
 /// (<see cref="GlobalStrength"/> runs); locally, each pattern's runs count by its similarity weight to
-/// this task (<see cref="TaskMemory"/>), over the global estimate as prior (<see cref="LocalStrength"/>
-/// runs), so a local exception still shows once the near tasks have seen it.
+/// this task (<see cref="TaskMemory"/>), over the global estimate less those local runs as prior
+/// (<see cref="LocalStrength"/> runs; each run counts once), so a local exception still shows once the near
+/// tasks have seen it.
 /// </summary>
 public sealed class StepEvidenceBook
 {
@@ -157,4 +158,3 @@ public sealed class StepEvidenceBook
         return intent.Capabilities.Where(c => !Covers(Capabilities.Get(c.Name))).Select(c => c.Name).ToList();
     }
 }
-

@@ -2,7 +2,7 @@ namespace AgentOps.Orchestration.Planning;
 
 /// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
 /// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
-/// (<see cref="StepEvidence"/>), which sets the prior of the workflow's own record.</summary>
+/// (<see cref="StepEvidence"/>); its own record adds what its steps do not explain (<see cref="RecordMean"/>).</summary>
 public sealed record WorkflowOption(string Id, string Kind, double Successes, double Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null,
     IReadOnlyList<StepEvidence>? Missing = null)
 {
@@ -14,7 +14,7 @@ public sealed record WorkflowOption(string Id, string Kind, double Successes, do
     /// step it tries, <see cref="Memory.ExpectedGain"/>); 0 for workflows with nothing new to learn.</summary>
     public double Gain { get; init; }
 
-    /// <summary>Weight, in executions, of the prior the step evidence gives a workflow's own record.</summary>
+    /// <summary>Weight, in executions, of "as its steps say" against a workflow's own record (<see cref="RecordMean"/>).</summary>
     public const double PriorWeight = 3;
 
     /// <summary>The chance its steps give it: the product of the steps' posterior means (steps fail
