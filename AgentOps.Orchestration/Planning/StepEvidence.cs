@@ -34,8 +34,9 @@ public sealed record StepEvidence(string Key, double Successes, double Failures,
 /// <see cref="Pooled"/> is issue 15's memory: partial pooling in two levels. Globally, every learned
 /// pattern's runs of the step count (what is true everywhere is shared), over the agent's informed prior
 /// (<see cref="GlobalStrength"/> runs); locally, each pattern's runs count by its similarity weight to
-/// this task (<see cref="TaskMemory"/>), over the global estimate as prior (<see cref="LocalStrength"/>
-/// runs), so a local exception still shows once the near tasks have seen it.
+/// this task (<see cref="TaskMemory"/>), over the global estimate less those local runs as prior
+/// (<see cref="LocalStrength"/> runs; each run counts once), so a local exception still shows once the near
+/// tasks have seen it.
 /// </summary>
 public sealed class StepEvidenceBook
 {
@@ -117,8 +118,11 @@ public sealed class StepEvidenceBook
             var agent = bar < 0 ? key : key[..bar];
             var capability = bar < 0 ? null : key[(bar + 1)..];
             var mu0 = key.StartsWith("missing:", StringComparison.Ordinal) ? StepEvidence.PriorMean : _prior(agent, capability);
+            // The local level's prior is what the other tasks say: the global record less the runs already
+            // counted locally (each run counts once; a task's own few runs do not also lift its prior).
             var g = _global.GetValueOrDefault(key);
-            var muG = (g.S + GlobalStrength * mu0) / (g.S + g.F + GlobalStrength);
+            var (gs, gf) = (Math.Max(0, g.S - local.S), Math.Max(0, g.F - local.F));
+            var muG = (gs + GlobalStrength * mu0) / (gs + gf + GlobalStrength);
             result = new StepEvidence(key, local.S, local.F, LocalStrength * muG, LocalStrength * (1 - muG));
         }
         return _cache[key] = result;

@@ -2,7 +2,7 @@ namespace AgentOps.Orchestration.Planning;
 
 /// <summary>A workflow the planner can follow: a fitting learned pattern, the one composed from the
 /// catalog, or a variant. <see cref="Steps"/>, when given, is the evidence for each of its steps
-/// (<see cref="StepEvidence"/>), which sets the prior of the workflow's own record.</summary>
+/// (<see cref="StepEvidence"/>); its own record adds what its steps do not explain (<see cref="RecordMean"/>).</summary>
 public sealed record WorkflowOption(string Id, string Kind, double Successes, double Failures, double Fit, IReadOnlyList<StepEvidence>? Steps = null,
     IReadOnlyList<StepEvidence>? Missing = null)
 {
@@ -14,20 +14,38 @@ public sealed record WorkflowOption(string Id, string Kind, double Successes, do
     /// step it tries, <see cref="Memory.ExpectedGain"/>); 0 for workflows with nothing new to learn.</summary>
     public double Gain { get; init; }
 
-    /// <summary>Weight, in executions, of the prior the step evidence gives a workflow's own record.</summary>
+    /// <summary>Weight, in executions, of "as its steps say" against a workflow's own record (<see cref="RecordMean"/>).</summary>
     public const double PriorWeight = 3;
 
     /// <summary>The chance its steps give it: the product of the steps' posterior means (steps fail
     /// independently); 1/2 without step evidence.</summary>
     public double StepChance => Steps is { Count: > 0 } steps ? steps.Aggregate(1.0, (p, s) => p * s.Mean) : 0.5;
 
-    /// <summary>The workflow's Beta(<see cref="Alpha"/>, <see cref="Beta"/>) posterior: its own successes and
-    /// failures over a prior worth <see cref="PriorWeight"/> executions centred on <see cref="StepChance"/>,
-    /// so an untried workflow is judged by what is known of its steps and a tried one mostly by its
-    /// record (which also counts failures no single step explains). Without step evidence:
-    /// Beta(successes + 1, failures + 1).</summary>
-    public double Alpha => Steps is { Count: > 0 } ? PriorWeight * StepChance + Successes : Successes + 1.0;
-    public double Beta => Steps is { Count: > 0 } ? PriorWeight * (1 - StepChance) + Failures : Failures + 1.0;
+    /// <summary>The workflow's Beta(<see cref="Alpha"/>, <see cref="Beta"/>) posterior, centred on
+    /// <see cref="RecordMean"/> with a concentration of <see cref="PriorWeight"/> plus its runs. Without step
+    /// evidence: Beta(successes + 1, failures + 1).</summary>
+    public double Alpha => Steps is { Count: > 0 } ? RecordMean * (PriorWeight + Successes + Failures) : Successes + 1.0;
+    public double Beta => Steps is { Count: > 0 } ? (1 - RecordMean) * (PriorWeight + Successes + Failures) : Failures + 1.0;
+
+    /// <summary>
+    /// The chance of success its steps and its own record give it, each run counted once (issue 15). The steps'
+    /// evidence (<see cref="StepChance"/>) already holds this workflow's runs of each step, so its own record
+    /// adds only what no step explains: a factor <c>ρ = (s + k) / (q·n + k)</c>, its successes against those
+    /// its steps predict over <see cref="PriorWeight"/> (k) runs' worth of "as the steps say" (ρ = 1). The mean
+    /// is <c>q·ρ</c>: q for an untried workflow, its own success rate after many runs, and a short lucky record
+    /// is not counted a second time on top of the step evidence it already lifted. Without step evidence: the
+    /// record over Beta(1, 1).
+    /// </summary>
+    public double RecordMean
+    {
+        get
+        {
+            if (Steps is not { Count: > 0 }) return (Successes + 1.0) / (Successes + Failures + 2.0);
+            var q = StepChance;
+            var explained = q * (Successes + Failures) + PriorWeight;
+            return Math.Clamp(q * (Successes + PriorWeight) / explained, 1e-6, 1 - 1e-6);
+        }
+    }
 
     /// <summary>The expected success: the record's posterior mean times, for each capability the task needs
     /// and the workflow has no step for (<see cref="Missing"/>, untried pseudo-steps), the chance an untried

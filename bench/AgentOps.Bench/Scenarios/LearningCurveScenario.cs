@@ -37,11 +37,6 @@ public sealed class LearningCurveScenario : IBenchScenario
         try
         {
             using var catalog = CurveCatalog.Build(repoRoot, Path.Combine(work, "catalog.db"));
-            if (args.Contains("--families"))
-            {
-                Console.Write(FamilyTable.Render(TaskFamilies.All, catalog));
-                return 0;
-            }
             var embedderIndex = Array.IndexOf(args, "--embedder");
             var embedderName = embedderIndex >= 0 && embedderIndex + 1 < args.Length ? args[embedderIndex + 1] : "lexical"; // what `agentops plan` uses
             var wantModel = embedderName != "lexical";
@@ -57,6 +52,12 @@ public sealed class LearningCurveScenario : IBenchScenario
             var families = onlyIndex >= 0 && onlyIndex + 1 < args.Length
                 ? TaskFamilies.All.Where(f => args[onlyIndex + 1].Split(',').Any(x => x == f.Name || x == f.Split.ToString().ToLowerInvariant())).ToList()
                 : TaskFamilies.All;
+            if (args.Contains("--families"))
+            {
+                // Honours --only: `--families --only shipped,tuned` must not print the held-out families' truth.
+                Console.Write(FamilyTable.Render(families, catalog));
+                return 0;
+            }
             if (args.Contains("--similarities"))
             {
                 Console.Write(SimilarityReport.Render(families, embedder, catalog));
