@@ -15,10 +15,15 @@ public sealed class DenseIndex
     public required float[] ComponentMatrix { get; init; }
     /// <summary>Plugins in the catalog without a vector (indexed while the model was unavailable).</summary>
     public required int PluginsWithoutVectors { get; init; }
+    /// <summary>Extra vectors of parts of a plugin's own text (e.g. its description's sentences), each owned by a plugin id;
+    /// scored like the plugin vector (multi-vector representation). Empty unless given.</summary>
+    public long[] ChunkOwners { get; init; } = [];
+    public float[] ChunkMatrix { get; init; } = [];
 
     private Dictionary<long, int>? _pluginRows;
     private ILookup<long, (int Row, long ComponentId)>? _componentRows;
     private int[]? _componentOwnerRows;
+    private int[]? _chunkOwnerRows;
 
     public static readonly DenseIndex Empty = new()
     {
@@ -28,10 +33,14 @@ public sealed class DenseIndex
     /// <summary>For each component row, the row of its plugin's vector (−1 when the plugin has none): made once per index.</summary>
     public int[] ComponentOwnerRows => _componentOwnerRows ??= ComponentOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
 
+    /// <summary>For each chunk row, the row of its plugin's vector (−1 when the plugin has none).</summary>
+    public int[] ChunkOwnerRows => _chunkOwnerRows ??= ChunkOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
+
     /// <summary>Builds the lookups once, before the index is read from several threads (each is a lazily set field).</summary>
     public void Prepare()
     {
         _ = ComponentOwnerRows;
+        _ = ChunkOwnerRows;
         _ = ComponentRowsOf(0);
     }
 
@@ -60,6 +69,14 @@ public sealed record VectorWork(long Id, long PluginId, string Text);
 public sealed partial class CatalogStore
 {
     private DenseIndex? _dense;
+    private (long[] Owners, float[] Matrix)? _chunkOverride;
+
+    /// <summary>Experiments (bench): chunk vectors attached to the in-memory index, not stored; null removes them.</summary>
+    public void UseChunkVectors(long[]? owners, float[]? matrix)
+    {
+        _chunkOverride = owners is null || matrix is null ? null : (owners, matrix);
+        _dense = null;
+    }
     private IReadOnlyList<(string Term, int Documents)>? _vocabulary;
 
     private void InvalidateCaches()
@@ -152,6 +169,7 @@ public sealed partial class CatalogStore
             PluginIds = pluginIds, PluginMatrix = pluginMatrix,
             ComponentIds = componentIds, ComponentOwners = owners, ComponentMatrix = componentMatrix,
             PluginsWithoutVectors = PluginsWithoutVectorsCount(),
+            ChunkOwners = _chunkOverride?.Owners ?? [], ChunkMatrix = _chunkOverride?.Matrix ?? [],
         };
     }
 

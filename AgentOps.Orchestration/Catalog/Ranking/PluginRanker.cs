@@ -88,7 +88,7 @@ public static class PluginRanker
                 foreach (var row in feedback) TensorPrimitives.Add(moved, index!.PluginRow(row), moved);
                 TensorPrimitives.Multiply(moved, (float)(w.FeedbackWeight / feedback.Count), moved);
                 TensorPrimitives.MultiplyAdd(queryVector, (float)(1 - w.FeedbackWeight), moved, moved);
-                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor);
+                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor, w.ChunkDenseFactor);
                 Grow(TopDense(dense, denseCandidates));
                 pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
                 fused = Fuse(lexical, dense, pool, w);
@@ -251,7 +251,8 @@ public static class PluginRanker
         var semantic = SemanticQuery.Create(embedder, text, notes);
         if (semantic is null) return (null, null, DenseScores.None);
         var vector = QueryVector(semantic, w.PhraseWeight);
-        return (semantic, vector, DenseScorer.Score(index, vector, w.ComponentDenseFactor));
+        return (semantic, vector, DenseScorer.Score(index, vector, semantic.Phrases.Select(p => p.Vector).ToList(), w.PhraseMaxSimWeight,
+            w.ComponentDenseFactor, w.ChunkDenseFactor));
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>

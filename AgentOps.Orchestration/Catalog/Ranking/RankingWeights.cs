@@ -56,6 +56,12 @@ public sealed record RankingWeights
     /// <see cref="FeedbackDocs"/> fused results' vectors (Rocchio) before the dense side is scored again; 0 is off.</summary>
     public double FeedbackWeight { get; init; } = 0;
     public int FeedbackDocs { get; init; } = 3;
+    /// <summary>Multi-vector plugins: a chunk of the plugin's own text (<see cref="DenseIndex.ChunkMatrix"/>) counts at
+    /// this share of the whole text's cosine; 0 ignores chunks.</summary>
+    public float ChunkDenseFactor { get; init; } = 0;
+    /// <summary>Phrase-level late interaction (ColBERT-lite): share of the dense score given to the mean over the query's
+    /// phrases of each phrase's best cosine with any of the plugin's vectors (whole text, chunks, components); 0 is off.</summary>
+    public double PhraseMaxSimWeight { get; init; } = 0;
 
     public static readonly RankingWeights Default = new();
 

@@ -13,7 +13,7 @@ namespace AgentOps.Bench.Scenarios;
 /// judged set over the eleven real marketplaces; embedding cost per 1,000 plugins; then a generated catalog of
 /// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
 /// `analyze-plugins` split into process start, model load and query.
-/// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --models (MiniLM vs ArcticXs),
+/// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --multi-vector (chunk vectors, phrase max-sim, tuning half only), --models (MiniLM vs ArcticXs),
 /// --per-query (tuning half), --plugins N (scale size, default 10000),
 /// --scale-db DIR (keep the generated catalog there; a later run reuses it and measures queries only),
 /// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs), --tool PATH (run the cold
@@ -133,6 +133,7 @@ public sealed class SemanticScenario : IBenchScenario
         if (args.Contains("--sweep")) SemanticSweep.Run(store, groups, tuning, embedder);
         if (args.Contains("--variants")) SemanticVariants.Run(store, groups, tuning, embedder);
         if (args.Contains("--text-variants")) SemanticTextVariants.Run(store, groups, tuning, embedder);
+        if (args.Contains("--multi-vector")) SemanticMultiVector.Run(store, groups, tuning, embedder);
         if (args.Contains("--throughput")) EmbeddingThroughput.Run(store, _figures);
     }
 }
