@@ -9,6 +9,9 @@ public readonly record struct EmbeddingProgress(int Done, int Total);
 /// <summary>What a vector refresh did.</summary>
 public sealed record EmbeddingReport(string ModelId, int Plugins, int Components, TimeSpan Elapsed)
 {
+    /// <summary>Texts the model ran on: identical texts are embedded once.</summary>
+    public int DistinctTexts { get; init; }
+
     public static readonly EmbeddingReport None = new("", 0, 0, TimeSpan.Zero);
 }
 
@@ -20,7 +23,9 @@ public sealed record EmbeddingReport(string ModelId, int Plugins, int Components
 /// </summary>
 public static class CatalogEmbedder
 {
-    const int ChunkSize = 256;
+    /// <summary>Distinct texts per model call (each call is batched and run in parallel inside the embedder): large enough
+    /// that the last batch of a call rarely leaves a core idle, small enough for a live progress bar.</summary>
+    const int ChunkSize = 1024;
 
     /// <param name="maxRows">Embed nothing when more rows than this lack vectors (query-time refresh stays fast); null: no limit.</param>
     public static EmbeddingReport Refresh(CatalogStore store, ITextEmbedder embedder, IProgress<EmbeddingProgress>? progress = null, int? maxRows = null)
@@ -32,15 +37,30 @@ public static class CatalogEmbedder
         var total = plugins.Count + components.Count;
         if (total == 0 || total > maxRows) return new EmbeddingReport(embedder.ModelId, 0, 0, sw.Elapsed);
         var done = 0;
-        foreach (var (work, isComponent) in new[] { (plugins, false), (components, true) })
-            for (var start = 0; start < work.Count; start += ChunkSize)
+        // Identical texts (the same plugin in several marketplaces, a component shipped by many plugins) are embedded once;
+        // texts of similar length go to the model together, so its batches carry little padding.
+        var rows = plugins.Select(w => (Work: w, IsComponent: false)).Concat(components.Select(w => (Work: w, IsComponent: true)));
+        var distinct = rows.GroupBy(r => r.Work.Text, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        for (var start = 0; start < distinct.Count; start += ChunkSize)
+        {
+            var chunk = distinct.GetRange(start, Math.Min(ChunkSize, distinct.Count - start));
+            var vectors = embedder.Embed(chunk.Select(g => g.Key).ToList());
+            foreach (var isComponent in new[] { false, true })
             {
-                var chunk = work.Skip(start).Take(ChunkSize).ToList();
-                var vectors = embedder.Embed(chunk.Select(w => w.Text).ToList());
-                store.WriteVectors(chunk, vectors, isComponent);
-                done += chunk.Count;
-                progress?.Report(new EmbeddingProgress(done, total));
+                var work = new List<VectorWork>();
+                var made = new List<float[]>();
+                for (var i = 0; i < chunk.Count; i++)
+                    foreach (var r in chunk[i].Where(r => r.IsComponent == isComponent))
+                    {
+                        work.Add(r.Work);
+                        made.Add(vectors[i]);
+                    }
+                if (work.Count > 0) store.WriteVectors(work, made, isComponent);
+                done += work.Count;
             }
-        return new EmbeddingReport(embedder.ModelId, plugins.Count, components.Count, sw.Elapsed);
+            progress?.Report(new EmbeddingProgress(done, total));
+        }
+        return new EmbeddingReport(embedder.ModelId, plugins.Count, components.Count, sw.Elapsed) { DistinctTexts = distinct.Count };
     }
 }

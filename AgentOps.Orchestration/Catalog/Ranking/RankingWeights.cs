@@ -21,6 +21,9 @@ public sealed record RankingWeights
     public double Coverage { get; init; } = 0.6;
     /// <summary>Exponent on coverage: above 1, covering all of the query beats a louder match on part of it.</summary>
     public double CoverageExponent { get; init; } = 2;
+    /// <summary>Coverage weighted by each query concept's idf over plugin text, not a count: matching the rare word of a
+    /// query ("requirements") counts more than matching a common one ("draft").</summary>
+    public bool CoverageIdf { get; init; }
     /// <summary>Learned reliability: ±this at full confidence for a 100 % / 0 % success rate.</summary>
     public double Reliability { get; init; } = 0.5;
     /// <summary>Executions needed for half confidence in the learned success rate.</summary>

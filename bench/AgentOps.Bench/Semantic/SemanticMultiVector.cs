@@ -27,6 +27,10 @@ internal static partial class SemanticMultiVector
         Console.WriteLine("\nmulti-vector plugins and phrase max-sim (tuning half only): nDCG@5 recall@10 MRR");
         store.UseChunkVectors(null, null);
         Report("defaults (one vector per plugin + components)", d);
+        Report("lexical: coverage weighted by concept idf", d with { CoverageIdf = true });
+        Report("lexical: coverage weighted by concept idf, coverage 0.8", d with { CoverageIdf = true, Coverage = 0.8 });
+        Report("lexical: coverage weighted by concept idf, exponent 1", d with { CoverageIdf = true, CoverageExponent = 1 });
+        if (Environment.GetEnvironmentVariable("AGENTOPS_BENCH_LEXICAL_ONLY") == "1") return;
         foreach (var p in new[] { 0.2, 0.35, 0.5 })
             Report($"phrase max-sim {p} (no chunks)", d with { PhraseMaxSimWeight = p });
         var splits = new (string Name, Func<CatalogPlugin, IEnumerable<string>> Chunks)[]
