@@ -14,7 +14,7 @@ namespace AgentOps.Bench.Scenarios;
 /// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
 /// `analyze-plugins` split into process start, model load and query.
 /// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --multi-vector (chunk vectors, phrase max-sim, tuning half only), --models (MiniLM vs ArcticXs),
-/// --scale-texts (what the 10,000-plugin build embeds: counts, distinct texts, word pieces, CPU per text), --per-query (tuning half), --plugins N (scale size, default 10000),
+/// --scale-ab (vector refresh before/after dedup and length order, interleaved), --scale-texts (what the 10,000-plugin build embeds: counts, distinct texts, word pieces, CPU per text), --per-query (tuning half), --plugins N (scale size, default 10000),
 /// --scale-db DIR (keep the generated catalog there; a later run reuses it and measures queries only),
 /// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs), --tool PATH (run the cold
 /// CLI runs with that executable, e.g. the Native AOT build of eng/ship/release.sh, instead of this build's).
@@ -42,10 +42,11 @@ public sealed class SemanticScenario : IBenchScenario
                 _figures.Print();
                 return 0;
             }
-            if (args.Contains("--scale-texts") && embedder is not null)
+            if ((args.Contains("--scale-texts") || args.Contains("--scale-ab")) && embedder is not null)
             {
-                var count = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
-                SemanticTextProfile.Run(repo, tmp, count, embedder, _figures);
+                var count = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(args.Contains("--scale-ab") ? 2_000 : 10_000).First();
+                if (args.Contains("--scale-ab")) SemanticTextProfile.AB(repo, tmp, count, embedder, _figures);
+                else SemanticTextProfile.Run(repo, tmp, count, embedder, _figures);
                 _figures.Print();
                 return 0;
             }

@@ -11,6 +11,38 @@ namespace AgentOps.Bench.Semantic;
 /// </summary>
 internal static class SemanticTextProfile
 {
+    /// <summary>`semantic --scale-ab [--plugins N]`: the vector refresh as it was (every row's text, calls of 256 rows in
+    /// catalog order) against <see cref="CatalogEmbedder.Refresh"/> (distinct texts, sorted by length, calls of 1,024),
+    /// interleaved twice on the same generated catalog, so both see the same machine load.</summary>
+    public static void AB(string repo, string tmp, int plugins, ITextEmbedder embedder, BenchFigures figures)
+    {
+        var markets = CatalogGenerator.Generate(Path.Combine(tmp, "ab"), plugins, perMarketplace: 100, withFolders: 0.3, seed: 42);
+        var sources = markets.Select(m => new CatalogSourceSpec(SourceKinds.Folder, m)).Prepend(new CatalogSourceSpec(SourceKinds.Folder, repo)).ToList();
+        using var store = CatalogStore.Open(Path.Combine(tmp, "ab.db"), []);
+        CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false);
+        var label = plugins.ToString("N0", Inv);
+        embedder.Embed(["warm up the session"]);
+        for (var round = 1; round <= 2; round++)
+        {
+            store.UseEmbeddingModel("ab-reset");
+            store.UseEmbeddingModel(embedder.ModelId);
+            var (oldWall, oldCpu) = Measure(() =>
+            {
+                foreach (var (work, isComponent) in new[] { (store.PluginsWithoutVectors(), false), (store.ComponentsWithoutVectors(), true) })
+                    for (var start = 0; start < work.Count; start += 256)
+                    {
+                        var chunk = work.Skip(start).Take(256).ToList();
+                        store.WriteVectors(chunk, embedder.Embed(chunk.Select(w => w.Text).ToList()), isComponent);
+                    }
+            });
+            store.UseEmbeddingModel("ab-reset");
+            EmbeddingReport report = EmbeddingReport.None;
+            var (newWall, newCpu) = Measure(() => report = CatalogEmbedder.Refresh(store, embedder));
+            figures.Row($"{label}, round {round}: vectors as before (every text, calls of 256) vs now ({report.DistinctTexts} distinct of {report.Plugins + report.Components} texts), wall",
+                $"{Ms(oldWall)} → {Ms(newWall)}", $"CPU {Ms(oldCpu)} → {Ms(newCpu)}");
+        }
+    }
+
     public static void Run(string repo, string tmp, int plugins, ITextEmbedder embedder, BenchFigures figures)
     {
         if (embedder is not OnnxSentenceEmbedder onnx) return;
