@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -105,20 +106,23 @@ public sealed partial class CatalogStore
     public int PluginsWithoutVectorsCount() =>
         Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL"), CultureInfo.InvariantCulture);
 
+    private const string PluginTextColumns = """
+        p.id, p.name, p.description, p.category, p.keywords,
+        (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
+        """;
+    private const string EmbeddedComponents = "c.kind IN ('agent','command','skill') AND length(c.description) > 0";
+
+    private static string PluginText(SqliteDataReader r) =>
+        EmbeddingText.ForPlugin(r.GetString(1), r.GetString(2), r.GetString(3), FromJson(r.GetString(4)), r.IsDBNull(5) ? "" : r.GetString(5));
+
     /// <summary>Plugins without a vector, with the text their vector is made from.</summary>
     public IReadOnlyList<VectorWork> PluginsWithoutVectors()
     {
         using var cmd = _db.CreateCommand();
-        cmd.CommandText = """
-            SELECT p.id, p.name, p.description, p.category, p.keywords,
-                   (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
-            FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL ORDER BY p.id
-            """;
+        cmd.CommandText = $"SELECT {PluginTextColumns} FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL ORDER BY p.id";
         using var r = cmd.ExecuteReader();
         var list = new List<VectorWork>();
-        while (r.Read())
-            list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(0),
-                EmbeddingText.ForPlugin(r.GetString(1), r.GetString(2), r.GetString(3), FromJson(r.GetString(4)), r.IsDBNull(5) ? "" : r.GetString(5))));
+        while (r.Read()) list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(0), PluginText(r)));
         return list;
     }
 
@@ -126,15 +130,57 @@ public sealed partial class CatalogStore
     public IReadOnlyList<VectorWork> ComponentsWithoutVectors()
     {
         using var cmd = _db.CreateCommand();
-        cmd.CommandText = """
+        cmd.CommandText = $"""
             SELECT c.id, c.plugin_id, c.kind, c.name, c.description FROM components c LEFT JOIN component_vectors v ON v.component_id = c.id
-            WHERE v.component_id IS NULL AND c.kind IN ('agent','command','skill') AND length(c.description) > 0 ORDER BY c.id
+            WHERE v.component_id IS NULL AND {EmbeddedComponents} ORDER BY c.id
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<VectorWork>();
         while (r.Read())
             list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(1), EmbeddingText.ForComponent(r.GetString(2), r.GetString(3), r.GetString(4))));
         return list;
+    }
+
+    /// <summary>
+    /// The stored vectors of these marketplaces' plugins and components by the text each was made from, when they were
+    /// made by <paramref name="modelId"/>: read before the marketplaces are re-read (which replaces their rows and drops
+    /// their vectors), so a plugin whose text did not change gets its vector back without running the model.
+    /// </summary>
+    public Dictionary<string, float[]> VectorsByText(IReadOnlyCollection<long> marketplaceIds, string modelId, int dimensions)
+    {
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (marketplaceIds.Count == 0 || EmbeddingModelId() != modelId) return known;
+        var bytes = dimensions * sizeof(float);
+        foreach (var id in marketplaceIds)
+        {
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT {PluginTextColumns}, v.vector FROM plugins p JOIN plugin_vectors v ON v.plugin_id = p.id WHERE p.marketplace_id = $m";
+                cmd.Parameters.AddWithValue("$m", id);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    if (r.GetBytes(6, 0, null, 0, 0) == bytes) known[PluginText(r)] = Vector(r, 6, dimensions);
+            }
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = $"""
+                    SELECT c.kind, c.name, c.description, v.vector FROM components c JOIN component_vectors v ON v.component_id = c.id
+                    JOIN plugins p ON p.id = c.plugin_id WHERE p.marketplace_id = $m AND {EmbeddedComponents}
+                    """;
+                cmd.Parameters.AddWithValue("$m", id);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    if (r.GetBytes(3, 0, null, 0, 0) == bytes) known[EmbeddingText.ForComponent(r.GetString(0), r.GetString(1), r.GetString(2))] = Vector(r, 3, dimensions);
+            }
+        }
+        return known;
+    }
+
+    private static float[] Vector(SqliteDataReader r, int column, int dimensions)
+    {
+        var buffer = new byte[dimensions * sizeof(float)];
+        r.GetBytes(column, 0, buffer, 0, buffer.Length);
+        return MemoryMarshal.Cast<byte, float>(buffer).ToArray();
     }
 
     /// <summary>Writes vectors for <paramref name="work"/> rows (plugins or components) in one transaction.</summary>
