@@ -20,8 +20,9 @@ public sealed record EmbeddingReport(string ModelId, int Plugins, int Components
 /// <summary>
 /// Gives every plugin and component that lacks one a vector. The catalog's fingerprints decide what is new: a
 /// re-read marketplace gets new rows (no vectors), an unchanged one keeps its rows and vectors, so only changed
-/// marketplaces are embedded. Texts go to the model in chunks (each one batched inside the embedder) and each
-/// chunk is written in its own transaction, so an interrupted refresh keeps what it finished.
+/// marketplaces are embedded — and of those, only texts that changed: a re-read row whose text had a vector before
+/// gets it back (<c>known</c>). Identical texts run once. Texts go to the model in chunks (each one batched inside the
+/// embedder) and each chunk is written in its own transaction, so an interrupted refresh keeps what it finished.
 /// </summary>
 public static class CatalogEmbedder
 {
