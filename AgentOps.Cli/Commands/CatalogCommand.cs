@@ -97,6 +97,8 @@ public static class CatalogCommand
         w.WriteString("model", report.Embedding.ModelId);
         w.WriteNumber("plugins", report.Embedding.Plugins);
         w.WriteNumber("components", report.Embedding.Components);
+        w.WriteNumber("distinct_texts", report.Embedding.DistinctTexts);
+        w.WriteNumber("reused", report.Embedding.Reused);
         w.WriteNumber("elapsed_ms", Math.Round(report.Embedding.Elapsed.TotalMilliseconds, 1));
         w.WriteEndObject();
         w.WriteObjects("marketplaces", report.Marketplaces, (w, m) =>
@@ -123,7 +125,7 @@ public static class CatalogCommand
             $"{report.TotalPlugins} plugins, {report.TotalComponents} components; {report.Read} read, {report.Unchanged} unchanged in {report.Elapsed.TotalMilliseconds:0} ms; {report.Database}")));
         if (report.Embedding.Plugins + report.Embedding.Components > 0)
             TerminalOutput.Current.MarkupLine(Markup.Escape(string.Create(inv,
-                $"vectors: {report.Embedding.Plugins} plugins, {report.Embedding.Components} components in {report.Embedding.Elapsed.TotalMilliseconds:0} ms ({report.Embedding.ModelId})")));
+                $"vectors: {report.Embedding.Plugins} plugins, {report.Embedding.Components} components in {report.Embedding.Elapsed.TotalMilliseconds:0} ms ({report.Embedding.ModelId}; {report.Embedding.DistinctTexts} texts embedded, {report.Embedding.Reused} unchanged kept their vectors)")));
         CatalogCli.PrintDiagnostics(diagnostics);
     }
 }

@@ -64,6 +64,7 @@ public static class CatalogBuilder
         });
         foreach (var list in sourceProblems) diagnostics.AddRange(list);
 
+        Dictionary<string, float[]>? known = null;
         using (var tx = store.BeginTransaction())
         {
             var sourceIds = new Dictionary<CatalogSourceSpec, long>();
@@ -87,6 +88,9 @@ public static class CatalogBuilder
                 }
                 else toRead.Add(i);
             }
+            // Vectors of the marketplaces about to be replaced, by text: their unchanged plugins keep them.
+            known = embedder is null ? null : store.VectorsByText(
+                toRead.Select(i => stored.GetValueOrDefault(expanded[i].Source.Location)?.Id).OfType<long>().ToList(), embedder.ModelId, embedder.Dimensions);
             var snapshots = new MarketplaceSnapshot[expanded.Count];
             Parallel.ForEach(toRead, parallel, i => snapshots[i] = expanded[i].Source.Read(fingerprints[i]!));
             foreach (var i in toRead)
@@ -111,7 +115,7 @@ public static class CatalogBuilder
             }
             tx.Commit();
         }
-        var embedding = embedder is null ? EmbeddingReport.None : CatalogEmbedder.Refresh(store, embedder, progress, maxEmbeddings);
+        var embedding = embedder is null ? EmbeddingReport.None : CatalogEmbedder.Refresh(store, embedder, progress, maxEmbeddings, known);
         // Problems of marketplaces are stored with them, so an unchanged marketplace still reports its broken plugins.
         var all = diagnostics.Concat(store.StoredDiagnostics()).ToList();
         return new CatalogBuildReport(store.Path, results, all, store.PluginCount(), store.ComponentCount(), sw.Elapsed) { Embedding = embedding };

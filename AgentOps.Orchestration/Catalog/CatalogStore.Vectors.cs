@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -15,10 +16,15 @@ public sealed class DenseIndex
     public required float[] ComponentMatrix { get; init; }
     /// <summary>Plugins in the catalog without a vector (indexed while the model was unavailable).</summary>
     public required int PluginsWithoutVectors { get; init; }
+    /// <summary>Extra vectors of parts of a plugin's own text (e.g. its description's sentences), each owned by a plugin id;
+    /// scored like the plugin vector (multi-vector representation). Empty unless given.</summary>
+    public long[] ChunkOwners { get; init; } = [];
+    public float[] ChunkMatrix { get; init; } = [];
 
     private Dictionary<long, int>? _pluginRows;
     private ILookup<long, (int Row, long ComponentId)>? _componentRows;
     private int[]? _componentOwnerRows;
+    private int[]? _chunkOwnerRows;
 
     public static readonly DenseIndex Empty = new()
     {
@@ -28,10 +34,14 @@ public sealed class DenseIndex
     /// <summary>For each component row, the row of its plugin's vector (−1 when the plugin has none): made once per index.</summary>
     public int[] ComponentOwnerRows => _componentOwnerRows ??= ComponentOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
 
+    /// <summary>For each chunk row, the row of its plugin's vector (−1 when the plugin has none).</summary>
+    public int[] ChunkOwnerRows => _chunkOwnerRows ??= ChunkOwners.Select(owner => PluginRowOf(owner) ?? -1).ToArray();
+
     /// <summary>Builds the lookups once, before the index is read from several threads (each is a lazily set field).</summary>
     public void Prepare()
     {
         _ = ComponentOwnerRows;
+        _ = ChunkOwnerRows;
         _ = ComponentRowsOf(0);
     }
 
@@ -60,6 +70,14 @@ public sealed record VectorWork(long Id, long PluginId, string Text);
 public sealed partial class CatalogStore
 {
     private DenseIndex? _dense;
+    private (long[] Owners, float[] Matrix)? _chunkOverride;
+
+    /// <summary>Experiments (bench): chunk vectors attached to the in-memory index, not stored; null removes them.</summary>
+    public void UseChunkVectors(long[]? owners, float[]? matrix)
+    {
+        _chunkOverride = owners is null || matrix is null ? null : (owners, matrix);
+        _dense = null;
+    }
     private IReadOnlyList<(string Term, int Documents)>? _vocabulary;
 
     private void InvalidateCaches()
@@ -88,20 +106,23 @@ public sealed partial class CatalogStore
     public int PluginsWithoutVectorsCount() =>
         Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL"), CultureInfo.InvariantCulture);
 
+    private const string PluginTextColumns = """
+        p.id, p.name, p.description, p.category, p.keywords,
+        (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
+        """;
+    private const string EmbeddedComponents = "c.kind IN ('agent','command','skill') AND length(c.description) > 0";
+
+    private static string PluginText(SqliteDataReader r) =>
+        EmbeddingText.ForPlugin(r.GetString(1), r.GetString(2), r.GetString(3), FromJson(r.GetString(4)), r.IsDBNull(5) ? "" : r.GetString(5));
+
     /// <summary>Plugins without a vector, with the text their vector is made from.</summary>
     public IReadOnlyList<VectorWork> PluginsWithoutVectors()
     {
         using var cmd = _db.CreateCommand();
-        cmd.CommandText = """
-            SELECT p.id, p.name, p.description, p.category, p.keywords,
-                   (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
-            FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL ORDER BY p.id
-            """;
+        cmd.CommandText = $"SELECT {PluginTextColumns} FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL ORDER BY p.id";
         using var r = cmd.ExecuteReader();
         var list = new List<VectorWork>();
-        while (r.Read())
-            list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(0),
-                EmbeddingText.ForPlugin(r.GetString(1), r.GetString(2), r.GetString(3), FromJson(r.GetString(4)), r.IsDBNull(5) ? "" : r.GetString(5))));
+        while (r.Read()) list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(0), PluginText(r)));
         return list;
     }
 
@@ -109,15 +130,57 @@ public sealed partial class CatalogStore
     public IReadOnlyList<VectorWork> ComponentsWithoutVectors()
     {
         using var cmd = _db.CreateCommand();
-        cmd.CommandText = """
+        cmd.CommandText = $"""
             SELECT c.id, c.plugin_id, c.kind, c.name, c.description FROM components c LEFT JOIN component_vectors v ON v.component_id = c.id
-            WHERE v.component_id IS NULL AND c.kind IN ('agent','command','skill') AND length(c.description) > 0 ORDER BY c.id
+            WHERE v.component_id IS NULL AND {EmbeddedComponents} ORDER BY c.id
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<VectorWork>();
         while (r.Read())
             list.Add(new VectorWork(r.GetInt64(0), r.GetInt64(1), EmbeddingText.ForComponent(r.GetString(2), r.GetString(3), r.GetString(4))));
         return list;
+    }
+
+    /// <summary>
+    /// The stored vectors of these marketplaces' plugins and components by the text each was made from, when they were
+    /// made by <paramref name="modelId"/>: read before the marketplaces are re-read (which replaces their rows and drops
+    /// their vectors), so a plugin whose text did not change gets its vector back without running the model.
+    /// </summary>
+    public Dictionary<string, float[]> VectorsByText(IReadOnlyCollection<long> marketplaceIds, string modelId, int dimensions)
+    {
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (marketplaceIds.Count == 0 || EmbeddingModelId() != modelId) return known;
+        var bytes = dimensions * sizeof(float);
+        foreach (var id in marketplaceIds)
+        {
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT {PluginTextColumns}, v.vector FROM plugins p JOIN plugin_vectors v ON v.plugin_id = p.id WHERE p.marketplace_id = $m";
+                cmd.Parameters.AddWithValue("$m", id);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    if (r.GetBytes(6, 0, null, 0, 0) == bytes) known[PluginText(r)] = Vector(r, 6, dimensions);
+            }
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = $"""
+                    SELECT c.kind, c.name, c.description, v.vector FROM components c JOIN component_vectors v ON v.component_id = c.id
+                    JOIN plugins p ON p.id = c.plugin_id WHERE p.marketplace_id = $m AND {EmbeddedComponents}
+                    """;
+                cmd.Parameters.AddWithValue("$m", id);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    if (r.GetBytes(3, 0, null, 0, 0) == bytes) known[EmbeddingText.ForComponent(r.GetString(0), r.GetString(1), r.GetString(2))] = Vector(r, 3, dimensions);
+            }
+        }
+        return known;
+    }
+
+    private static float[] Vector(SqliteDataReader r, int column, int dimensions)
+    {
+        var buffer = new byte[dimensions * sizeof(float)];
+        r.GetBytes(column, 0, buffer, 0, buffer.Length);
+        return MemoryMarshal.Cast<byte, float>(buffer).ToArray();
     }
 
     /// <summary>Writes vectors for <paramref name="work"/> rows (plugins or components) in one transaction.</summary>
@@ -152,6 +215,7 @@ public sealed partial class CatalogStore
             PluginIds = pluginIds, PluginMatrix = pluginMatrix,
             ComponentIds = componentIds, ComponentOwners = owners, ComponentMatrix = componentMatrix,
             PluginsWithoutVectors = PluginsWithoutVectorsCount(),
+            ChunkOwners = _chunkOverride?.Owners ?? [], ChunkMatrix = _chunkOverride?.Matrix ?? [],
         };
     }
 

@@ -71,17 +71,66 @@ public sealed class DenseScores
 /// </summary>
 public static class DenseScorer
 {
-    public static DenseScores Score(DenseIndex index, ReadOnlySpan<float> query, float componentFactor)
+    /// <param name="chunkFactor">Share of a chunk's cosine (a part of the plugin's own text) against the whole text's; 0 ignores chunks.</param>
+    public static DenseScores Score(DenseIndex index, ReadOnlySpan<float> query, float componentFactor, float chunkFactor = 0)
     {
         var n = index.PluginIds.Length;
         var pluginCosine = new float[n];
-        var dims = index.Dimensions;
-        var matrix = index.PluginMatrix.AsSpan();
         var score = new float[n];
-        for (var i = 0; i < n; i++) score[i] = pluginCosine[i] = TensorPrimitives.Dot(matrix.Slice(i * dims, dims), query);
         var componentCosine = new float[n];
         var bestComponent = new int[n];
+        Best(index, query, componentFactor, chunkFactor, score, pluginCosine, componentCosine, bestComponent);
+        return new DenseScores(index, score, pluginCosine, componentCosine, bestComponent);
+    }
+
+    /// <summary>
+    /// Phrase-level late interaction: the whole query's score blended with the mean, over the query's phrases, of each
+    /// phrase's best match among the plugin's vectors, so a plugin close to every part of a two-part need rises.
+    /// </summary>
+    public static DenseScores Score(DenseIndex index, ReadOnlySpan<float> query, IReadOnlyList<float[]> phrases, double phraseWeight,
+        float componentFactor, float chunkFactor = 0)
+    {
+        var n = index.PluginIds.Length;
+        var pluginCosine = new float[n];
+        var score = new float[n];
+        var componentCosine = new float[n];
+        var bestComponent = new int[n];
+        Best(index, query, componentFactor, chunkFactor, score, pluginCosine, componentCosine, bestComponent);
+        if (phraseWeight <= 0 || phrases.Count <= 1) return new DenseScores(index, score, pluginCosine, componentCosine, bestComponent);
+        var mean = new float[n];
+        var scratch = new float[n];
+        var (a, b, c) = (new float[n], new float[n], new int[n]);
+        foreach (var phrase in phrases)
+        {
+            Best(index, phrase, componentFactor, chunkFactor, scratch, a, b, c);
+            TensorPrimitives.Add(mean, scratch, mean);
+        }
+        TensorPrimitives.Multiply(mean, (float)(phraseWeight / phrases.Count), mean);
+        TensorPrimitives.MultiplyAdd(score, (float)(1 - phraseWeight), mean, score);
+        return new DenseScores(index, score, pluginCosine, componentCosine, bestComponent);
+    }
+
+    private static void Best(DenseIndex index, ReadOnlySpan<float> query, float componentFactor, float chunkFactor,
+        float[] score, float[] pluginCosine, float[] componentCosine, int[] bestComponent)
+    {
+        var n = index.PluginIds.Length;
+        var dims = index.Dimensions;
+        var matrix = index.PluginMatrix.AsSpan();
+        for (var i = 0; i < n; i++) score[i] = pluginCosine[i] = TensorPrimitives.Dot(matrix.Slice(i * dims, dims), query);
+        Array.Clear(componentCosine);
         Array.Fill(bestComponent, -1);
+        if (chunkFactor > 0 && index.ChunkOwners.Length > 0)
+        {
+            var chunkOwners = index.ChunkOwnerRows;
+            var chunks = index.ChunkMatrix.AsSpan();
+            for (var k = 0; k < chunkOwners.Length; k++)
+            {
+                var row = chunkOwners[k];
+                if (row < 0) continue;
+                var cos = chunkFactor * TensorPrimitives.Dot(chunks.Slice(k * dims, dims), query);
+                if (cos > score[row]) score[row] = cos;
+            }
+        }
         var owners = index.ComponentOwnerRows;
         var components = index.ComponentMatrix.AsSpan();
         for (var c = 0; c < owners.Length; c++)
@@ -92,8 +141,7 @@ public static class DenseScorer
             if (bestComponent[row] >= 0 && cos <= componentCosine[row]) continue;
             componentCosine[row] = cos;
             bestComponent[row] = c;
-            score[row] = Math.Max(pluginCosine[row], componentFactor * cos);
+            score[row] = Math.Max(score[row], componentFactor * cos);
         }
-        return new DenseScores(index, score, pluginCosine, componentCosine, bestComponent);
     }
 }

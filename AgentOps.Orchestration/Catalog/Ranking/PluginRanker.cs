@@ -88,7 +88,7 @@ public static class PluginRanker
                 foreach (var row in feedback) TensorPrimitives.Add(moved, index!.PluginRow(row), moved);
                 TensorPrimitives.Multiply(moved, (float)(w.FeedbackWeight / feedback.Count), moved);
                 TensorPrimitives.MultiplyAdd(queryVector, (float)(1 - w.FeedbackWeight), moved, moved);
-                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor);
+                dense = DenseScorer.Score(index!, moved, w.ComponentDenseFactor, w.ChunkDenseFactor);
                 Grow(TopDense(dense, denseCandidates));
                 pool = plugins.Keys.Where(id => Allowed(plugins[id].Plugin, options)).OrderBy(id => id).ToList();
                 fused = Fuse(lexical, dense, pool, w);
@@ -178,6 +178,7 @@ public static class PluginRanker
         double Text(long id) => fieldScore.GetValueOrDefault(id) + w.Components * (componentHits.GetValueOrDefault(id)?.Sum(c => -c.Bm25) ?? 0);
         var ids = fieldScore.Keys.Union(componentHits.Keys).OrderByDescending(Text).ThenBy(id => id).Take(candidates).ToList();
         var plugins = store.LoadPlugins(ids, withComponents: false);
+        var conceptWeights = w.CoverageIdf ? ConceptIdf(store, parsed) : null;
         var matchedComponents = store.LoadComponents(ids.SelectMany(id => componentHits.GetValueOrDefault(id) ?? []).Select(h => h.ComponentId).ToList());
         var result = new Dictionary<long, LexicalHit>();
         foreach (var id in ids)
@@ -185,9 +186,32 @@ public static class PluginRanker
             if (!plugins.TryGetValue(id, out var stored)) continue;
             var components = (componentHits.GetValueOrDefault(id) ?? [])
                 .Select(c => (c.Invocation, Component: matchedComponents.GetValueOrDefault(c.ComponentId))).ToList();
-            result[id] = Explain(store, parsed, stored, components, Text(id), w);
+            result[id] = Explain(store, parsed, stored, components, Text(id), w, conceptWeights);
         }
         return result;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<(string Term, int Documents)>, Dictionary<string, int>> TermDocs = new();
+
+    /// <summary>Each query concept's inverse document frequency over plugin text (BM25's idf of its most common term,
+    /// synonyms included; a word is looked up as itself or its longest indexed prefix, as FTS5 stores Porter stems).
+    /// A concept found nowhere gets the idf of one document: it still counts, as an unmatched word does.</summary>
+    private static IReadOnlyList<double> ConceptIdf(CatalogStore store, ParsedQuery parsed)
+    {
+        var vocabulary = store.PluginVocabulary();
+        var docs = TermDocs.GetValue(vocabulary, v => v.GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(t => t.Documents), StringComparer.Ordinal));
+        var n = Math.Max(1, store.PluginCount());
+        int Df(string term)
+        {
+            for (var len = term.Length; len >= Math.Min(term.Length, Math.Max(3, term.Length - 4)); len--)
+                if (docs.TryGetValue(term[..len], out var d)) return d;
+            return 0;
+        }
+        return parsed.Concepts.Select(c =>
+        {
+            var df = Math.Max(1, c.Terms.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Df).DefaultIfEmpty(0).Max());
+            return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+        }).ToList();
     }
 
     private static RankedPlugin Unexplained(StoredPlugin stored) => new()
@@ -199,7 +223,8 @@ public static class PluginRanker
         r with { Coverage = words.Coverage, MatchedFields = words.MatchedFields, SynonymMatches = words.SynonymMatches };
 
     private static LexicalHit Explain(CatalogStore store, ParsedQuery parsed, StoredPlugin stored,
-        IReadOnlyList<(string Invocation, CatalogComponent? Component)> components, double text, RankingWeights? weights = null)
+        IReadOnlyList<(string Invocation, CatalogComponent? Component)> components, double text, RankingWeights? weights = null,
+        IReadOnlyList<double>? conceptWeights = null)
     {
         var w = weights ?? RankingWeights.Default;
         var p = stored.Plugin;
@@ -207,7 +232,9 @@ public static class PluginRanker
         foreach (var (_, c) in components)
             if (c is not null) columns.Add(("components", c.Name + " " + c.Description));
         var explanation = MatchExplainer.ExplainText(parsed, columns);
-        var coverage = (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count;
+        var coverage = conceptWeights is null
+            ? (double)explanation.ConceptsMatched.Count / parsed.Concepts.Count
+            : explanation.ConceptsMatched.Sum(i => conceptWeights[i]) / Math.Max(1e-9, conceptWeights.Sum());
         var score = text * ((1 - w.Coverage) + w.Coverage * Math.Pow(coverage, w.CoverageExponent));
         return new LexicalHit(score, new RankedPlugin
         {
@@ -251,7 +278,8 @@ public static class PluginRanker
         var semantic = SemanticQuery.Create(embedder, text, notes);
         if (semantic is null) return (null, null, DenseScores.None);
         var vector = QueryVector(semantic, w.PhraseWeight);
-        return (semantic, vector, DenseScorer.Score(index, vector, w.ComponentDenseFactor));
+        return (semantic, vector, DenseScorer.Score(index, vector, semantic.Phrases.Select(p => p.Vector).ToList(), w.PhraseMaxSimWeight,
+            w.ComponentDenseFactor, w.ChunkDenseFactor));
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>

@@ -21,6 +21,9 @@ public sealed record RankingWeights
     public double Coverage { get; init; } = 0.6;
     /// <summary>Exponent on coverage: above 1, covering all of the query beats a louder match on part of it.</summary>
     public double CoverageExponent { get; init; } = 2;
+    /// <summary>Coverage weighted by each query concept's idf over plugin text, not a count: matching the rare word of a
+    /// query ("requirements") counts more than matching a common one ("draft").</summary>
+    public bool CoverageIdf { get; init; }
     /// <summary>Learned reliability: ±this at full confidence for a 100 % / 0 % success rate.</summary>
     public double Reliability { get; init; } = 0.5;
     /// <summary>Executions needed for half confidence in the learned success rate.</summary>
@@ -56,6 +59,12 @@ public sealed record RankingWeights
     /// <see cref="FeedbackDocs"/> fused results' vectors (Rocchio) before the dense side is scored again; 0 is off.</summary>
     public double FeedbackWeight { get; init; } = 0;
     public int FeedbackDocs { get; init; } = 3;
+    /// <summary>Multi-vector plugins: a chunk of the plugin's own text (<see cref="DenseIndex.ChunkMatrix"/>) counts at
+    /// this share of the whole text's cosine; 0 ignores chunks.</summary>
+    public float ChunkDenseFactor { get; init; } = 0;
+    /// <summary>Phrase-level late interaction (ColBERT-lite): share of the dense score given to the mean over the query's
+    /// phrases of each phrase's best cosine with any of the plugin's vectors (whole text, chunks, components); 0 is off.</summary>
+    public double PhraseMaxSimWeight { get; init; } = 0;
 
     public static readonly RankingWeights Default = new();
 

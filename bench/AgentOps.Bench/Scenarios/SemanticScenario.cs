@@ -13,8 +13,8 @@ namespace AgentOps.Bench.Scenarios;
 /// judged set over the eleven real marketplaces; embedding cost per 1,000 plugins; then a generated catalog of
 /// 10,000 plugins: build with vectors, 1 % refresh, warm query p50/p99 with the dense side, and cold
 /// `analyze-plugins` split into process start, model load and query.
-/// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --models (MiniLM vs ArcticXs),
-/// --per-query (tuning half), --plugins N (scale size, default 10000),
+/// Options: --quality-only, --scale-only, --sweep (fusion grid on the tuning half only), --variants (ranking variants, tuning half only), --text-variants (what plugin vectors are made of, tuning half only), --multi-vector (chunk vectors, phrase max-sim, tuning half only), --models (MiniLM vs ArcticXs),
+/// --scale-ab (vector refresh before/after dedup and length order, interleaved), --scale-texts (what the 10,000-plugin build embeds: counts, distinct texts, word pieces, CPU per text), --per-query (tuning half), --plugins N (scale size, default 10000),
 /// --scale-db DIR (keep the generated catalog there; a later run reuses it and measures queries only),
 /// --profile (the warm query's stages at scale), --no-cold (skip the cold CLI runs), --tool PATH (run the cold
 /// CLI runs with that executable, e.g. the Native AOT build of eng/ship/release.sh, instead of this build's).
@@ -39,6 +39,14 @@ public sealed class SemanticScenario : IBenchScenario
             {
                 using var probe = RealCatalog(repo, Path.Combine(tmp, "probe.db"), out _);
                 EmbeddingThroughput.Run(probe, _figures);
+                _figures.Print();
+                return 0;
+            }
+            if ((args.Contains("--scale-texts") || args.Contains("--scale-ab")) && embedder is not null)
+            {
+                var count = args.SkipWhile(a => a != "--plugins").Skip(1).Select(int.Parse).DefaultIfEmpty(args.Contains("--scale-ab") ? 2_000 : 10_000).First();
+                if (args.Contains("--scale-ab")) SemanticTextProfile.AB(repo, tmp, count, embedder, _figures);
+                else SemanticTextProfile.Run(repo, tmp, count, embedder, _figures);
                 _figures.Print();
                 return 0;
             }
@@ -133,6 +141,7 @@ public sealed class SemanticScenario : IBenchScenario
         if (args.Contains("--sweep")) SemanticSweep.Run(store, groups, tuning, embedder);
         if (args.Contains("--variants")) SemanticVariants.Run(store, groups, tuning, embedder);
         if (args.Contains("--text-variants")) SemanticTextVariants.Run(store, groups, tuning, embedder);
+        if (args.Contains("--multi-vector")) SemanticMultiVector.Run(store, groups, tuning, embedder);
         if (args.Contains("--throughput")) EmbeddingThroughput.Run(store, _figures);
     }
 }

@@ -48,8 +48,22 @@ internal static partial class SemanticScale
         CatalogGenerator.Touch(markets.Where((_, i) => i % 100 == 0), DateTime.UtcNow.AddMinutes(1));
         CatalogBuildReport refresh = null!;
         var (_, refreshCpu) = Measure(() => refresh = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false, embedder: embedder));
-        figures.Row($"{label}: refresh, {refresh.Read} of {refresh.Marketplaces.Count} marketplaces changed ({refresh.Embedding.Plugins} plugins re-embedded), wall / CPU",
+        figures.Row($"{label}: refresh, {refresh.Read} of {refresh.Marketplaces.Count} marketplaces touched, texts unchanged ({refresh.Embedding.Plugins} plugins re-read, {refresh.Embedding.Reused} rows kept their vectors, {refresh.Embedding.DistinctTexts} texts embedded), wall / CPU",
             $"{Ms(refresh.Elapsed.TotalMilliseconds)} / {Ms(refreshCpu)}", plugins == 10_000 ? "< 5000 ms" : "");
+
+        // The same 1 %, every plugin's description edited: all of them go to the model again.
+        foreach (var market in markets.Where((_, i) => i % 100 == 50))
+        {
+            var file = Path.Combine(market, ".claude-plugin", "marketplace.json");
+            var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+            foreach (var plugin in manifest["plugins"]!.AsArray())
+                plugin!["description"] = plugin["description"]!.GetValue<string>() + " Updated for this release.";
+            File.WriteAllText(file, manifest.ToJsonString());
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(2));
+        }
+        var (_, editCpu) = Measure(() => refresh = CatalogBuilder.Build(store, sources, prune: true, allowNetwork: false, embedder: embedder));
+        figures.Row($"{label}: refresh, {refresh.Read} of {refresh.Marketplaces.Count} marketplaces with every description edited ({refresh.Embedding.DistinctTexts} texts embedded, {refresh.Embedding.Reused} rows kept their vectors), wall / CPU",
+            $"{Ms(refresh.Elapsed.TotalMilliseconds)} / {Ms(editCpu)}", plugins == 10_000 ? "< 5000 ms" : "");
     }
 
     private static readonly string[] ProbeQueries = ["kubernetes deployment with monitoring", "postgres migrations", "react components", "oauth tokens",

@@ -21,6 +21,8 @@ internal static class SemanticTextVariants
         var variants = new (string Name, Func<CatalogPlugin, string> Text)[]
         {
             ("catalog's text (name. description. Category. Keywords. Includes.)", p => EmbeddingText.ForPlugin(p.Name, p.Description, p.Category, p.Keywords, Components(p))),
+            ("catalog's text, keywords the name or description already say left out", p => EmbeddingText.ForPlugin(p.Name, p.Description, p.Category, EmbeddingText.NewKeywords(p.Name, p.Description, p.Keywords), Components(p))),
+            ("catalog's text without Category", p => EmbeddingText.ForPlugin(p.Name, p.Description, "", p.Keywords, Components(p))),
             ("name. description.", p => $"{EmbeddingText.Words(p.Name)}. {p.Description}"),
             ("name. description. Keywords.", p => $"{EmbeddingText.Words(p.Name)}. {p.Description}" + (p.Keywords.Count > 0 ? $" Keywords: {Keywords(p)}." : "")),
             ("name: description (keywords)", p => $"{EmbeddingText.Words(p.Name)}: {p.Description}" + (p.Keywords.Count > 0 ? $" ({Keywords(p)})" : "")),
@@ -28,7 +30,8 @@ internal static class SemanticTextVariants
         };
         var dense = RankingWeights.Default with { DenseWeight = 1, DenseFloor = 0 };
         Console.WriteLine("\nplugin text variants (tuning half only): dense alone | fused, nDCG@5 recall@10 MRR");
-        foreach (var (label, text) in variants.Skip(1).Append(variants[0]))
+        var only = Environment.GetEnvironmentVariable("AGENTOPS_BENCH_TEXT_VARIANTS") is { Length: > 0 } n ? int.Parse(n) : int.MaxValue;
+        foreach (var (label, text) in variants.Skip(1).Take(only).Append(variants[0]))
         {
             var name = label;
             var work = plugins.Select(p => new VectorWork(p.Id, p.Id, text(p.Plugin))).ToList();

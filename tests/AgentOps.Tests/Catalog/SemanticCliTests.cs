@@ -59,4 +59,37 @@ public sealed class SemanticCliTests
         Assert.AreEqual(0, missing.Exit, missing.Err);
         StringAssert.Contains(missing.Out, "\"used\": false");
     }
+
+    [TestMethod]
+    public void Catalog_embeds_only_the_texts_that_changed_when_a_marketplace_is_read_again()
+    {
+        using var tmp = new TempDir();
+        static string Market(string kafka) => $$$"""
+            {"name": "cli-mkt", "owner": {"name": "o"}, "plugins": [
+              {"name": "kafka-kit", "description": "{{{kafka}}}", "source": {"source": "github", "repo": "acme/kafka-kit"}},
+              {"name": "redis-kit", "description": "Tune redis caches and keyspaces", "source": {"source": "github", "repo": "acme/redis-kit"}}]}
+            """;
+        var file = tmp.Write("market.json", Market("Stream events through kafka topics"));
+        string[] args = ["catalog", "-m", file, "--no-default", "--no-claude-home", "--db", tmp.File("catalog.db"), "--json"];
+        var first = Agentops(tmp, new Dictionary<string, string>(), args);
+        Assert.AreEqual(0, first.Exit, first.Err);
+        using (var doc = JsonDocument.Parse(first.Out))
+        {
+            var e = doc.RootElement.GetProperty("embeddings");
+            Assert.AreEqual(2, e.GetProperty("plugins").GetInt32(), first.Out);
+            Assert.AreEqual(2, e.GetProperty("distinct_texts").GetInt32());
+            Assert.AreEqual(0, e.GetProperty("reused").GetInt32());
+        }
+        File.WriteAllText(file, Market("Stream and replay events through kafka topics"));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
+        var second = Agentops(tmp, new Dictionary<string, string>(), args);
+        Assert.AreEqual(0, second.Exit, second.Err);
+        using (var doc = JsonDocument.Parse(second.Out))
+        {
+            var e = doc.RootElement.GetProperty("embeddings");
+            Assert.AreEqual(2, e.GetProperty("plugins").GetInt32(), "the marketplace was read again: both rows are new");
+            Assert.AreEqual(1, e.GetProperty("distinct_texts").GetInt32(), "only kafka-kit's text changed");
+            Assert.AreEqual(1, e.GetProperty("reused").GetInt32(), "redis-kit keeps its vector");
+        }
+    }
 }

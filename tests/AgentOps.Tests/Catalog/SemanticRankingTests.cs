@@ -99,13 +99,26 @@ public sealed class SemanticRankingTests
 
         Marketplace(b, "mkt-b", new Entry("beta", "Beta helps with redis caches"), new Entry("gamma", "Gamma tunes postgres"));
         File.SetLastWriteTimeUtc(Path.Combine(b, ".claude-plugin", "marketplace.json"), DateTime.UtcNow.AddMinutes(1));
+        var betaBefore = DenseRowOf(store, "beta");
+        var textsBefore = embedder.Texts;
         var changed = CatalogBuilder.Build(store, [Folder(a), Folder(b)], prune: true, allowNetwork: false, embedder: embedder);
         Assert.AreEqual(2, changed.Embedding.Plugins, "only the changed marketplace's plugins");
+        Assert.AreEqual(1, changed.Embedding.Reused, "beta's text did not change: it keeps its vector");
+        Assert.AreEqual(1, embedder.Texts - textsBefore, "the model ran on gamma only");
+        CollectionAssert.AreEqual(betaBefore, DenseRowOf(store, "beta"));
         Assert.AreEqual(0, store.PluginsWithoutVectorsCount());
 
         var other = new HashingEmbedder { ModelId = "another-model/64" };
         var switched = CatalogBuilder.Build(store, [Folder(a), Folder(b)], prune: true, allowNetwork: false, embedder: other);
         Assert.AreEqual(3, switched.Embedding.Plugins, "another model's vectors are another space: all are made again");
+        Assert.AreEqual(0, switched.Embedding.Reused);
+    }
+
+    private static float[] DenseRowOf(CatalogStore store, string name)
+    {
+        var id = store.LoadPlugins(store.AllPluginIds(), withComponents: false).Values.Single(p => p.Plugin.Name == name).Id;
+        var index = store.Dense(64)!;
+        return index.PluginRow(index.PluginRowOf(id)!.Value).ToArray();
     }
 
     [TestMethod]
