@@ -13,5 +13,8 @@ public static class PatternChecks
     public static IReadOnlyList<Diagnostic> Validate(string path, string text) => AgentOps.Core.Validation.PatternValidator.Validate(path, text);
 
     /// <summary>Reads through the shared text reader (regular files only: a FIFO named as a pattern blocked the read forever, a device never ends).</summary>
-    public static IReadOnlyList<Diagnostic> ValidateFile(string path) => AgentOps.Core.Validation.PatternValidator.ValidateFile(path);
+    // An unreadable file keeps the learning engine's code (AOP0900), as PatternReader reports it.
+    public static IReadOnlyList<Diagnostic> ValidateFile(string path) =>
+        AgentOps.Core.Validation.PatternValidator.ValidateFile(path)
+            .Select(d => d.Code == DiagnosticCodes.FileUnreadable ? d with { Code = DiagnosticCodes.PatternUnreadable } : d).ToList();
 }

@@ -30,8 +30,13 @@ internal static class ScriptRunner
             else psi.Environment[key] = value;
         }
         using var process = System.Diagnostics.Process.Start(psi)!;
-        if (stdin is not null) process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
+        // A script that exits without reading its stdin closes the pipe first: that is not a failure of the script.
+        try
+        {
+            if (stdin is not null) process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException) { }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
