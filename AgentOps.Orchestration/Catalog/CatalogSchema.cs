@@ -54,11 +54,6 @@ public static class CatalogSchema
         PRAGMA user_version = {Version};
         """;
 
-    /// <summary>
-    /// Whether the file is shorter than its SQLite header says (a truncated copy). Reading the 100-byte
-    /// header is far cheaper than <c>PRAGMA quick_check</c> on every query; deeper damage surfaces as
-    /// SQLITE_CORRUPT on use and is handled there.
-    /// </summary>
     /// <summary>Whether the file starts with SQLite's header: a file without it was never a catalog.</summary>
     public static bool IsSqlite(string path)
     {
@@ -71,6 +66,11 @@ public static class CatalogSchema
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
     }
 
+    /// <summary>
+    /// Whether the file is shorter than its SQLite header says (a truncated copy). Reading the 100-byte
+    /// header is far cheaper than <c>PRAGMA quick_check</c> on every query; deeper damage surfaces as
+    /// SQLITE_CORRUPT on use and is handled there.
+    /// </summary>
     public static bool LooksTruncated(string path)
     {
         try
