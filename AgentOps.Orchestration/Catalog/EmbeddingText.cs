@@ -17,16 +17,6 @@ public static class EmbeddingText
         return string.Join(' ', parts);
     }
 
-    /// <summary>Keywords that add a word the name and description do not already say (fewer word pieces for the model).</summary>
-    public static IReadOnlyList<string> NewKeywords(string name, string description, IReadOnlyList<string> keywords)
-    {
-        var said = new HashSet<string>(WordsOf(Words(name) + " " + description), StringComparer.Ordinal);
-        return keywords.Where(k => !WordsOf(Words(k)).All(said.Contains)).ToList();
-    }
-
-    private static IEnumerable<string> WordsOf(string text) =>
-        text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '(', ')', '/', '\n'], StringSplitOptions.RemoveEmptyEntries);
-
     public static string ForComponent(string kind, string name, string description) =>
         $"{Words(name)} ({kind}): {description}";
 

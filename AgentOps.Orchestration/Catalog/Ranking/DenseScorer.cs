@@ -72,16 +72,8 @@ public sealed class DenseScores
 public static class DenseScorer
 {
     /// <param name="chunkFactor">Share of a chunk's cosine (a part of the plugin's own text) against the whole text's; 0 ignores chunks.</param>
-    public static DenseScores Score(DenseIndex index, ReadOnlySpan<float> query, float componentFactor, float chunkFactor = 0)
-    {
-        var n = index.PluginIds.Length;
-        var pluginCosine = new float[n];
-        var score = new float[n];
-        var componentCosine = new float[n];
-        var bestComponent = new int[n];
-        Best(index, query, componentFactor, chunkFactor, score, pluginCosine, componentCosine, bestComponent);
-        return new DenseScores(index, score, pluginCosine, componentCosine, bestComponent);
-    }
+    public static DenseScores Score(DenseIndex index, ReadOnlySpan<float> query, float componentFactor, float chunkFactor = 0) =>
+        Score(index, query, [], 0, componentFactor, chunkFactor);
 
     /// <summary>
     /// Phrase-level late interaction: the whole query's score blended with the mean, over the query's phrases, of each
