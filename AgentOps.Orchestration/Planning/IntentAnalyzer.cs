@@ -11,10 +11,8 @@ namespace AgentOps.Orchestration.Planning;
 /// </summary>
 public static class IntentAnalyzer
 {
-    private static readonly HashSet<string> TestedCategories = new(StringComparer.Ordinal)
-    {
-        "authentication", "bug-fix", "api-development", "database-migration", "refactor", "feature-development", "security-audit", "performance",
-    };
+    private const string DefaultDocsReason = "a change keeps the written constraints and the docs of what it uses",
+        DefaultTestsReason = "a change to application code is proven by tests";
 
     /// <summary>Verbs that ask for a change to the code or the system (stemmed); a task without one that asks
     /// for writing is a writing task.</summary>
@@ -46,7 +44,11 @@ public static class IntentAnalyzer
         var changes = words.Any(w => ChangeVerbs.Contains(LightStemmer.Stem(w)));
         var docsOnly = category == "documentation" || (writes && !changes && !domainsAsked);
         Add(Capabilities.ResearchCode, "every change starts from the code it touches");
+        // A change reads the written constraints it must keep (README, ADRs, CONTRIBUTING, the docs and standards
+        // of what it uses) beside the code map: a read-only step run in parallel with it, cheap when there is
+        // little to read, where a change made against a standard or a new version it never read fails.
         if (Trigger(Capabilities.Get(Capabilities.ResearchDocs)) is not null) Add(Capabilities.ResearchDocs, Said(Capabilities.Get(Capabilities.ResearchDocs)));
+        else if (!docsOnly) Add(Capabilities.ResearchDocs, DefaultDocsReason);
         if (Trigger(Capabilities.Get(Capabilities.ResearchHistory)) is not null) Add(Capabilities.ResearchHistory, Said(Capabilities.Get(Capabilities.ResearchHistory)));
         else if (category == "bug-fix") Add(Capabilities.ResearchHistory, "bug fixes start from when the behaviour changed");
 
@@ -75,16 +77,23 @@ public static class IntentAnalyzer
             foreach (var d in domains) Add(d.Name, Said(d));
             if (domains.Count == 0) Add(Capabilities.Implement, "the task changes code");
         }
+        // Tests come from what the plan changes, not from the category: a change to application code (a code
+        // domain, or the generic implementation) is proven by tests; configuration of the platform alone
+        // (infrastructure) is proven by the validation step, and a writing task has no code to test.
         var testsRule = Capabilities.Get(Capabilities.Tests);
+        var changesCode = !docsOnly && (domains.Count == 0 || domains.Any(d => d.Name != Capabilities.Infrastructure));
         if (Trigger(testsRule) is not null) Add(Capabilities.Tests, Said(testsRule));
-        else if (TestedCategories.Contains(category)) Add(Capabilities.Tests, $"{category} changes need tests");
+        else if (changesCode) Add(Capabilities.Tests, DefaultTestsReason);
         var docsRule = Capabilities.Get(Capabilities.Docs);
         if (Trigger(docsRule) is not null || docsOnly) Add(Capabilities.Docs, docsOnly ? "a documentation task" : Said(docsRule));
         Add(Capabilities.Validate, "every plan ends by proving the result");
         var deployRule = Capabilities.Get(Capabilities.Deploy);
         if (Trigger(deployRule) is not null) Add(Capabilities.Deploy, Said(deployRule));
 
-        var extra = caps.Count - 4;
+        // Steps every change gets (the code map, a spec, the change, the proof; the docs read and the tests by
+        // default) do not make a task complex; the ones its words or its risks ask for do.
+        var defaults = caps.Count(c => c.Reason is DefaultDocsReason or DefaultTestsReason);
+        var extra = caps.Count - 4 - defaults;
         if (extra > 0) { score += extra; complexityReasons.Insert(0, $"+{extra} needs {caps.Count} capabilities"); }
         var level = score <= 1 ? "low" : score <= 5 ? "medium" : "high";
         if (complexityReasons.Count == 0) complexityReasons.Add("a focused change with no risk signal");

@@ -12,7 +12,7 @@ namespace AgentOps.Bench.Scenarios;
 /// family (15), <c>--seed N</c> (8), <c>--svg PATH</c>, <c>--cli-sample N</c> (plans checked against the real
 /// CLI, 6), <c>--only a,b</c> (those families, or splits: shipped, tuned, untouched), <c>--csv PATH</c> (every round of every planner), <c>--trace FAMILY</c> (the learning planner's rounds of that family in replicate 1), <c>--families</c> (print the hidden truth and the candidate agents per step, then stop),
 /// <c>--embedder default|hybrid|model|lexical</c> (what the memory compares with:
-/// the sentence model with the words when it loads; the same; the model alone; the lexical embedder, the default as in `agentops plan`), <c>--parallel N</c> (replicates side by side, 2), <c>--similarities</c> (how the
+/// the sentence model with the words when it loads; the same; the model alone; the lexical embedder, the default as in `agentops plan`), <c>--parallel N</c> (replicates side by side, 2), <c>--composition</c> (per phrasing, the capabilities the composed plan lacks or adds against the truth, then stop; honours --only), <c>--similarities</c> (how the
 /// embedder reads the families' phrasings: same family vs other families, then stop),
 /// <c>--plan-timing</c> (time planning alone on a store of one replicate's learned executions, the shipped families
 /// by default: <c>--store DIR</c> keeps it for the next run, <c>--repeats N</c> (5), <c>--plans PATH</c> writes every plan's JSON).
@@ -56,6 +56,11 @@ public sealed class LearningCurveScenario : IBenchScenario
             {
                 // Honours --only: `--families --only shipped,tuned` must not print the held-out families' truth.
                 Console.Write(FamilyTable.Render(families, catalog));
+                return 0;
+            }
+            if (args.Contains("--composition"))
+            {
+                Console.Write(CompositionReport.Render(families, catalog)); // hidden truth: honours --only
                 return 0;
             }
             if (args.Contains("--similarities"))

@@ -56,6 +56,26 @@ public sealed partial class PlanningTests
     }
 
     [TestMethod]
+    public void Tests_and_docs_research_come_from_what_the_plan_changes_not_from_the_category()
+    {
+        static List<string> Caps(string task) => IntentAnalyzer.Analyze(task).Capabilities.Select(c => c.Name).ToList();
+        // Application code changed, in no category that used to get tests ("general"): tests, and the written
+        // constraints read beside the code map.
+        var upgrade = Caps("Move the invoicing service from Java 11 to Java 21");
+        CollectionAssert.Contains(upgrade, Capabilities.Tests);
+        CollectionAssert.Contains(upgrade, Capabilities.ResearchDocs);
+        // Configuration of the platform alone is proven by the validation step, not by unit tests.
+        var alerts = Caps("Add Grafana alerts for the disk usage of the cluster");
+        CollectionAssert.Contains(alerts, Capabilities.Infrastructure);
+        CollectionAssert.DoesNotContain(alerts, Capabilities.Tests);
+        // A writing task has no code to test and no change to keep constraints for.
+        var postmortem = Caps("Write the postmortem for the outage of the mail relay");
+        CollectionAssert.DoesNotContain(postmortem, Capabilities.Tests);
+        CollectionAssert.DoesNotContain(postmortem, Capabilities.ResearchDocs);
+        CollectionAssert.Contains(postmortem, Capabilities.Docs);
+    }
+
+    [TestMethod]
     public void A_composed_plan_is_a_dag_with_parallel_research_and_the_repo_agents()
     {
         using var tmp = new TempDir();
