@@ -38,6 +38,13 @@ public sealed class AgentResolver(CatalogStore? store)
             $"best {rule.Name} agent in the catalog for \"{rule.CatalogQuery}\"{preferred}");
     }
 
+    /// <summary>The catalog agent the task's reading named for the capability (the specialist whose description
+    /// showed the task's domain); the resolver's own pick when the catalog does not have it.</summary>
+    public ResolvedAgent Named(string invocation, CapabilityRule rule) =>
+        store?.FindComponent(invocation) is not null
+            ? new ResolvedAgent(invocation, AgentOps.Core.Patterns.StepKinds.Subagent, true, $"the catalog's {rule.Name} specialist the task speaks of")
+            : Resolve(rule);
+
     /// <summary>Whether an invocation from a learned pattern is in the catalog (Claude Code's own subagent types and
     /// tools always are; a bare agent name is not: Claude Code resolves a plugin's agent only as <c>plugin:agent</c>).</summary>
     public bool Known(string invocation, string kind)

@@ -26,7 +26,9 @@ public static class IntentAnalyzer
 
     private static readonly string[] BreadthWords = ["entire", "all", "across", "multiple", "system", "architecture", "rewrite", "platform", "end-to-end", "every"];
 
-    public static TaskIntent Analyze(string task)
+    /// <param name="readDomain">Reads the domain of a change whose words name none (the catalog's specialists,
+    /// <see cref="CatalogDomainReader"/>); null: the words alone.</param>
+    public static TaskIntent Analyze(string task, Func<string, DomainReading?>? readDomain = null)
     {
         var words = ParsedQuery.Words(task).Distinct(StringComparer.Ordinal).ToList();
         var stems = words.Select(LightStemmer.Stem).ToHashSet(StringComparer.Ordinal);
@@ -34,7 +36,7 @@ public static class IntentAnalyzer
 
         string? Trigger(CapabilityRule rule) => rule.Triggers.FirstOrDefault(t => stems.Contains(LightStemmer.Stem(t)) || ((t.Contains('-') || t.Contains(' ')) && task.Contains(t, StringComparison.OrdinalIgnoreCase)));
         var caps = new List<RequiredCapability>();
-        void Add(string name, string reason) { if (caps.All(c => c.Name != name)) caps.Add(new RequiredCapability(name, Capabilities.Get(name).Phase, reason)); }
+        void Add(string name, string reason, string? agent = null) { if (caps.All(c => c.Name != name)) caps.Add(new RequiredCapability(name, Capabilities.Get(name).Phase, reason) { Agent = agent }); }
         string Said(CapabilityRule r) => $"the task says \"{Trigger(r)}\"";
 
         // Composition by capability (issue 15), not by the category's keyword: a task that asks for writing
@@ -56,6 +58,8 @@ public static class IntentAnalyzer
         var riskSignals = riskRule.Triggers.Where(t => stems.Contains(LightStemmer.Stem(t))).ToList();
 
         var domains = Capabilities.Domains.Select(Capabilities.Get).Where(r => Trigger(r) is not null).ToList();
+        var read = domains.Count == 0 && !docsOnly ? readDomain?.Invoke(task) : null;
+        if (read is not null) domains.Add(Capabilities.Get(read.Domain));
         if (!docsOnly)
         {
             Add(Capabilities.Design, "a spec keeps the implementation on track");
@@ -74,7 +78,7 @@ public static class IntentAnalyzer
         if (!docsOnly && (score >= 2 || riskSignals.Count > 0)) Add(Capabilities.ValidationPlan, "risky or broad changes get a validation plan before coding");
         if (!docsOnly)
         {
-            foreach (var d in domains) Add(d.Name, Said(d));
+            foreach (var d in domains) Add(d.Name, read is not null ? read.Reason : Said(d), read?.Agent);
             if (domains.Count == 0) Add(Capabilities.Implement, "the task changes code");
         }
         // Tests come from what the plan changes, not from the category: a change to application code (a code

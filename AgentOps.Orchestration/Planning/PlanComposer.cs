@@ -20,7 +20,7 @@ public static class PlanComposer
         foreach (var cap in intent.Capabilities)
         {
             var rule = Capabilities.Get(cap.Name);
-            var agent = resolver.Resolve(rule);
+            var agent = cap.Agent is { } named ? resolver.Named(named, rule) : resolver.Resolve(rule);
             List<string> deps = cap.Name switch
             {
                 Capabilities.ResearchCode or Capabilities.ResearchDocs or Capabilities.ResearchHistory => [],

@@ -15,7 +15,12 @@ public enum ExecutionMode
 public enum PlanPurpose { Execute, PlanOnly, DryRun }
 
 /// <summary>A capability the task needs, and why the analyzer thinks so.</summary>
-public sealed record RequiredCapability(string Name, string Phase, string Reason);
+public sealed record RequiredCapability(string Name, string Phase, string Reason)
+{
+    /// <summary>The catalog agent the task's reading already points to for this capability (the specialist that
+    /// showed its domain, <see cref="CatalogDomainReader"/>); null: the resolver picks.</summary>
+    public string? Agent { get; init; }
+}
 
 /// <summary>Complexity estimate with the reasons that add up to it.</summary>
 public sealed record ComplexityEstimate(string Level, int Score, IReadOnlyList<string> Reasons);

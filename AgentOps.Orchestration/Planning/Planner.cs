@@ -38,7 +38,7 @@ public static class Planner
         options ??= new PlanOptions();
         if (ParsedQuery.Words(task ?? "").FirstOrDefault() is null)
             throw new ArgumentException("the task has no words to plan from", nameof(task));
-        var intent = IntentAnalyzer.Analyze(task!);
+        var intent = IntentAnalyzer.Analyze(task!, catalog is null ? null : CatalogDomainReader.For(catalog).Read);
         var resolver = new AgentResolver(catalog);
         var diagnostics = new List<Diagnostic>(learned.Diagnostics);
         var notes = new List<string>();

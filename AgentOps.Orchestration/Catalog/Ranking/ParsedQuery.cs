@@ -31,6 +31,8 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
         "add", "make", "help", "plugin", "plugins", "tool", "tools", "something", "thing", "things",
     };
 
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     public static ParsedQuery Parse(string? text)
     {
         var diagnostics = new List<Diagnostic>();

@@ -76,6 +76,28 @@ public sealed partial class PlanningTests
     }
 
     [TestMethod]
+    public void The_domain_a_task_does_not_name_is_read_from_the_one_catalog_specialist_that_speaks_of_it()
+    {
+        using var tmp = new TempDir();
+        using var store = RepoCatalog(tmp);
+        var reader = CatalogDomainReader.For(store);
+        // Only the observability agent speaks of dashboards and of alerting: infrastructure work, no unit tests.
+        var alerts = Planner.Plan("Create dashboards and alerting for the payment queue", store, LearnedSignals.None);
+        var step = alerts.Steps.Single(s => s.Capability == Capabilities.Infrastructure);
+        Assert.AreEqual("agentops-devops:observability-engineer", step.Invocation);
+        StringAssert.Contains(step.Why, "observability-engineer is the only specialist");
+        Assert.IsFalse(alerts.Steps.Any(s => s.Capability is Capabilities.Implement or Capabilities.Tests));
+        Assert.AreEqual(Capabilities.Frontend, reader.Read("Audit the onboarding flow for WCAG AA conformance")?.Domain);
+        // Words two specialists share say nothing ("images", "caching": the container and the pipeline agents),
+        // one word is a coincidence ("pagination"), and two agents of a domain with a word each are two.
+        Assert.IsNull(reader.Read("Optimize the image resizing job and cache the results"));
+        Assert.IsNull(reader.Read("Fix the broken pagination of the search results"));
+        Assert.IsNull(reader.Read("Refactor the billing module into smaller services"));
+        // A task whose words name a domain keeps it: the reader is not asked.
+        Assert.IsTrue(Planner.Plan("Add Grafana dashboards for the cluster", store, LearnedSignals.None).Steps.Any(s => s.Capability == Capabilities.Infrastructure));
+    }
+
+    [TestMethod]
     public void A_composed_plan_is_a_dag_with_parallel_research_and_the_repo_agents()
     {
         using var tmp = new TempDir();
