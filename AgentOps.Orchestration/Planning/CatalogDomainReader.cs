@@ -53,7 +53,7 @@ public sealed class CatalogDomainReader
             }
         }
         foreach (var (agent, description) in descriptions)
-            foreach (var key in Keys(description))
+            foreach (var (_, key) in Words(description))
                 (_specialistsByWord.TryGetValue(key, out var list) ? list : _specialistsByWord[key] = []).Add(agent);
     }
 
@@ -65,9 +65,9 @@ public sealed class CatalogDomainReader
         // Words of one specialist only: two agents of a domain each sharing one word with the task ("modules",
         // "smaller") are two coincidences, not a reading.
         var words = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var key in Keys(task))
+        foreach (var (word, key) in Words(task))
             if (_specialistsByWord.TryGetValue(key, out var agents) && agents.Count == 1)
-                (words.TryGetValue(agents[0], out var list) ? list : words[agents[0]] = []).Add(key);
+                (words.TryGetValue(agents[0], out var list) ? list : words[agents[0]] = []).Add(word);
         var ranked = words.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).ToList();
         if (ranked.Count == 0 || ranked[0].Value.Count < MinimumWords) return null;
         if (ranked.Count > 1 && ranked[1].Value.Count == ranked[0].Value.Count && _domainOf[ranked[1].Key] != _domainOf[ranked[0].Key]) return null;
@@ -76,8 +76,8 @@ public sealed class CatalogDomainReader
 
     /// <summary>Distinct content words, stemmed so that "traces"/"trace" and "alerting"/"alerts" meet; numbers
     /// and stop words carry no domain.</summary>
-    private static IEnumerable<string> Keys(string text) =>
+    private static IEnumerable<(string Word, string Key)> Words(string text) =>
         ParsedQuery.Words(text).Where(w => !w.All(char.IsDigit) && !ParsedQuery.IsStopWord(w))
-            .Select(w => LightStemmer.Stem(w) is var s && s.Length > 4 && s.EndsWith('e') ? s[..^1] : LightStemmer.Stem(w))
-            .Distinct(StringComparer.Ordinal);
+            .Select(w => (w, LightStemmer.Stem(w) is var s && s.Length > 4 && s.EndsWith('e') ? s[..^1] : s))
+            .DistinctBy(x => x.Item2, StringComparer.Ordinal);
 }
