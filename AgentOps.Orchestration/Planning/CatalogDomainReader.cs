@@ -19,8 +19,9 @@ public sealed record DomainReading(string Domain, string Agent, IReadOnlyList<st
 /// generalists (trade in three domains or more) left out. A word counts only when it is in exactly one
 /// specialist's description (a word two specialists share, such as "images" for the container and the
 /// pipeline agents, says nothing about which one), and a domain is read when at least
-/// <see cref="MinimumWords"/> such words are one specialist's and no specialist of another domain has as many. The vocabulary grows
-/// with the catalog: a data-engineering plugin's agent would teach it "ETL". Built once per catalog.
+/// <see cref="MinimumWords"/> such words are one specialist's and no specialist of another domain has as
+/// many. The vocabulary grows with the catalog: a data-engineering plugin's agent would teach it "ETL".
+/// Built once per open catalog store (one `agentops plan` process).
 /// </summary>
 public sealed class CatalogDomainReader
 {

@@ -6,8 +6,9 @@ namespace AgentOps.Orchestration.Planning;
 /// <summary>
 /// Reads a task deterministically: its category (the learning engine's <see cref="TaskClassifier"/>,
 /// so plans and learned patterns speak the same categories), the capabilities it needs (trigger words
-/// of <see cref="Capabilities"/>, each with the word that triggered it), its risk signals and a
-/// complexity score whose every point has a reason. Same text, same intent.
+/// of <see cref="Capabilities"/>, each with the word that triggered it; the steps every change gets, tests
+/// for a change to application code; a domain its words do not name, read from the catalog's specialists),
+/// its risk signals and a complexity score whose every point has a reason. Same text and catalog, same intent.
 /// </summary>
 public static class IntentAnalyzer
 {
