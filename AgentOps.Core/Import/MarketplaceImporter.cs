@@ -51,12 +51,20 @@ public static class MarketplaceImporter
         var remote = new List<RemotePluginDescription>();
         var projects = new List<string>();
         var extraProjects = new List<string>();
+        var copied = new HashSet<string>(StringComparer.Ordinal);
         var entries = manifest["plugins"] as JArray ?? throw new ImportException($"{manifestFile}: 'plugins' is not an array");
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i] is not JObject entry || (entry["name"] as JValue)?.Value is not string name)
             {
                 notes.Add(new(manifestFile, $"plugins[{i}]", "not an object with a name: skipped"));
+                continue;
+            }
+            // The name becomes a file name, <name>.agentplugin: one Claude Code cannot install ("../../x", a
+            // newline, 100,000 characters) wrote outside the plugin folder or failed with an I/O exception.
+            if (!MarketplaceCiValidator.InstallableName().IsMatch(name) || name.Length > MaxImportedName)
+            {
+                notes.Add(new(manifestFile, $"plugins[{i}].name", $"'{AgentOps.Core.Security.Printable.Sanitize(name, 80)}' is not a name Claude Code can install (letters, digits, '.', '_', '-', at most {MaxImportedName} characters): skipped"));
                 continue;
             }
             switch (entry["source"])
@@ -85,7 +93,8 @@ public static class MarketplaceImporter
                     }
                     var plugin = Plugin(name, entry, folder, manifestFile, i, notes);
                     var target = Path.Combine(outputRoot, relative);
-                    if (!string.Equals(target, folder, StringComparison.Ordinal)) CopyPluginFolder(folder, target, notes);
+                    // Copied once: a hundred thousand entries naming one folder copied it a hundred thousand times.
+                    if (!string.Equals(target, folder, StringComparison.Ordinal) && copied.Add(target)) CopyPluginFolder(folder, target, notes);
                     var project = Path.Combine(target, name + SdkProjectMap.PluginProjectExtension);
                     AgentProjectWriter.WritePlugin(project, plugin, sdkVersion);
                     projects.Add(project);
@@ -100,6 +109,9 @@ public static class MarketplaceImporter
         AgentProjectWriter.WriteMarketplace(marketplaceProject, marketplace, remote, extraProjects, sdkVersion);
         return new ImportResult(marketplaceProject, projects, notes);
     }
+
+    /// <summary>Longest plugin name imported: with ".agentplugin" it stays far below a file name's 255 bytes.</summary>
+    private const int MaxImportedName = 128;
 
     private static string? Skipped(List<ImportNote> notes, string file, string field, string why)
     {

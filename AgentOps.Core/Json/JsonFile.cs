@@ -87,13 +87,29 @@ public static class JsonFile
                 case System.Text.Json.JsonTokenType.StartObject: objects.Push(new HashSet<string>(StringComparer.Ordinal)); break;
                 case System.Text.Json.JsonTokenType.StartArray: objects.Push(null); break;
                 case System.Text.Json.JsonTokenType.EndObject or System.Text.Json.JsonTokenType.EndArray: objects.Pop(); break;
-                case System.Text.Json.JsonTokenType.PropertyName when objects.Peek() is { } keys && !keys.Add(reader.GetString()!):
+                case System.Text.Json.JsonTokenType.PropertyName when objects.Peek() is { } keys && !keys.Add(KeyOf(ref reader)):
                     var (line, column) = JsonPosition.Of(bytes, reader.TokenStartIndex);
                     return new Diagnostic(DiagnosticCodes.JsonDuplicateKey, DiagnosticSeverity.Error, path, line, column,
-                        $"key '{AgentOps.Core.Security.Printable.Sanitize(reader.GetString(), 80)}' appears twice in one object; Claude Code (JSON.parse) silently uses the last: keep one");
+                        $"key '{AgentOps.Core.Security.Printable.Sanitize(KeyOf(ref reader), 80)}' appears twice in one object; Claude Code (JSON.parse) silently uses the last: keep one");
             }
         }
         return null;
+    }
+
+    // A key escaping a lone surrogate ("\udc00") is valid JSON (JSON.parse keeps it) but GetString throws on it
+    // (an unhandled crash of every reader of manifests): such a key is compared by its escaped text, marked with
+    // a lone U+D800 that no decodable key can hold, so it never equals a decoded one.
+    private static string KeyOf(ref System.Text.Json.Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+            return "\uD800" + System.Text.Encoding.UTF8.GetString(raw);
+        }
     }
 
     /// <summary>1-based line and column of a token (of its property name when it is a property value).</summary>

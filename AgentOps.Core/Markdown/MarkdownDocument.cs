@@ -110,6 +110,15 @@ public sealed class MarkdownDocument
                 $"frontmatter is not valid YAML: {ex.Message}"));
             return fields;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's scanner throws ArgumentOutOfRangeException (no position) for "\UFFFFFFFF" or
+            // "\UD800": it escaped as an uncoded usage error. Reported at the escape, found in the text.
+            var (line, column) = BadEscape(yaml);
+            errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, line + lineOffset, column,
+                "frontmatter is not valid YAML: a \\U escape names no Unicode character (above U+10FFFF or a surrogate)"));
+            return fields;
+        }
         if (stream.Documents.Count == 0) return fields;
         if (stream.Documents[0].RootNode is not YamlMappingNode map)
         {
@@ -125,6 +134,19 @@ public sealed class MarkdownDocument
             fields.TryAdd(key, new FrontmatterField(key, value, (int)keyNode.Start.Line + lineOffset, (int)keyNode.Start.Column));
         }
         return fields;
+    }
+
+    /// <summary>1-based line and column of the first \\U escape that is not a Unicode scalar value, else (1, 1).</summary>
+    private static (int Line, int Column) BadEscape(string yaml)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(yaml, @"\\U([0-9A-Fa-f]{8})"))
+        {
+            var value = Convert.ToUInt32(m.Groups[1].Value, 16);
+            if (value <= 0x10FFFF && value is < 0xD800 or > 0xDFFF) continue;
+            var lineStart = yaml.LastIndexOf('\n', Math.Max(m.Index - 1, 0)) + 1;
+            return (yaml.AsSpan(0, m.Index).Count('\n') + 1, m.Index - lineStart + 1);
+        }
+        return (1, 1);
     }
 
     private static List<MarkdownSection> ReadSections(string[] lines, int start)

@@ -68,10 +68,11 @@ public static class YamlBounds
                     return Problem(path, at, $"frontmatter expands to more than {MaxNodes:N0} nodes (aliases of aliases: a \"billion laughs\")");
             }
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
             // A syntax error (YamlDotNet throws InvalidOperationException for some unterminated flow
-            // collections): the tree builder reports it with its own message; the limits held up to here.
+            // collections, ArgumentOutOfRangeException for an escape naming no character, "\UFFFFFFFF"):
+            // the tree builder reports it with its own message; the limits held up to here.
             return null;
         }
         return null;

@@ -95,6 +95,7 @@ public static partial class MarketplaceCiValidator
                 $"'{name}' is not pinned: add \"sha\" with the full 40-character commit, so every user installs the code that was reviewed"));
     }
 
+    /// <summary>A plugin or marketplace name Claude Code can install (marketplace.schema.json installableName).</summary>
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex InstallableName();
+    internal static partial Regex InstallableName();
 }

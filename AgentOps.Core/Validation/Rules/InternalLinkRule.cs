@@ -33,7 +33,9 @@ public static partial class InternalLinkRule
         return InlineCode().Replace(text, m => new string(' ', m.Length));
     }
 
-    [GeneratedRegex(@"!?\[[^\]\n]*\]\((?<target><[^>\n]+>|[^)\s]+)(\s+""[^""\n]*"")?\)")]
+    // NonBacktracking (linear): the backtracking engine tried every "[" against the rest of its line, so a
+    // line of a million "[" stalled validate and the build for hours.
+    [GeneratedRegex(@"!?\[[^\]\n]*\]\((?<target><[^>\n]+>|[^)\s]+)(\s+""[^""\n]*"")?\)", RegexOptions.NonBacktracking)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]

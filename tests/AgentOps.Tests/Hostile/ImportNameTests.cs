@@ -1,0 +1,38 @@
+using AgentOps.Core.Import;
+using AgentOps.Tests.Learning;
+
+namespace AgentOps.Tests.Hostile;
+
+/// <summary>`agentops import` names each project file after the marketplace entry's name: a name that is a
+/// path, holds a newline or is 100,000 characters long is skipped with a note, never written.</summary>
+[TestClass]
+[TestCategory("Hostile")]
+public sealed class ImportNameTests
+{
+    [TestMethod]
+    [DataRow("../../../escaped")]
+    [DataRow("a\nb")]
+    [DataRow("p\udc00")]
+    [DataRow(null)] // 100,000 characters: the file name is too long for any file system
+    public void AnEntryNameThatIsNotInstallableIsSkipped(string? name)
+    {
+        name ??= new string('x', 100_000);
+        var root = LearningFixtures.TempDir();
+        var market = Path.Combine(root, "market");
+        HostileFiles.Plugin(Path.Combine(market, "plugins"), "p");
+        Directory.CreateDirectory(Path.Combine(market, ".claude-plugin"));
+        File.WriteAllText(Path.Combine(market, ".claude-plugin", "marketplace.json"), Newtonsoft.Json.JsonConvert.SerializeObject(new
+        {
+            name = "m", owner = new { name = "o" },
+            plugins = new object[] { new { name, source = "./plugins/p" }, new { name = "fine", source = "./plugins/p" } },
+        }));
+        var output = Path.Combine(root, "out", "deeper");
+
+        var result = MarketplaceImporter.Import(market, output);
+
+        Assert.AreEqual("fine.agentplugin", Path.GetFileName(result.PluginProjects.Single()));
+        Assert.IsTrue(result.Notes.Any(n => n.Message.Contains("not a name Claude Code can install", StringComparison.Ordinal)));
+        var written = Directory.EnumerateFiles(root, "*.agentplugin", SearchOption.AllDirectories).ToList();
+        CollectionAssert.AreEqual(new[] { Path.Combine(output, "plugins", "p", "fine.agentplugin") }, written);
+    }
+}
