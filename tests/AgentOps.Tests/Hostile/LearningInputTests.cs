@@ -53,4 +53,14 @@ public sealed class LearningInputTests
         Assert.AreSame(json, LoneSurrogates.Replace(json));
         Assert.AreEqual("\"a\\ufffdb\\ufffd\"", LoneSurrogates.Replace("\"a\\udc00b\\uD800\""));
     }
+
+    [TestMethod]
+    public void AHookPayloadWithALoneSurrogateIsRecorded()
+    {
+        var project = AgentOps.Tests.Learning.LearningFixtures.NewProject().Project;
+        var payload = "{\"session_id\":\"s1\",\"cwd\":" + System.Text.Json.JsonSerializer.Serialize(project) + ",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"h\\ud800i caf\u00e9\"}";
+        var result = HookRecorder.Record(System.Text.Encoding.UTF8.GetBytes(payload), null, DateTimeOffset.UnixEpoch);
+        Assert.IsTrue(result.Recorded, result.Error);
+        StringAssert.Contains(File.ReadAllText(result.Path!), "\"h\\uFFFDi caf\\u00E9\"", "the surrogate replaced, the UTF-8 é kept");
+    }
 }
