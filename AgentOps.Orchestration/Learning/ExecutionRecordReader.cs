@@ -49,7 +49,7 @@ public static partial class ExecutionRecordReader
     private static Execution ParseUnlocated(string json, string fallbackId)
     {
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
+        try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(json), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
         catch (JsonException ex)
         {
             var message = ex.Message;
@@ -100,6 +100,7 @@ public static partial class ExecutionRecordReader
                     var kind = st.Agent.StartsWith('/') ? AgentOps.Core.Patterns.StepKinds.Command : AgentOps.Core.Patterns.StepKinds.Subagent;
                     steps.Add(new ExecutionStep(st.Agent, kind, start.AddSeconds(offset), st.Duration, st.Ok ? StepOutcome.Success : StepOutcome.Error, null, st.Title));
                     offset += st.Duration;
+                    if (offset > MaxDuration) throw new ExecutionRecordException("the workflow's step durations add up to more than ten years", ["workflow"]);
                 }
             }
             var success = allOk;
@@ -157,14 +158,19 @@ public static partial class ExecutionRecordReader
     [GeneratedRegex(@"^\s*(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?<u>ms|s|sec|m|min|h)?\s*$")]
     private static partial Regex DurationText();
 
+    /// <summary>Ten years: a longer step is a broken record. 1e400 (infinity) or 1e300 seconds passed the old
+    /// check and overflowed the step's start time (an uncoded "Value to add was out of range", exit 1).</summary>
+    private const double MaxDuration = 10 * 365.25 * 24 * 3600;
+
     private static double Duration(JsonElement v, object[] field)
     {
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= 0) return d;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d is >= 0 and <= MaxDuration) return d;
         if (v.ValueKind == JsonValueKind.String && DurationText().Match(v.GetString()!) is { Success: true } m)
         {
             var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-            return m.Groups["u"].Value switch { "ms" => n / 1000, "m" or "min" => n * 60, "h" => n * 3600, _ => n };
+            var seconds = m.Groups["u"].Value switch { "ms" => n / 1000, "m" or "min" => n * 60, "h" => n * 3600, _ => n };
+            if (seconds <= MaxDuration) return seconds;
         }
-        throw new ExecutionRecordException($"'{Name(field)}' must be a duration in seconds (number >= 0 or \"45s\", \"3m\"), got {v.GetRawText()}", field);
+        throw new ExecutionRecordException($"'{Name(field)}' must be a duration in seconds (number >= 0, at most ten years, or \"45s\", \"3m\"), got {v.GetRawText()}", field);
     }
 }

@@ -144,7 +144,7 @@ public static class HookLogParser
             seq++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(line); }
+            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line)); }
             catch (JsonException)
             {
                 stats.Malformed++;

@@ -51,7 +51,9 @@ public static class HookRecorder
         try
         {
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(json.ToArray()); }
+            // A lone surrogate escape ("\ud800" in a prompt) made GetString throw and the payload was dropped; it
+            // becomes "\ufffd". Latin-1 maps bytes to chars one to one, so nothing but those ASCII escapes changes.
+            try { doc = JsonDocument.Parse(System.Text.Encoding.Latin1.GetBytes(AgentOps.Core.Json.LoneSurrogates.Replace(System.Text.Encoding.Latin1.GetString(json)))); }
             catch (JsonException ex) { return Fail(project, $"stdin is not JSON: {ex.Message}", json); }
             using (doc)
             {

@@ -62,7 +62,7 @@ public static partial class TranscriptParser
             stats.Lines++;
             if (string.IsNullOrWhiteSpace(line)) { line = next; continue; }
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(line); }
+            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line)); }
             catch (JsonException)
             {
                 stats.Malformed++;
@@ -95,7 +95,7 @@ public static partial class TranscriptParser
 
         void HandleUser(JsonElement root, DateTimeOffset? ts)
         {
-            if (!root.TryGetProperty("message", out var msg) || !msg.TryGetProperty("content", out var content)) return;
+            if (!root.TryGetProperty("message", out var msg) || msg.ValueKind != JsonValueKind.Object || !msg.TryGetProperty("content", out var content)) return;
             var isMeta = root.TryGetProperty("isMeta", out var im) && im.ValueKind == JsonValueKind.True;
             if (content.ValueKind == JsonValueKind.String)
             {
@@ -152,7 +152,8 @@ public static partial class TranscriptParser
 
         void HandleAssistant(JsonElement root, DateTimeOffset? ts)
         {
-            if (!root.TryGetProperty("message", out var msg)) return;
+            // "message" of another type than an object ("message": "s") is skipped, not a crash.
+            if (!root.TryGetProperty("message", out var msg) || msg.ValueKind != JsonValueKind.Object) return;
             if (Str(msg, "stop_reason") is { } sr) lastStopReason = sr;
             if (!msg.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array) return;
             foreach (var item in content.EnumerateArray())

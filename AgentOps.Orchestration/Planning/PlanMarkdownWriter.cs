@@ -113,6 +113,8 @@ public static class PlanMarkdownWriter
     private static string Minutes(double seconds) =>
         seconds < 90 ? $"{seconds.ToString("0", Inv)} s" : $"{(seconds / 60).ToString("0", Inv)} min";
 
-    private static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ").Trim();
+    // The task is the user's text printed to a terminal and read by Claude: control characters (ESC sequences
+    // that clear or recolour the screen) and bidi overrides ("\u202e") were printed raw; they become spaces.
+    private static string OneLine(string s) => AgentOps.Core.Security.Printable.Flatten(s).Trim();
     private static string Cell(string s) => OneLine(s).Replace("|", "\\|");
 }
