@@ -69,19 +69,12 @@ public static class ExecutionSources
         {
             try
             {
-                // A FIFO would block the read forever, a device never ends: only regular files are opened.
-                var type = FileKind.OfTarget(file);
-                if (type != FileType.Regular)
+                if (NotOpened(file) is { } why)
                 {
-                    warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: {FileKind.Describe(type)}, not a regular file: skipped");
+                    warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: {why}: skipped");
                     continue;
                 }
-                if (new FileInfo(file).Length > MaxExecutionFileBytes)
-                {
-                    warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: larger than {MaxExecutionFileBytes / (1024 * 1024)} MB: skipped");
-                    continue;
-                }
-                var r = LoadFile(file);
+                var r = ExecutionRedactor.Redact(Parse(file));
                 totals.Lines += r.Stats.Lines;
                 totals.Malformed += r.Stats.Malformed;
                 totals.UnknownTypes += r.Stats.UnknownTypes;
@@ -113,13 +106,19 @@ public static class ExecutionSources
     /// first line is a hook payload, else a transcript. Every text of the result is already redacted.</summary>
     public static ExecutionParseResult LoadFile(string file) => ExecutionRedactor.Redact(LoadFileUnredacted(file));
 
-    private static ExecutionParseResult LoadFileUnredacted(string file)
+    private static ExecutionParseResult LoadFileUnredacted(string file) =>
+        NotOpened(file) is { } why ? new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: {why}: not read"]) : Parse(file);
+
+    /// <summary>Why a file is not opened, or null: only regular files are (a FIFO would block the read forever, a
+    /// device never ends), and none beyond <see cref="MaxExecutionFileBytes"/>.</summary>
+    private static string? NotOpened(string file) =>
+        FileKind.OfTarget(file) is var type and not FileType.Regular ? $"{FileKind.Describe(type)}, not a regular file"
+        : new FileInfo(file).Length > MaxExecutionFileBytes ? $"larger than {MaxExecutionFileBytes / (1024 * 1024)} MB"
+        : null;
+
+    /// <summary>Parses a file that <see cref="NotOpened"/> let through, by its kind.</summary>
+    private static ExecutionParseResult Parse(string file)
     {
-        // A file named on the command line gets the scan's guard too: a FIFO blocks the read, a device never ends.
-        if (FileKind.OfTarget(file) is var type and not FileType.Regular)
-            return new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: {FileKind.Describe(type)}, not a regular file: not read"]);
-        if (new FileInfo(file).Length > MaxExecutionFileBytes)
-            return new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: larger than {MaxExecutionFileBytes / (1024 * 1024)} MB: not read"]);
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return new ExecutionParseResult(ExecutionRecordReader.ReadFile(file), new ParseStats { Lines = 1 }, []);
         if (IsHookLog(file))

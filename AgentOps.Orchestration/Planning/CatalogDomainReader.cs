@@ -35,8 +35,7 @@ public sealed class CatalogDomainReader
 
     private CatalogDomainReader(CatalogStore catalog)
     {
-        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var specialists = new Dictionary<string, (int Rank, string Domain, string Description)>(StringComparer.Ordinal);
         foreach (var domain in Capabilities.Domains.Select(Capabilities.Get))
         {
             if (domain.CatalogQuery is null || ParsedQuery.Parse(domain.CatalogQuery) is not { IsEmpty: false } query) continue;
@@ -47,15 +46,16 @@ public sealed class CatalogDomainReader
                 var trade = AgentPriors.TradeOf(agent, description);
                 if (!trade.Contains(domain.Name) || trade.Count(Capabilities.Domains.Contains) >= 3) continue;
                 // An agent two domains claim belongs to the one whose search ranks it higher.
-                if (rank.TryGetValue(agent, out var had) && had <= r) continue;
-                rank[agent] = r;
-                _domainOf[agent] = domain.Name;
-                descriptions[agent] = description;
+                if (specialists.TryGetValue(agent, out var had) && had.Rank <= r) continue;
+                specialists[agent] = (r, domain.Name, description);
             }
         }
-        foreach (var (agent, description) in descriptions)
+        foreach (var (agent, (_, domain, description)) in specialists)
+        {
+            _domainOf[agent] = domain;
             foreach (var (_, key) in Words(description))
                 (_specialistsByWord.TryGetValue(key, out var list) ? list : _specialistsByWord[key] = []).Add(agent);
+        }
     }
 
     public static CatalogDomainReader For(CatalogStore catalog) => PerCatalog.GetValue(catalog, c => new CatalogDomainReader(c));
