@@ -125,7 +125,8 @@ public static class ExecutionSources
         {
             using var s = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var r = HookLogParser.Parse(new StreamReader(s), Path.GetFileNameWithoutExtension(file), out var info);
-            if (info.TranscriptPath is { } tp && File.Exists(tp))
+            // The payload names the transcript: it gets the same guard as a file named here (a FIFO there blocked the read).
+            if (info.TranscriptPath is { } tp && NotOpened(tp) is null)
             {
                 var t = TranscriptParser.ParseFile(tp);
                 if (t.Execution is not null) return t with { Execution = t.Execution with { Open = r.Execution?.Open ?? false } };

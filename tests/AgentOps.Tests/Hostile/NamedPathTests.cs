@@ -40,6 +40,23 @@ public sealed class NamedPathTests
     }
 
     [TestMethod]
+    public void A_hook_log_naming_a_fifo_as_its_transcript_is_learned_from_its_own_events()
+    {
+        // The transcript_path of a hook payload is read too: a FIFO there blocked the read forever.
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("mkfifo is Linux here");
+        using var tmp = new TempDir();
+        HostileFiles.Mkfifo(tmp.File("transcript.jsonl"));
+        var transcript = System.Text.Json.JsonSerializer.Serialize(tmp.File("transcript.jsonl"));
+        var log = tmp.Write("s1.jsonl", string.Join("\n",
+            $$"""{"hook_event_name":"UserPromptSubmit","session_id":"s1","transcript_path":{{transcript}},"prompt":"fix the parser"}""",
+            $$"""{"hook_event_name":"SessionEnd","session_id":"s1","transcript_path":{{transcript}},"reason":"exit"}""") + "\n");
+        var load = Task.Run(() => AgentOps.Orchestration.Learning.ExecutionSources.LoadFile(log));
+        Assert.IsTrue(load.Wait(TimeSpan.FromSeconds(20)), "reading the hook log blocked on the FIFO named as its transcript");
+        Assert.IsNotNull(load.Result.Execution, string.Join("; ", load.Result.Warnings));
+        Assert.AreEqual("fix the parser", load.Result.Execution.Task);
+    }
+
+    [TestMethod]
     public void A_device_and_a_symlink_loop_are_refused_with_a_reason()
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("/dev/zero and symlink loops as on Linux");
