@@ -15,9 +15,6 @@ internal static class CatalogFixtures
         return dir?.FullName ?? throw new InvalidOperationException("global.json not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The real marketplaces vendored in Fixtures/marketplaces.</summary>
-    public static IReadOnlyList<string> SharedMarketplaces() => TestFixtures.MarketplaceFiles();
-
     public static string EvalSetPath => Path.Combine(RepoRoot(), "tests", "AgentOps.Tests", "Catalog", "RankingEvalSet.json");
 
     public sealed record Agent(string Name, string Description);

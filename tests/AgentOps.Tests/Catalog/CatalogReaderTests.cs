@@ -56,7 +56,7 @@ public sealed class CatalogReaderTests
     [TestMethod]
     public void A_marketplace_json_on_its_own_indexes_every_entry_from_its_own_metadata()
     {
-        var file = SharedMarketplaces().Single(f => f.EndsWith("wshobson__agents.json", StringComparison.Ordinal));
+        var file = TestFixtures.MarketplaceFiles().Single(f => f.EndsWith("wshobson__agents.json", StringComparison.Ordinal));
         var snapshot = new FileMarketplaceSource(file).Read("fp");
         Assert.AreEqual("claude-code-workflows", snapshot.Name);
         Assert.IsGreaterThan(80, snapshot.Plugins.Count);

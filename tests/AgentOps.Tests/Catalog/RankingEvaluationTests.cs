@@ -19,7 +19,7 @@ public sealed class RankingEvaluationTests
     [TestMethod]
     public void Ranking_over_the_real_marketplaces_stays_above_the_measured_floor()
     {
-        var files = CatalogFixtures.SharedMarketplaces();
+        var files = TestFixtures.MarketplaceFiles();
         using var tmp = new TempDir();
         using var store = CatalogFixtures.Open(tmp.File("catalog.db"));
         var report = CatalogFixtures.BuildCatalog(store, [CatalogFixtures.Folder(CatalogFixtures.RepoRoot()), .. files.Select(CatalogFixtures.JsonFile)]);
