@@ -35,9 +35,9 @@ internal static class CatalogCli
         // --db naming a folder, a FIFO (SQLite's open would block on it) or a device: refused before anything opens it.
         if (r.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--db") is { } dbOption
             && r.GetValue(dbOption) is { Length: > 0 } db
-            && Core.Security.FileKind.OfTarget(Path.GetFullPath(db)) is var kind and not (Core.Security.FileType.Regular or Core.Security.FileType.Missing))
+            && CatalogStore.NotADatabaseFile(db) is { } what)
         {
-            exit = UsageError($"--db {db}: {Core.Security.FileKind.Describe(kind)}, not a database file");
+            exit = UsageError($"--db {db}: {what}, not a database file");
             return true;
         }
         return false;

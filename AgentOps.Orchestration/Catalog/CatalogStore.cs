@@ -29,13 +29,18 @@ public sealed partial class CatalogStore : IDisposable
     public string Path { get; }
     internal SqliteConnection Connection => _db;
 
+    /// <summary>What the path is when it cannot be a catalog database (a folder, a FIFO — SQLite's open would block on
+    /// it —, a device, a link loop), else null (a regular file, or nothing yet). Such a path is refused, never replaced.</summary>
+    public static string? NotADatabaseFile(string path) =>
+        AgentOps.Core.Security.FileKind.OfTarget(System.IO.Path.GetFullPath(path)) is var kind and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Missing)
+            ? AgentOps.Core.Security.FileKind.Describe(kind) : null;
+
     public static CatalogStore Open(string path, List<Diagnostic> diagnostics)
     {
         path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        // A FIFO would block SQLite's open, a folder or device cannot hold a database: refused, never replaced.
-        if (AgentOps.Core.Security.FileKind.OfTarget(path) is var kind and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Missing))
-            throw new IOException($"catalog database {path} is {AgentOps.Core.Security.FileKind.Describe(kind)}, not a database file: not touched");
+        if (NotADatabaseFile(path) is { } what)
+            throw new IOException($"catalog database {path} is {what}, not a database file: not touched");
         if (File.Exists(path) && CatalogSchema.LooksTruncated(path))
         {
             if (CatalogSchema.IsSqlite(path))
