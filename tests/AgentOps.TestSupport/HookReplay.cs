@@ -45,9 +45,15 @@ public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDicti
             Regex.IsMatch(tool, "^(?:" + group["matcher"]!.GetValue<string>() + ")$"));
 
     /// <summary>Replays a recorded session (lines of <c>{"hook":E,"payload":{...}}</c> or bare payloads) as session
-    /// <paramref name="sessionId"/> of this project: ids and paths are rewritten, nothing else.</summary>
-    public IReadOnlyList<HookRun> ReplaySession(IEnumerable<string> recordedLines, string sessionId)
+    /// <paramref name="sessionId"/> of this project: ids and paths are rewritten, nothing else. With
+    /// <paramref name="recordedTranscript"/>, the session's transcript (and its <c>subagents/</c> folder) is first
+    /// written into <paramref name="transcriptFolder"/> under the new id, as Claude Code keeps it beside the session,
+    /// and every payload's <c>transcript_path</c> names it; without, the path names no file.</summary>
+    public IReadOnlyList<HookRun> ReplaySession(IEnumerable<string> recordedLines, string sessionId, string? recordedTranscript = null, string? transcriptFolder = null)
     {
+        var transcript = recordedTranscript is null
+            ? Path.Combine(project, ".no-transcript", sessionId + ".jsonl")
+            : CopyTranscript(recordedTranscript, transcriptFolder ?? throw new ArgumentNullException(nameof(transcriptFolder)), sessionId);
         var runs = new List<HookRun>();
         foreach (var line in recordedLines.Where(l => l.Trim().Length > 0))
         {
@@ -55,11 +61,39 @@ public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDicti
             var payload = (node["payload"] as JsonObject ?? node).DeepClone().AsObject();
             payload["session_id"] = sessionId;
             payload["cwd"] = project;
-            payload["transcript_path"] = Path.Combine(project, ".no-transcript", sessionId + ".jsonl");
+            payload["transcript_path"] = transcript;
             if (payload["tool_use_id"] is JsonValue id) payload["tool_use_id"] = $"{id.GetValue<string>()}-{sessionId}";
             runs.AddRange(Fire(payload));
         }
         return runs;
+    }
+
+    /// <summary>Writes a recorded transcript as session <paramref name="sessionId"/>'s: its lines' <c>sessionId</c>
+    /// rewritten, its <c>&lt;stem&gt;/subagents/</c> files copied likewise. Returns the new transcript's path.</summary>
+    public static string CopyTranscript(string recordedTranscript, string folder, string sessionId)
+    {
+        var target = Path.Combine(folder, sessionId + ".jsonl");
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(target, File.ReadLines(recordedTranscript).Select(l => WithSessionId(l, sessionId)));
+        var subagents = Path.Combine(Path.ChangeExtension(recordedTranscript, null), "subagents");
+        if (Directory.Exists(subagents))
+        {
+            var into = Directory.CreateDirectory(Path.Combine(folder, sessionId, "subagents")).FullName;
+            foreach (var f in Directory.EnumerateFiles(subagents))
+            {
+                var to = Path.Combine(into, Path.GetFileName(f));
+                if (f.EndsWith(".jsonl", StringComparison.Ordinal)) File.WriteAllLines(to, File.ReadLines(f).Select(l => WithSessionId(l, sessionId)));
+                else File.Copy(f, to);
+            }
+        }
+        return target;
+    }
+
+    private static string WithSessionId(string line, string sessionId)
+    {
+        if (line.Trim().Length == 0 || JsonNode.Parse(line) is not JsonObject o || !o.ContainsKey("sessionId")) return line;
+        o["sessionId"] = sessionId;
+        return o.ToJsonString();
     }
 
     private HookRun Run(string evt, string command, bool isAsync, string stdin)

@@ -25,7 +25,7 @@ public sealed class ClaudeValidateTests
         ["agentops-product-dev"] = ["feature", "api-design", "backend-endpoint", "frontend-component", "db-migration", "test-strategy",
             "api-designer", "backend-engineer", "frontend-engineer", "database-engineer", "qa-engineer", "api-contract-first"],
         ["agentops-meta-orchestrator"] = ["orchestrate", "analyze-plugins", "show-patterns", "learn-from", "meta-stats", "orchestrator",
-            "UserPromptSubmit", "PostToolUse", "PostToolUseFailure", "Stop", "SessionEnd"],
+            "UserPromptSubmit", "Stop", "SessionEnd"],
     };
 
     [TestMethod]

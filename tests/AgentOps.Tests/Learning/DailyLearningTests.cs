@@ -6,8 +6,8 @@ using static AgentOps.Tests.Learning.LearningFixtures;
 namespace AgentOps.Tests.Learning;
 
 /// <summary>
-/// Learning in a user's day, with no command typed: three real recorded Claude Code 2.1.331 sessions
-/// replayed through the meta-orchestrator's own hooks/hooks.json as Claude Code runs it (the tool in
+/// Learning in a user's day, with no command typed: three real recorded Claude Code 2.1.331 sessions (hook
+/// payloads and the transcript each names) replayed through the meta-orchestrator's own hooks/hooks.json as Claude Code runs it (the tool in
 /// the plugin's tool/ folder, as `dotnet pack` ships it) leave a learned pattern with 3 executions on the
 /// agentops/learnings branch, learned in the background at SessionEnd, and the user's HEAD, index and
 /// working tree exactly as they were. Hook timing is printed, not asserted (the bench's `hooks` scenario
@@ -17,6 +17,7 @@ namespace AgentOps.Tests.Learning;
 public sealed class DailyLearningTests
 {
     private static string RecordedSession => Path.Combine(TestFixtures.ClaudeCodeSamples, "v2.1.331_bash_agent", "hooks.jsonl");
+    private static string RecordedTranscript => Directory.GetFiles(Path.Combine(TestFixtures.ClaudeCodeSamples, "v2.1.331_bash_agent", "transcript"), "*.jsonl").Single();
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
@@ -31,13 +32,16 @@ public sealed class DailyLearningTests
         var replay = new HookReplay(plugin, project, new Dictionary<string, string> { ["HOME"] = Path.Combine(root, "home") });
 
         var runs = new List<HookReplay.HookRun>();
-        for (var i = 1; i <= 3; i++) runs.AddRange(replay.ReplaySession(File.ReadLines(RecordedSession), $"replayed-session-000{i}"));
+        // Claude Code keeps each session's transcript under HOME; every payload names it.
+        var transcripts = Path.Combine(root, "home", ".claude", "projects", "-project");
+        for (var i = 1; i <= 3; i++)
+            runs.AddRange(replay.ReplaySession(File.ReadLines(RecordedSession), $"replayed-session-000{i}", RecordedTranscript, transcripts));
 
-        // Of the recording's 12 events the plugin hooks 4: the prompt, the Agent call's end, Stop and SessionEnd (not
-        // SessionStart, the tool starts, the Bash calls or the subagent's own events: the transcript has those).
+        // Of the recording's 12 events the plugin hooks 3: the prompt, Stop and SessionEnd (not SessionStart, the
+        // tool calls, the Agent call or the subagent's own events: the transcript has those).
         Assert.AreEqual(12, File.ReadLines(RecordedSession).Count(l => l.Trim().Length > 0));
-        CollectionAssert.AreEqual(new[] { "UserPromptSubmit", "PostToolUse", "Stop", "SessionEnd" }, runs.Take(4).Select(r => r.Event).ToArray());
-        Assert.AreEqual(3 * 4, runs.Count, "one hook per event the plugin registers for");
+        CollectionAssert.AreEqual(new[] { "UserPromptSubmit", "Stop", "SessionEnd" }, runs.Take(3).Select(r => r.Event).ToArray());
+        Assert.AreEqual(3 * 3, runs.Count, "one hook per event the plugin registers for");
         Assert.IsTrue(runs.All(r => r.ExitCode == 0 && r.StdOut.Length == 0), "hooks exit 0 and print nothing");
         Console.WriteLine($"synchronous hooks: {runs.Count(r => !r.Async)}, p50 {HookReplay.SyncP50(runs):0.0} ms (this machine, under test load)");
 
