@@ -74,14 +74,14 @@ public static class ExecutionSources
                     warnings.Add($"{DiagnosticCodes.ExecutionFileSkipped}: {Printable.Sanitize(file)}: {why}: skipped");
                     continue;
                 }
-                var r = ExecutionRedactor.Redact(Parse(file));
+                var r = ExecutionRedactor.Redact(Parse(file, out var transcript));
                 totals.Lines += r.Stats.Lines;
                 totals.Malformed += r.Stats.Malformed;
                 totals.UnknownTypes += r.Stats.UnknownTypes;
                 foreach (var w in r.Warnings) warnings.Add($"{Printable.Sanitize(file)}: {w}");
                 redactions.AddRange(r.Redactions);
                 if (r.Execution is null) continue;
-                if (IsStillOpen(r.Execution, file, clock))
+                if (IsStillOpen(r.Execution, LastWrite(file, transcript), clock))
                 {
                     warnings.Add($"{DiagnosticCodes.SessionStillOpen}: {Printable.Sanitize(file)}: session {r.Execution.Id} is still open: learned once it ends");
                     continue;
@@ -98,16 +98,24 @@ public static class ExecutionSources
         return new Loaded(list, warnings, totals) { Redactions = redactions };
     }
 
-    /// <summary>A session that has not stopped and whose log was written to recently is still running.</summary>
-    public static bool IsStillOpen(Execution e, string file, DateTimeOffset now) =>
-        e.Open && now - File.GetLastWriteTimeUtc(file) < OpenSessionWindow;
+    /// <summary>A session that has not stopped and whose log or transcript was written to recently is still running.</summary>
+    public static bool IsStillOpen(Execution e, DateTime lastWriteUtc, DateTimeOffset now) =>
+        e.Open && now - lastWriteUtc < OpenSessionWindow;
+
+    /// <summary>When the session last showed activity: the hooks fire only at a prompt and a turn's end, while Claude Code
+    /// appends every step to the transcript, so a long turn is still running while its transcript grows.</summary>
+    private static DateTime LastWrite(string file, string? transcript)
+    {
+        var log = File.GetLastWriteTimeUtc(file);
+        return transcript is null ? log : new[] { log, File.GetLastWriteTimeUtc(transcript) }.Max();
+    }
 
     /// <summary>Loads one file by kind: <c>.json</c> = execution record; <c>.jsonl</c> = hook log when its
     /// first line is a hook payload, else a transcript. Every text of the result is already redacted.</summary>
     public static ExecutionParseResult LoadFile(string file) => ExecutionRedactor.Redact(LoadFileUnredacted(file));
 
     private static ExecutionParseResult LoadFileUnredacted(string file) =>
-        NotOpened(file) is { } why ? new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: {why}: not read"]) : Parse(file);
+        NotOpened(file) is { } why ? new ExecutionParseResult(null, new ParseStats(), [$"{DiagnosticCodes.ExecutionFileSkipped}: {why}: not read"]) : Parse(file, out _);
 
     /// <summary>Why a file is not opened, or null: only regular files are (a FIFO would block the read forever, a
     /// device never ends), and none beyond <see cref="MaxExecutionFileBytes"/>.</summary>
@@ -116,9 +124,11 @@ public static class ExecutionSources
         : new FileInfo(file).Length > MaxExecutionFileBytes ? $"larger than {MaxExecutionFileBytes / (1024 * 1024)} MB"
         : null;
 
-    /// <summary>Parses a file that <see cref="NotOpened"/> let through, by its kind.</summary>
-    private static ExecutionParseResult Parse(string file)
+    /// <summary>Parses a file that <see cref="NotOpened"/> let through, by its kind; <paramref name="transcript"/> is the
+    /// transcript a hook log named and that was read instead, else null.</summary>
+    private static ExecutionParseResult Parse(string file, out string? transcript)
     {
+        transcript = null;
         if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return new ExecutionParseResult(ExecutionRecordReader.ReadFile(file), new ParseStats { Lines = 1 }, []);
         if (IsHookLog(file))
@@ -129,7 +139,11 @@ public static class ExecutionSources
             if (info.TranscriptPath is { } tp && NotOpened(tp) is null)
             {
                 var t = TranscriptParser.ParseFile(tp);
-                if (t.Execution is not null) return t with { Execution = t.Execution with { Open = r.Execution?.Open ?? false } };
+                if (t.Execution is not null)
+                {
+                    transcript = tp;
+                    return t with { Execution = t.Execution with { Open = r.Execution?.Open ?? false } };
+                }
             }
             return r;
         }

@@ -58,6 +58,32 @@ public sealed class LeanHookSetTests
     }
 
     [TestMethod]
+    public void A_long_turn_is_still_open_while_its_transcript_grows_though_no_hook_fired_since_its_prompt()
+    {
+        // The hooks fire at the prompt and at the turn's end only; during a 40-minute turn only the transcript is written.
+        using var temp = new Validation.TempDir();
+        var transcript = HookReplay.CopyTranscript(
+            Directory.GetFiles(Path.Combine(LearningFixtures.Samples, "v2.1.331_bash_agent", "transcript"), "*.jsonl").Single(), temp.File("claude"), "long-turn");
+        var log = temp.File("long-turn.jsonl");
+        File.WriteAllText(log, new JsonObject
+        {
+            ["hook"] = "UserPromptSubmit",
+            ["received_at"] = DateTimeOffset.UtcNow.AddMinutes(-40).ToString("O"),
+            ["payload"] = new JsonObject { ["session_id"] = "long-turn", ["hook_event_name"] = "UserPromptSubmit", ["prompt"] = "run it", ["transcript_path"] = transcript },
+        }.ToJsonString() + "\n");
+        File.SetLastWriteTimeUtc(log, DateTime.UtcNow.AddMinutes(-40));
+
+        var running = ExecutionSources.LoadFiles([log], DateTimeOffset.UtcNow);
+        Assert.AreEqual(0, running.Executions.Count, "not learned while its transcript was written a moment ago");
+        Assert.IsTrue(running.Warnings.Any(w => w.StartsWith("AOP0919", StringComparison.Ordinal)), string.Join("\n", running.Warnings));
+
+        File.SetLastWriteTimeUtc(transcript, DateTime.UtcNow.AddMinutes(-40));
+        var abandoned = ExecutionSources.LoadFiles([log], DateTimeOffset.UtcNow);
+        Assert.AreEqual(1, abandoned.Executions.Count, "a session silent for longer than the window is learned as it stands");
+        Assert.IsTrue(abandoned.Executions[0].Open);
+    }
+
+    [TestMethod]
     public void Parallel_subagents_seen_only_at_their_end_are_ordered_by_when_they_started()
     {
         var t0 = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
