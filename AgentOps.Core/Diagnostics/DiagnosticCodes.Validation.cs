@@ -81,7 +81,7 @@ public static partial class DiagnosticCodes
     public const string FileEmpty = "AOP0401";
     /// <summary>A file expected to be text holds NUL bytes (binary).</summary>
     public const string FileBinary = "AOP0402";
-    /// <summary>A text file is not valid UTF-8.</summary>
+    /// <summary>A text file is not valid UTF-8, or is UTF-16 or UTF-32 (told by its byte-order mark or NULs in every other byte).</summary>
     public const string FileNotUtf8 = "AOP0403";
     /// <summary>A manifest or Markdown file is larger than the limit (10 MB).</summary>
     public const string FileTooLarge = "AOP0404";

@@ -41,8 +41,15 @@ public sealed class MarkdownDocument
     public IReadOnlyDictionary<string, FrontmatterField> Fields { get; private set; } =
         new Dictionary<string, FrontmatterField>(StringComparer.Ordinal);
 
-    public IReadOnlyList<MarkdownSection> Sections { get; private set; } = [];
-    public string Body { get; private set; } = "";
+    // Body and Sections are computed on first use: the frontmatter checks never read them, and a 6 MB body of
+    // headings made every parse hold a list of every line and every heading (hundreds of MB) for nothing.
+    private string _text = "";
+    private int _bodyIndex;
+    private string? _body;
+    private IReadOnlyList<MarkdownSection>? _sections;
+
+    public IReadOnlyList<MarkdownSection> Sections => _sections ??= ReadSections(_text, _bodyIndex, BodyLine);
+    public string Body => _body ??= _bodyIndex >= _text.Length ? "" : _text[_bodyIndex..];
     public int BodyLine { get; private set; } = 1;
     public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
 
@@ -51,33 +58,67 @@ public sealed class MarkdownDocument
     public static MarkdownDocument Parse(string path, string text)
     {
         var doc = new MarkdownDocument(path);
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        text = text.Replace("\r\n", "\n");
+        doc._text = text;
         var errors = new List<Diagnostic>();
-        var bodyStart = 0;
+        var lines = new LineScanner(text);
 
-        if (lines.Length > 0 && lines[0].TrimEnd() == "---")
+        if (IsLine(lines.Current, "---"))
         {
             doc.HasFrontmatter = true;
             doc.FrontmatterLine = 1;
-            var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
-            if (close < 0)
+            var yamlStart = lines.Next;
+            var closed = false;
+            while (lines.MoveNext())
+            {
+                if (IsLine(lines.Current, "---") || IsLine(lines.Current, "...")) { closed = true; break; }
+            }
+            if (!closed)
             {
                 errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterUnterminated, DiagnosticSeverity.Error, path, 1, 1,
                     "frontmatter opened with '---' is never closed by a second '---' line"));
-                close = lines.Length;
             }
             else
             {
-                doc.Fields = ParseYaml(path, string.Join('\n', lines[1..close]), lineOffset: 1, errors);
+                var yaml = lines.Start > yamlStart ? text[yamlStart..(lines.Start - 1)] : "";
+                doc.Fields = ParseYaml(path, yaml, lineOffset: 1, errors);
             }
-            bodyStart = Math.Min(close + 1, lines.Length);
+            // The body starts on the line after the closing one (or, unclosed, after the last line: empty).
+            doc.BodyLine = lines.Index + 2;
+            doc._bodyIndex = closed ? lines.Next : text.Length;
         }
 
-        doc.BodyLine = bodyStart + 1;
-        doc.Body = string.Join('\n', lines[bodyStart..]);
-        doc.Sections = ReadSections(lines, bodyStart);
         doc.Errors = errors;
         return doc;
+    }
+
+    private static bool IsLine(ReadOnlySpan<char> line, string marker) => line.TrimEnd().SequenceEqual(marker);
+
+    /// <summary>Walks the '\n'-separated lines of a text as (start, end) offsets, allocating nothing.</summary>
+    private struct LineScanner(string text)
+    {
+        private readonly string _text = text;
+
+        /// <summary>0-based index of the current line.</summary>
+        public int Index { get; private set; }
+        public int Start { get; private set; }
+        public int End { get; private set; } = LineEnd(text, 0);
+
+        /// <summary>Where the line after the current one starts (past the end of the text on the last line).</summary>
+        public readonly int Next => End + 1;
+
+        public readonly ReadOnlySpan<char> Current => _text.AsSpan(Start, End - Start);
+
+        public bool MoveNext()
+        {
+            if (End >= _text.Length) return false;
+            Index++;
+            Start = End + 1;
+            End = LineEnd(_text, Start);
+            return true;
+        }
+
+        private static int LineEnd(string text, int start) => text.IndexOf('\n', start) is var nl and >= 0 ? nl : text.Length;
     }
 
     private static Dictionary<string, FrontmatterField> ParseYaml(string path, string yaml, int lineOffset, List<Diagnostic> errors)
@@ -149,18 +190,21 @@ public sealed class MarkdownDocument
         return (1, 1);
     }
 
-    private static List<MarkdownSection> ReadSections(string[] lines, int start)
+    private static List<MarkdownSection> ReadSections(string text, int start, int firstLine)
     {
         var sections = new List<MarkdownSection>();
+        if (start >= text.Length) return sections;
         var inFence = false;
-        for (var i = start; i < lines.Length; i++)
+        for (var (at, number) = (start, firstLine); at <= text.Length; number++)
         {
-            var line = lines[i];
+            var end = text.IndexOf('\n', at) is var nl and >= 0 ? nl : text.Length;
+            var line = text.AsSpan(at, end - at);
+            at = end + 1;
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { inFence = !inFence; continue; }
             if (inFence || !line.StartsWith('#')) continue;
-            var level = line.TakeWhile(c => c == '#').Count();
+            var level = line.Length - line.TrimStart('#').Length;
             if (level > 6 || level >= line.Length || line[level] != ' ') continue;
-            sections.Add(new MarkdownSection(level, line[level..].Trim(), i + 1));
+            sections.Add(new MarkdownSection(level, line[level..].Trim().ToString(), number));
         }
         return sections;
     }

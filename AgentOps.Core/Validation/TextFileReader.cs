@@ -75,6 +75,14 @@ public static class TextFileReader
             diagnostic = Error(DiagnosticCodes.FileEmpty, path, 1, "file is empty");
             return false;
         }
+        // Before the NUL test: UTF-16 and UTF-32 text is full of NULs but is not binary, and its author needs to
+        // hear which encoding to change, not that the file is not text.
+        if (WideTextEncoding.Describe(bytes) is { } encoding)
+        {
+            diagnostic = Error(DiagnosticCodes.FileNotUtf8, path, 1,
+                $"file is {encoding}, not UTF-8: Claude Code reads plugin files as UTF-8; save it as UTF-8");
+            return false;
+        }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {

@@ -15,7 +15,8 @@ public static partial class EncodedPayloadRule
 
     public static IEnumerable<Diagnostic> Check(PluginTextFile file)
     {
-        foreach (Match m in Blob().Matches(file.Text))
+        // One match at a time: a MatchCollection keeps every match it has enumerated.
+        for (var m = Blob().Match(file.Text); m.Success; m = m.NextMatch())
         {
             var value = m.Value;
             var hex = HexOnly().IsMatch(value);

@@ -25,9 +25,10 @@ public static partial class HiddenInstructionsRule
 
     private static IEnumerable<(Match, string)> Hidden(string text)
     {
-        foreach (Match m in HtmlComment().Matches(text)) yield return (m, "an HTML comment");
-        foreach (Match m in LabelComment().Matches(text)) yield return (m, "a link-label comment");
-        foreach (Match m in LinkTitle().Matches(text)) yield return (m, "a link title");
+        // One match at a time: a MatchCollection keeps every match it has enumerated.
+        for (var m = HtmlComment().Match(text); m.Success; m = m.NextMatch()) yield return (m, "an HTML comment");
+        for (var m = LabelComment().Match(text); m.Success; m = m.NextMatch()) yield return (m, "a link-label comment");
+        for (var m = LinkTitle().Match(text); m.Success; m = m.NextMatch()) yield return (m, "a link title");
     }
 
     private static string Excerpt(string s) => s.Length <= 60 ? s : s[..57] + "...";

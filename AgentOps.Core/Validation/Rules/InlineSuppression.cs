@@ -12,21 +12,23 @@ namespace AgentOps.Core.Validation;
 /// </summary>
 public sealed partial class InlineSuppression
 {
-    private readonly Dictionary<string, string[]?> _lines = new(StringComparer.Ordinal);
+    // Per file, only its lines that hold a directive, by 0-based index: a file's every line kept as a string
+    // (and scanned again for each finding) cost hundreds of MB and quadratic time on a large file.
+    private readonly Dictionary<string, SortedList<int, string>?> _directives = new(StringComparer.Ordinal);
 
     public List<Diagnostic> Problems { get; } = [];
 
     public bool Suppresses(Diagnostic d)
     {
-        if (d.Line <= 0 || Lines(d.File) is not { } lines) return false;
+        if (d.Line <= 0 || Directives(d.File) is not { } lines) return false;
         return Matches(lines, d.File, d.Line - 2, "next-line", d.Code) || Matches(lines, d.File, d.Line - 1, "line", d.Code)
-            || Enumerable.Range(0, lines.Length).Any(i => Matches(lines, d.File, i, "file", d.Code));
+            || lines.Keys.Any(i => Matches(lines, d.File, i, "file", d.Code));
     }
 
-    private bool Matches(string[] lines, string file, int index, string scope, string code)
+    private bool Matches(SortedList<int, string> lines, string file, int index, string scope, string code)
     {
-        if (index < 0 || index >= lines.Length || !lines[index].Contains("agentops-disable-" + scope, StringComparison.Ordinal)) return false;
-        var m = Directive().Match(lines[index]);
+        if (!lines.TryGetValue(index, out var line) || !line.Contains("agentops-disable-" + scope, StringComparison.Ordinal)) return false;
+        var m = Directive().Match(line);
         if (!m.Success || m.Groups["scope"].Value != scope || !m.Groups["codes"].Value.Split(',').Select(c => c.Trim()).Contains(code, StringComparer.OrdinalIgnoreCase))
             return false;
         if (m.Groups["reason"].Value.Any(char.IsLetterOrDigit)) return true;
@@ -36,11 +38,28 @@ public sealed partial class InlineSuppression
         return false;
     }
 
-    private string[]? Lines(string file)
+    private SortedList<int, string>? Directives(string file)
     {
-        if (_lines.TryGetValue(file, out var lines)) return lines;
-        lines = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !TextFileReader.TryRead(file, out var text, out _) ? null : text.Split('\n');
-        return _lines[file] = lines;
+        if (_directives.TryGetValue(file, out var lines)) return lines;
+        lines = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !TextFileReader.TryRead(file, out var text, out _) ? null : DirectiveLines(text);
+        return _directives[file] = lines;
+    }
+
+    // The '\n'-separated lines that mention "agentops-disable-", by index; the file is never split.
+    private static SortedList<int, string> DirectiveLines(string text)
+    {
+        const string Marker = "agentops-disable-";
+        var lines = new SortedList<int, string>();
+        var (index, lineStart) = (0, 0);
+        for (var at = text.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Marker, at, StringComparison.Ordinal))
+        {
+            index += text.AsSpan(lineStart, at - lineStart).Count('\n');
+            lineStart = text.LastIndexOf('\n', at) + 1;
+            var end = text.IndexOf('\n', at) is var nl and >= 0 ? nl : text.Length;
+            lines.Add(index, text[lineStart..end]);
+            at = end;
+        }
+        return lines;
     }
 
     // "-- reason" or ": reason"; a comment's own closing "-->" or "*/" is not a reason.

@@ -14,7 +14,9 @@ public static partial class InternalLinkRule
         if (!file.IsMarkdown) yield break;
         var text = WithoutCode(file.Text);
         var folder = Path.GetDirectoryName(file.Path)!;
-        foreach (Match m in Link().Matches(text))
+        // One match at a time (not a MatchCollection, which keeps every match): a file of a million links
+        // must not hold a million Match objects.
+        for (var m = Link().Match(text); m.Success; m = m.NextMatch())
         {
             var target = m.Groups["target"].Value.Trim('<', '>');
             if (target.Length == 0 || target.StartsWith('#') || target.StartsWith('/') || Scheme().IsMatch(target) || target.Contains("${", StringComparison.Ordinal)) continue;
@@ -26,11 +28,26 @@ public static partial class InternalLinkRule
         }
     }
 
-    // Same length, so positions stay right: fenced blocks and inline code blanked out.
+    // Same length, so positions stay right: fenced blocks and inline code blanked out, in one copy of the
+    // text (a Replace per match built a string per code span: hundreds of MB for a file of inline code).
     private static string WithoutCode(string text)
     {
-        text = FencedBlock().Replace(text, m => Regex.Replace(m.Value, "[^\n]", " "));
-        return InlineCode().Replace(text, m => new string(' ', m.Length));
+        char[]? blanked = null;
+        foreach (var fence in FencedBlock().EnumerateMatches(text))
+        {
+            blanked ??= text.ToCharArray();
+            foreach (ref var c in blanked.AsSpan(fence.Index, fence.Length))
+                if (c != '\n') c = ' ';
+        }
+        // Inline code is found in the text with fences already blanked, as before; blanking a match only
+        // changes characters the scan has passed.
+        ReadOnlySpan<char> scanned = blanked ?? text.AsSpan();
+        foreach (var code in InlineCode().EnumerateMatches(scanned))
+        {
+            blanked ??= text.ToCharArray();
+            blanked.AsSpan(code.Index, code.Length).Fill(' ');
+        }
+        return blanked is null ? text : new string(blanked);
     }
 
     // NonBacktracking (linear): the backtracking engine tried every "[" against the rest of its line, so a
@@ -41,7 +58,11 @@ public static partial class InternalLinkRule
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]
     private static partial Regex Scheme();
 
-    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(^ {0,3}\1[ \t]*$|\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    // The opening run is atomic: when its line has no newline after it (the last line), the engine gave the
+    // run back one character at a time and rescanned the rest of the line each time, so a last line of
+    // 6 MB of backticks took hours. Giving it back never helped a match: the closing alternative \z always
+    // succeeds once the opening line has its newline.
+    [GeneratedRegex(@"^ {0,3}((?>`{3,}|~{3,}))[^\n]*\n.*?(^ {0,3}\1[ \t]*$|\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
 
     [GeneratedRegex(@"`[^`\n]+`")]
