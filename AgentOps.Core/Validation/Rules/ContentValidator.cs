@@ -27,7 +27,14 @@ public static class ContentValidator
         var d = new List<Diagnostic>();
         foreach (var file in files)
             foreach (var rule in FileRules)
-                d.AddRange(rule(file).Take(MaxFindingsPerRule));
+            {
+                var found = rule(file).Take(MaxFindingsPerRule + 1).ToList();
+                d.AddRange(found.Take(MaxFindingsPerRule));
+                // One more says that the rest were not reported, where the first of them is, so a fixed file is not
+                // mistaken for a clean one.
+                if (found.Count > MaxFindingsPerRule)
+                    d.Add(found[^1] with { Message = $"more than {MaxFindingsPerRule} findings of {found[^1].Code} in this file; the rest, from here on, are not reported" });
+            }
         return d;
     }
 }

@@ -54,7 +54,9 @@ public sealed class MarkupAllocationTests
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"alpha\", \"version\": \"1.0.0\", \"description\": \"The alpha plugin for tests\" }");
         dir.Write("commands/links.md", "---\ndescription: Links\n---\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"[a](missing-{i}.md)\n")));
         var broken = ContentValidator.Validate(dir.Path).Where(d => d.Code == DiagnosticCodes.BrokenInternalLink).ToList();
-        Assert.AreEqual(ContentValidator.MaxFindingsPerRule, broken.Count);
+        Assert.AreEqual(ContentValidator.MaxFindingsPerRule + 1, broken.Count, "the limit, and one line saying the rest are not reported");
         Assert.AreEqual(4, broken[0].Line, "the first ones are the ones kept");
+        StringAssert.Contains(broken[^1].Message, $"more than {ContentValidator.MaxFindingsPerRule} findings");
+        Assert.AreEqual(4 + ContentValidator.MaxFindingsPerRule, broken[^1].Line, "at the first finding not reported");
     }
 }
