@@ -86,7 +86,7 @@ public static class ExecutionSources
                     warnings.Add($"{DiagnosticCodes.SessionStillOpen}: {Printable.Sanitize(file)}: session {r.Execution.Id} is still open: learned once it ends");
                     continue;
                 }
-                list.Add(r.Execution);
+                list.Add(r.Execution with { File = file });
             }
             catch (ExecutionRecordReader.ExecutionRecordException ex)
             {

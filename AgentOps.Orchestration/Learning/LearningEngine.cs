@@ -100,6 +100,7 @@ public static class LearningEngine
 
         var extraction = PatternExtractor.Extract(executions, existingById.Values.Select(p => p.Pattern!));
         report.ExecutionsSkipped = extraction.SkippedExecutions;
+        report.Warnings.AddRange(extraction.Warnings);
 
         // Where a pattern of a lifecycle lives: learned and meta on the branch when committing, else the folder.
         bool OnBranch(PatternLifecycle l) => git is not null && l is PatternLifecycle.Learned or PatternLifecycle.Meta;
