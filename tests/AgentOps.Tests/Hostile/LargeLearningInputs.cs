@@ -6,9 +6,9 @@ namespace AgentOps.Tests.Hostile;
 
 /// <summary>
 /// Big but valid learning input, written fast (a StringBuilder, no per-line serializer): an execution.json with
-/// thousands of steps and a Claude Code transcript with thousands of Agent calls, in the formats of
-/// ExecutionRecordReader and TranscriptParser (the shape of Fixtures/claude-code-samples, without the fields the
-/// parser ignores).
+/// thousands of steps, a Claude Code transcript with thousands of Agent calls and a hook log with thousands of
+/// subagents, in the formats of ExecutionRecordReader, TranscriptParser and HookLogParser (the shape of
+/// Fixtures/claude-code-samples, without the fields the parsers ignore).
 /// </summary>
 internal static class LargeLearningInputs
 {
@@ -49,6 +49,27 @@ internal static class LargeLearningInputs
               .Append(c.Success ? "false" : "true").Append("}]}}\n");
         }
         sb.Append("{\"type\":\"assistant\",\"timestamp\":\"").Append(Ts()).Append("\",\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"All done.\"}],\"stop_reason\":\"end_turn\"}}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>A hook log as <c>agentops record</c> writes it: the prompt, then each subagent's SubagentStart and
+    /// SubagentStop (the events the plugin's hooks saw before the lean hook set), then Stop and SessionEnd.</summary>
+    public static string HookLog(string agentType, int subagents)
+    {
+        var sb = new StringBuilder();
+        var ms = 0;
+        void Event(string name, string fields) => sb.Append("{\"hook\":\"").Append(name).Append("\",\"received_at\":\"")
+            .Append(T0.AddMilliseconds(ms += 5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture))
+            .Append("\",\"payload\":{\"session_id\":\"hooky\",\"hook_event_name\":\"").Append(name).Append('"').Append(fields).Append("}}\n");
+        Event("UserPromptSubmit", ",\"prompt\":\"Fix the login bug\"");
+        for (var i = 0; i < subagents; i++)
+        {
+            var agent = $",\"agent_id\":\"a{i:D8}\",\"agent_type\":{JsonSerializer.Serialize(agentType)}";
+            Event("SubagentStart", agent);
+            Event("SubagentStop", agent);
+        }
+        Event("Stop", "");
+        Event("SessionEnd", ",\"reason\":\"other\"");
         return sb.ToString();
     }
 }
