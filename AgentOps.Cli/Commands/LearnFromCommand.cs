@@ -27,7 +27,7 @@ public static class LearnFromCommand
             var file = Resolve(arg, proj) ?? throw new LearningException(DiagnosticCodes.ExecutionNotFound, $"execution '{arg}' not found (a file, or an id in {ExecutionSources.ExecutionsFolder(proj)})", ExitCodes.NotFound);
             var parsed = ExecutionSources.LoadFile(file);
             if (parsed.Execution is null) throw new LearningException(DiagnosticCodes.ExecutionJsonInvalid, $"{file}: no execution in it ({Summarize(parsed.Warnings)})", ExitCodes.InvalidInput);
-            var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], Force = r.GetValue(force) };
+            var o = new LearnOptions { Project = proj, Store = r.GetValue(store), ExecutionFiles = [file], AlreadyRead = new Dictionary<string, ExecutionParseResult> { [file] = parsed }, Force = r.GetValue(force) };
             if (r.GetValue(interactive))
             {
                 var preview = PatternExtractor.Extract([parsed.Execution], PatternMemory.List(o.StoreRoot).Where(p => p.Stored.Pattern is not null && p.Stored.Lifecycle != PatternLifecycle.Meta).Select(p => p.Stored.Pattern!));

@@ -29,6 +29,9 @@ public static partial class DiagnosticCodes
     /// <summary>An execution file is not a regular file (FIFO, device, symlink in the executions folder) or is
     /// larger than the limit: skipped, never opened.</summary>
     public const string ExecutionFileSkipped = "AOP0915";
+    /// <summary>An execution's workflow is longer than a pattern keeps (PatternExtractor.MaxWorkflowSteps): the first
+    /// steps are learned, the rest are not stored, and the warning names the file.</summary>
+    public const string WorkflowCut = "AOP0917";
     /// <summary>A folder of the store (executions, patterns) cannot be listed (permissions, I/O): reported, the rest goes on.</summary>
     public const string StoreFolderUnreadable = "AOP0916";
     /// <summary>A pattern file does not parse (edited by hand?): copied to patterns/conflicts/ (tracked by git) before

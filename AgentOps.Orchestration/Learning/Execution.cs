@@ -33,6 +33,9 @@ public sealed record Execution(
     /// <summary>Why the session is counted as failed (null when it succeeded).</summary>
     public string? FailureReason { get; init; }
 
+    /// <summary>The file it was read from, when it was (warnings name it).</summary>
+    public string? File { get; init; }
+
     /// <summary>A hook log with no Stop or SessionEnd yet: the session may still be running.</summary>
     public bool Open { get; init; }
 

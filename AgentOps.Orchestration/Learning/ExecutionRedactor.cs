@@ -16,7 +16,15 @@ public static class ExecutionRedactor
 
     private static Execution Redact(Execution e, List<SecretFinding> found)
     {
-        string R(string s) { var r = SecretScanner.Redact(s, out var f); found.AddRange(f); return r; }
+        // Step names repeat (200,000 steps of five agents): each distinct text is scanned once, and its findings
+        // still count at every place it appears.
+        var seen = new Dictionary<string, (string Text, IReadOnlyList<SecretFinding> Found)>(StringComparer.Ordinal);
+        string R(string s)
+        {
+            if (!seen.TryGetValue(s, out var r)) seen[s] = r = (SecretScanner.Redact(s, out var f), f);
+            found.AddRange(r.Found);
+            return r.Text;
+        }
         string? RN(string? s) => s is null ? null : R(s);
         string Id(string s) { var f = SecretScanner.Scan(s); found.AddRange(f); return f.Count == 0 ? s : HashedId(s); }
         return e with

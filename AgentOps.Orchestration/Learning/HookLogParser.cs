@@ -12,7 +12,7 @@ namespace AgentOps.Orchestration.Learning;
 /// only at its end — the plugin hooks no PreToolUse — started <c>duration_ms</c> before it),
 /// SubagentStart/SubagentStop (subagents), Stop/SessionEnd (end).
 /// </summary>
-public static class HookLogParser
+public static partial class HookLogParser
 {
     private sealed class Pending
     {
@@ -106,6 +106,7 @@ public static class HookLogParser
         var steps = new List<Pending>();
         var byToolUse = new Dictionary<string, Pending>(StringComparer.Ordinal);
         var byAgent = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var subagents = new SubagentSteps();
         string? session = null, transcript = null, cwd = null, task = null, failure = null;
         DateTimeOffset? first = null, last = null;
         var rolledBack = false;
@@ -116,8 +117,7 @@ public static class HookLogParser
         // land in any order) is the same step, not a second one.
         Pending Track(Pending step, DateTimeOffset start, string? toolUseId)
         {
-            var seen = step.Kind == AgentOps.Core.Patterns.StepKinds.Subagent
-                ? steps.FirstOrDefault(s => s.Kind == step.Kind && s.Name == step.Name && s.ToolUseId is null && byAgent.ContainsValue(s)) : null;
+            var seen = step.Kind == AgentOps.Core.Patterns.StepKinds.Subagent ? subagents.FirstClaimedWithoutToolUse(step.Name) : null;
             if (seen is not null)
             {
                 seen.Description ??= step.Description;
@@ -129,8 +129,10 @@ public static class HookLogParser
                 step.Start = start;
                 step.Seq = seq;
                 steps.Add(step);
+                subagents.Added(step);
             }
             step.ToolUseId = toolUseId;
+            subagents.Changed(step);
             if (toolUseId is not null) byToolUse[toolUseId] = step;
             return step;
         }
@@ -212,13 +214,18 @@ public static class HookLogParser
                         var agentId = TranscriptParser.Str(payload, "agent_id");
                         var type = TranscriptParser.Str(payload, "agent_type") ?? "general-purpose";
                         // Launched by an Agent/Task tool use already seen: that step is the subagent.
-                        var owner = steps.LastOrDefault(s => s.Kind == AgentOps.Core.Patterns.StepKinds.Subagent && s.Name == type && !byAgent.ContainsValue(s));
+                        var owner = subagents.LastUnclaimed(type);
                         if (owner is null)
                         {
                             owner = new Pending { Name = type, Kind = AgentOps.Core.Patterns.StepKinds.Subagent, Start = ts ?? default, Seq = seq };
                             steps.Add(owner);
+                            subagents.Added(owner);
                         }
-                        if (agentId is not null) byAgent[agentId] = owner;
+                        if (agentId is not null)
+                        {
+                            subagents.Claimed(owner, byAgent.GetValueOrDefault(agentId));
+                            byAgent[agentId] = owner;
+                        }
                         break;
                     }
                     case "SubagentStop":

@@ -15,6 +15,9 @@ public sealed record LearnOptions
     /// <summary>Explicit execution files (transcripts, hook logs, execution.json); when set, the project's
     /// executions folder is not scanned.</summary>
     public IReadOnlyList<string>? ExecutionFiles { get; init; }
+    /// <summary>Some of <see cref="ExecutionFiles"/> already read (<see cref="ExecutionSources.LoadFile"/>), by path:
+    /// learned as read, not parsed again.</summary>
+    public IReadOnlyDictionary<string, ExecutionParseResult>? AlreadyRead { get; init; }
     /// <summary>false: extract only (write discovered/ and validated/, no git).</summary>
     public bool Commit { get; init; } = true;
     /// <summary>learn-from --force: promote to learned/ even below 3 executions or 70 % success (still must
@@ -76,7 +79,7 @@ public static class LearningEngine
         EnsureIgnored(storeRoot);
         if (o.ExecutionFiles is null && SpoolDrain.Drain(o.Project, now) is { Pending: > 0 } spool)
             report.Warnings.Add($"{spool.Pending} hook event(s) still being written were left in the spool for the next run");
-        var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files) : ExecutionSources.LoadProject(o.Project);
+        var loaded = o.ExecutionFiles is { } files ? ExecutionSources.LoadFiles(files, alreadyRead: o.AlreadyRead) : ExecutionSources.LoadProject(o.Project);
         report.Warnings.AddRange(loaded.Warnings);
         report.Redactions.AddRange(loaded.Redactions);
         // Bare agent names (the seed's execution.json) become the plugin agent Claude Code resolves.
@@ -100,6 +103,7 @@ public static class LearningEngine
 
         var extraction = PatternExtractor.Extract(executions, existingById.Values.Select(p => p.Pattern!));
         report.ExecutionsSkipped = extraction.SkippedExecutions;
+        report.Warnings.AddRange(extraction.Warnings);
 
         // Where a pattern of a lifecycle lives: learned and meta on the branch when committing, else the folder.
         bool OnBranch(PatternLifecycle l) => git is not null && l is PatternLifecycle.Learned or PatternLifecycle.Meta;

@@ -1,3 +1,4 @@
+using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Security;
 using System.Globalization;
 using AgentOps.Core.Patterns;
@@ -7,7 +8,11 @@ namespace AgentOps.Orchestration.Learning;
 public sealed record ExtractionResult(
     IReadOnlyList<LearnedPattern> Candidates,
     IReadOnlyList<LearnedPattern> Meta,
-    int SkippedExecutions);
+    int SkippedExecutions)
+{
+    /// <summary>What was learned only in part (AOP0917: a workflow cut at <see cref="PatternExtractor.MaxWorkflowSteps"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Groups executions into pattern candidates and computes their statistics (algorithm:
@@ -23,12 +28,27 @@ public static class PatternExtractor
     public const int MaxExampleTasks = 6;
     private const string ExamplesLabel = "Example tasks: ";
 
+    /// <summary>The most steps a pattern's workflow keeps (after repeats are collapsed); later steps of a longer
+    /// execution are not stored, with warning AOP0917 naming its file. A plan of hundreds of steps is no plan, and
+    /// a workflow of 200,000 distinct agents made a pattern file of megabytes that every later learn re-scanned for
+    /// secrets and that PatternReader refuses beyond <see cref="PatternReader.MaxPatternBytes"/>.</summary>
+    public const int MaxWorkflowSteps = 200;
+
     private sealed record Collapsed(string Name, string Kind, double Offset, double Duration, bool Success, string? Description);
 
     /// <summary>Workflow shape: delegation steps (commands, subagents, skills) in order, repeats of a step
     /// collapsed into it (see <see cref="RepeatOf"/>); an execution without delegation uses its notable
     /// tools instead. Empty: nothing to learn.</summary>
-    public static IReadOnlyList<string> Shape(Execution e) => Collapse(e).Select(c => c.Name).ToList();
+    public static IReadOnlyList<string> Shape(Execution e) => Workflow(e, out _).Select(c => c.Name).ToList();
+
+    /// <summary>The collapsed workflow, cut at <see cref="MaxWorkflowSteps"/>; <paramref name="cut"/> is how many
+    /// collapsed steps were left out.</summary>
+    private static List<Collapsed> Workflow(Execution e, out int cut)
+    {
+        var c = Collapse(e);
+        cut = Math.Max(0, c.Count - MaxWorkflowSteps);
+        return cut == 0 ? c : c.GetRange(0, MaxWorkflowSteps);
+    }
 
     /// <summary>
     /// Collapses repeats: a step is a repeat (a retry, or the same agent called again) of an earlier step
@@ -43,35 +63,47 @@ public static class PatternExtractor
         var delegation = e.Steps.Where(s => s.Kind != StepKinds.Tool).ToList();
         var source = delegation.Count > 0 ? delegation : e.Steps.ToList();
         var result = new List<Collapsed>();
+        // Where each name sits in result: a repeat is looked for among the steps of its name only, not
+        // across the whole workflow (a scan per step made 200,000 distinct agents quadratic).
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var s in source.OrderBy(s => s.Start))
         {
             var offset = Math.Max(0, (s.Start - e.Start).TotalSeconds);
-            var at = RepeatOf(result, s.Name, s.Description);
+            var at = RepeatOf(result, byName, s.Name, s.Description);
             if (at >= 0)
             {
                 var prev = result[at];
                 var end = Math.Max(prev.Offset + prev.Duration, offset + s.DurationSeconds);
                 result[at] = prev with { Duration = end - prev.Offset, Success = prev.Success && s.Succeeded };
             }
-            else result.Add(new Collapsed(s.Name, s.Kind, offset, s.DurationSeconds, s.Succeeded, s.Description));
+            else
+            {
+                result.Add(new Collapsed(s.Name, s.Kind, offset, s.DurationSeconds, s.Succeeded, s.Description));
+                if (!byName.TryGetValue(s.Name, out var places)) byName[s.Name] = places = [];
+                places.Add(result.Count - 1);
+            }
         }
         return result;
     }
 
     /// <summary>Index of the earlier step <paramref name="name"/> repeats: the last step, or an earlier one with
     /// that name and the same role (<see cref="StepCapability.SameRole"/>) when every step after it started before it ended (they ran in parallel with it); else -1.</summary>
-    private static int RepeatOf(List<Collapsed> result, string name, string? description)
+    /// <param name="byName">The indices in <paramref name="result"/> of each name, ascending.</param>
+    private static int RepeatOf(List<Collapsed> result, Dictionary<string, List<int>> byName, string name, string? description)
     {
         if (result.Count == 0) return -1;
         // One agent may fill two roles (issue 15): a call asked to do another capability is a new step, not a retry.
         bool Same(Collapsed c) => c.Name == name && StepCapability.SameRole(c.Description, description);
         if (Same(result[^1])) return result.Count - 1;
-        var at = result.FindLastIndex(c => Same(c));
+        if (!byName.TryGetValue(name, out var places)) return -1;
+        var at = -1;
+        for (var k = places.Count - 1; k >= 0 && at < 0; k--)
+            if (Same(result[places[k]])) at = places[k];
         if (at < 0) return -1;
+        // Steps are added in start order and a repeat keeps its first start, so offsets never decrease: the
+        // last step started latest, and every step after `at` started before it ended when the last one did.
         var endOfFirst = result[at].Offset + result[at].Duration;
-        for (var j = at + 1; j < result.Count; j++)
-            if (result[j].Offset >= endOfFirst - 1e-9) return -1;
-        return at;
+        return result[^1].Offset >= endOfFirst - 1e-9 ? -1 : at;
     }
 
     /// <summary>A session whose only delegation was the meta-orchestrator's own commands (show-patterns, meta-stats…)
@@ -90,13 +122,17 @@ public static class PatternExtractor
         var skipped = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var all = new List<(Execution E, List<Collapsed> C)>();
+        var warnings = new List<string>();
         foreach (var e in executions.OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal))
         {
             if (!seen.Add(e.Id)) continue; // the same execution from two sources counts once
-            var c = Collapse(e);
+            var c = Workflow(e, out var cut);
             if (c.Count == 0 || OnlyLookedAtTheMemory(e)) { skipped++; continue; }
             var category = TaskClassifier.Classify(e.Task, out var words);
             var id = PatternIds.For(category, c.Select(x => x.Name));
+            if (cut > 0)
+                warnings.Add($"{DiagnosticCodes.WorkflowCut}: {Printable.Sanitize(e.File ?? e.Id)}: execution {e.Id} has a workflow of {MaxWorkflowSteps + cut} steps: "
+                    + $"the first {MaxWorkflowSteps} are learned into pattern {id}, the other {cut} are not stored (at most {MaxWorkflowSteps} steps a pattern)");
             if (!groups.TryGetValue(id, out var list)) groups[id] = list = [];
             list.Add((e, c, category, words));
             all.Add((e, c));
@@ -149,7 +185,7 @@ public static class PatternExtractor
             var kept = old.Ledger.Where(l => !placed.ContainsKey(l.ExecutionId)).ToList();
             if (kept.Count < old.Ledger.Count && kept.Count > 0) candidates.Add(Recompute(old, kept));
         }
-        return new ExtractionResult(candidates, MetaPatterns(all), skipped);
+        return new ExtractionResult(candidates, MetaPatterns(all), skipped) { Warnings = warnings };
     }
 
     private static string Quote(string task) => $"\"{task.Replace("\"", "'")}\"";

@@ -216,8 +216,7 @@ public static partial class TranscriptParser
             p.Outcome == StepOutcome.Unknown && p.Duration is null ? StepOutcome.Interrupted : p.Outcome, p.ToolUseId, p.Description)).ToList();
         // A failed delegation step fails the session unless a later call of the same agent or command, asked to
         // do the same job, succeeded (a retry after a checkpoint recovered it; the same agent in another role does not).
-        var failedDelegation = built.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Kind != AgentOps.Core.Patterns.StepKinds.Tool && !x.s.Succeeded
-            && !built.Skip(x.i + 1).Any(r => r.Name == x.s.Name && r.Kind == x.s.Kind && r.Succeeded && StepCapability.SameRole(x.s.Description, r.Description))).s;
+        var failedDelegation = DelegationRecovery.FirstUnrecovered(built);
         var lastTool = built.LastOrDefault();
         if (failedDelegation is not null) failure ??= $"step '{failedDelegation.Name}' {failedDelegation.Outcome.ToString().ToLowerInvariant()}";
         else if (lastTool is not null && !lastTool.Succeeded) failure ??= $"last step '{lastTool.Name}' {lastTool.Outcome.ToString().ToLowerInvariant()}";
