@@ -9,8 +9,9 @@ namespace AgentOps.Orchestration.Learning;
 /// written by <c>agentops record</c> (<c>{"hook":E,"received_at":T,"payload":{...}}</c>) — the same shape
 /// as the shared samples' <c>hooks.jsonl</c> — or bare payloads one per line. Uses UserPromptSubmit
 /// (task, slash commands), PreToolUse/PostToolUse/PostToolUseFailure (steps of the main thread; a step seen
-/// only at its end — the plugin hooks no PreToolUse — started <c>duration_ms</c> before it),
-/// SubagentStart/SubagentStop (subagents), Stop/SessionEnd (end).
+/// only at its end started <c>duration_ms</c> before it), SubagentStart/SubagentStop (subagents),
+/// Stop/SessionEnd (end). The plugin's own hooks record only UserPromptSubmit, Stop and SessionEnd (the steps
+/// come from the transcript they name); the tool and subagent events are read from other hook setups and older logs.
 /// </summary>
 public static partial class HookLogParser
 {
