@@ -21,4 +21,6 @@ public static partial class DiagnosticCodes
     public const string ShellMetacharacter = "AOP0806";
     /// <summary>A name or command holds hidden or bidirectional Unicode (zero-width, bidi overrides, tag characters).</summary>
     public const string HiddenUnicode = "AOP0807";
+    /// <summary>A marketplace or entry name cannot be a folder on Windows (a device name such as CON, or a final '.').</summary>
+    public const string NotPortableName = "AOP0808";
 }

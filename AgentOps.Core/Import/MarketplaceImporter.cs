@@ -67,6 +67,12 @@ public static class MarketplaceImporter
                 notes.Add(new(manifestFile, $"plugins[{i}].name", $"'{AgentOps.Core.Security.Printable.Sanitize(name, 80)}' is not a name Claude Code can install (letters, digits, '.', '_', '-', at most {MaxImportedName} characters): skipped"));
                 continue;
             }
+            // <name>/ and <name>.agentplugin: a device name ("CON") opens the console on Windows instead of a file.
+            if (WindowsNames.Problem(name) is { } notPortable)
+            {
+                notes.Add(new(manifestFile, $"plugins[{i}].name", $"{DiagnosticCodes.NotPortableName}: {AgentOps.Core.Security.Printable.Sanitize(notPortable, 120)}: skipped"));
+                continue;
+            }
             switch (entry["source"])
             {
                 case JObject source:

@@ -54,6 +54,8 @@ public static partial class MarketplaceCiValidator
             d.AddRange(UnsafeText.CheckName(v, file, what).Where(x => x.Code == DiagnosticCodes.HiddenUnicode));
             return;
         }
+        if (WindowsNames.Problem(name) is { } notPortable)
+            d.Add(JsonFile.At(v, DiagnosticCodes.NotPortableName, DiagnosticSeverity.Warning, file, $"{what}: {notPortable}"));
         if (!PluginManifestValidator.KebabCase().IsMatch(name) || name.Length > MaxName)
             d.Add(JsonFile.At(v, DiagnosticCodes.NamePattern, DiagnosticSeverity.Warning, file,
                 $"{what} '{name}' does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (at most {MaxName} characters), the pattern public marketplace CI requires"));

@@ -35,4 +35,33 @@ public sealed class ImportNameTests
         var written = Directory.EnumerateFiles(root, "*.agentplugin", SearchOption.AllDirectories).ToList();
         CollectionAssert.AreEqual(new[] { Path.Combine(output, "plugins", "p", "fine.agentplugin") }, written);
     }
+
+    [TestMethod]
+    [DataRow("CON")]
+    [DataRow("nul")]
+    [DataRow("com1.tools")]
+    [DataRow("tools.")]
+    public void AnEntryNamedWhatWindowsCannotMakeAFolderOfIsSkippedAndWarnedOnValidate(string name)
+    {
+        var root = LearningFixtures.TempDir();
+        var market = Path.Combine(root, "market");
+        HostileFiles.Plugin(Path.Combine(market, "plugins"), "p");
+        Directory.CreateDirectory(Path.Combine(market, ".claude-plugin"));
+        var manifest = Path.Combine(market, ".claude-plugin", "marketplace.json");
+        File.WriteAllText(manifest, Newtonsoft.Json.JsonConvert.SerializeObject(new
+        {
+            name = "m", owner = new { name = "o" },
+            plugins = new object[] { new { name = "fine", source = "./plugins/p", description = "A plugin that is fine" }, new { name, source = "./plugins/p", description = "A plugin with a device name" } },
+        }, Newtonsoft.Json.Formatting.Indented));
+
+        var result = MarketplaceImporter.Import(market, Path.Combine(root, "out"));
+        Assert.AreEqual("fine.agentplugin", Path.GetFileName(result.PluginProjects.Single()));
+        Assert.IsTrue(result.Notes.Any(n => n.Message.StartsWith("AOP0808", StringComparison.Ordinal) && n.Message.Contains(name, StringComparison.Ordinal)),
+            string.Join("\n", result.Notes.Select(n => n.Message)));
+
+        var parsed = AgentOps.Core.Json.JsonFile.Parse(manifest, File.ReadAllText(manifest), out _)!;
+        var warning = AgentOps.Core.Validation.MarketplaceCiValidator.Validate(manifest, parsed).Single(d => d.Code == "AOP0808");
+        Assert.AreEqual(AgentOps.Core.Diagnostics.DiagnosticSeverity.Warning, warning.Severity);
+        Assert.AreEqual(File.ReadAllLines(manifest).ToList().FindIndex(l => l.Contains($"\"{name}\"", StringComparison.Ordinal)) + 1, warning.Line, "at the name's line");
+    }
 }
