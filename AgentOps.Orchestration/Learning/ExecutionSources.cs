@@ -110,7 +110,9 @@ public static class ExecutionSources
     private static DateTime LastWrite(string file, string? transcript)
     {
         var log = File.GetLastWriteTimeUtc(file);
-        return transcript is null ? log : new[] { log, File.GetLastWriteTimeUtc(transcript) }.Max();
+        if (transcript is null) return log;
+        var written = File.GetLastWriteTimeUtc(transcript);
+        return written > log ? written : log;
     }
 
     /// <summary>Loads one file by kind: <c>.json</c> = execution record; <c>.jsonl</c> = hook log when its

@@ -68,6 +68,24 @@ public sealed class HookReplay(string pluginRoot, string project, IReadOnlyDicti
         return runs;
     }
 
+    /// <summary>Waits (bounded, polling every <paramref name="poll"/>) until this many background learners have written
+    /// their summary line to the project's auto-learn.log: each SessionEnd starts one, and each writes exactly one line
+    /// when it ends. Returns whether they had.</summary>
+    public static bool WaitForBackgroundLearners(string project, int finished, TimeSpan timeout, TimeSpan poll)
+    {
+        var log = AutoLearnLog(project);
+        int Lines() => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
+        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline && Lines() < finished; Thread.Sleep(poll)) { }
+        return Lines() >= finished;
+    }
+
+    /// <summary>Where the learner the SessionEnd hook starts writes its one line per run.</summary>
+    public static string AutoLearnLog(string project) => Path.Combine(project, ".agentops", "logs", "auto-learn.log");
+
+    /// <summary>The transcript recorded beside a sample's <c>hooks.jsonl</c>: <c>&lt;sample&gt;/transcript/&lt;session&gt;.jsonl</c>.</summary>
+    public static string RecordedTranscript(string sampleFolder) =>
+        Directory.EnumerateFiles(Path.Combine(sampleFolder, "transcript"), "*.jsonl").Single();
+
     /// <summary>Writes a recorded transcript as session <paramref name="sessionId"/>'s: its lines' <c>sessionId</c>
     /// rewritten, its <c>&lt;stem&gt;/subagents/</c> files copied likewise. Returns the new transcript's path.</summary>
     public static string CopyTranscript(string recordedTranscript, string folder, string sessionId)

@@ -12,6 +12,9 @@ internal static class TestFixtures
     /// <summary>Real Claude Code 2.1.331 transcripts and hook payloads, one folder per scenario.</summary>
     public static string ClaudeCodeSamples => Path.Combine(Root, "claude-code-samples");
 
+    /// <summary>The transcript of one scenario of <see cref="ClaudeCodeSamples"/>.</summary>
+    public static string SampleTranscript(string scenario) => HookReplay.RecordedTranscript(Path.Combine(ClaudeCodeSamples, scenario));
+
     public static IReadOnlyList<string> MarketplaceFiles()
     {
         var files = Directory.GetFiles(Marketplaces, "*.json").Order(StringComparer.Ordinal).ToList();

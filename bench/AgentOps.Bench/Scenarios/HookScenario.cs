@@ -40,9 +40,10 @@ public sealed class HookScenario : IBenchScenario
                 {
                     var recorded = File.ReadAllLines(Path.Combine(samples[i], "hooks.jsonl"));
                     if (round == 0) lines.AddRange(recorded);
-                    var transcript = Directory.GetFiles(Path.Combine(samples[i], "transcript"), "*.jsonl").Single();
+                    var transcript = HookReplay.RecordedTranscript(samples[i]);
                     runs.AddRange(replay.ReplaySession(recorded, $"bench-session-{round}-{i:D4}", transcript, Path.Combine(tmp, "home", ".claude", "projects", "-project")));
-                    WaitForLearners(project, ++sessions);
+                    if (!HookReplay.WaitForBackgroundLearners(project, ++sessions, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(100)))
+                        Console.Error.WriteLine($"  (the learner of session {sessions} did not finish within 2 minutes)");
                 }
             }
             var cat = Baseline(project, lines, $"cat >> \"{Path.Combine(project, "cat.log")}\"");
@@ -65,15 +66,6 @@ public sealed class HookScenario : IBenchScenario
             return 0;
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
-    }
-
-    /// <summary>Waits (bounded) until this many background learners have written their one line to auto-learn.log.</summary>
-    private static void WaitForLearners(string project, int finished)
-    {
-        var log = Path.Combine(project, ".agentops", "logs", "auto-learn.log");
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; Thread.Sleep(100))
-            if (File.Exists(log) && File.ReadAllLines(log).Length >= finished) return;
-        Console.Error.WriteLine($"  (the learner of session {finished} did not finish within 2 minutes)");
     }
 
     private static double Baseline(string project, IEnumerable<string> lines, string command, string? pluginRoot = null)

@@ -143,14 +143,12 @@ public sealed class OrchestrateEndToEndTests
         Assert.IsFalse(File.Exists(errors) && File.ReadAllText(errors).Contains(sessionId), "record logged errors: " + (File.Exists(errors) ? File.ReadAllText(errors) : ""));
     }
 
-    /// <summary>Waits (bounded) until this many background learners have written their summary line to
-    /// auto-learn.log: each SessionEnd starts one, and each writes exactly one line when it ends.</summary>
+    /// <summary>Waits (bounded) until this many background learners have finished (<see cref="HookReplay.WaitForBackgroundLearners"/>).</summary>
     private static void WaitForBackgroundLearners(InstalledMarketplace env, int finished)
     {
-        var log = Path.Combine(env.Work, ".agentops", "logs", "auto-learn.log");
-        int Lines() => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
-        for (var deadline = DateTime.UtcNow.AddMinutes(3); DateTime.UtcNow < deadline && Lines() < finished; Thread.Sleep(500)) { }
-        Assert.IsTrue(Lines() >= finished, $"{finished} background learner(s) expected to have finished:\n" + (File.Exists(log) ? File.ReadAllText(log) : "no auto-learn.log"));
+        var log = HookReplay.AutoLearnLog(env.Work);
+        Assert.IsTrue(HookReplay.WaitForBackgroundLearners(env.Work, finished, TimeSpan.FromMinutes(3), TimeSpan.FromMilliseconds(500)),
+            $"{finished} background learner(s) expected to have finished:\n" + (File.Exists(log) ? File.ReadAllText(log) : "no auto-learn.log"));
     }
 
     /// <summary>The one learned pattern of the agentops/learnings branch once it has this many executions,

@@ -94,7 +94,7 @@ public sealed class BadInputTests
     [TestMethod]
     public void TruncatedTranscriptLastLineIsTolerated()
     {
-        var src = Directory.EnumerateFiles(Path.Combine(LearningFixtures.Samples, "v2.1.331_bash_agent", "transcript"), "*.jsonl").Single();
+        var src = TestFixtures.SampleTranscript("v2.1.331_bash_agent");
         var text = File.ReadAllText(src).TrimEnd('\n');
         var truncated = text[..(text.Length - 40)];
         var r = TranscriptParser.Parse(new StringReader(truncated), "t");

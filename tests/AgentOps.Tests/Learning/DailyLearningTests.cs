@@ -17,7 +17,7 @@ namespace AgentOps.Tests.Learning;
 public sealed class DailyLearningTests
 {
     private static string RecordedSession => Path.Combine(TestFixtures.ClaudeCodeSamples, "v2.1.331_bash_agent", "hooks.jsonl");
-    private static string RecordedTranscript => Directory.GetFiles(Path.Combine(TestFixtures.ClaudeCodeSamples, "v2.1.331_bash_agent", "transcript"), "*.jsonl").Single();
+    private static string RecordedTranscript => TestFixtures.SampleTranscript("v2.1.331_bash_agent");
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]

@@ -36,7 +36,7 @@ public sealed class LeanHookSetTests
             hooked.Select(l => JsonNode.Parse(l)!["hook"]!.GetValue<string>()).ToArray(), "no hook on a tool call or a subagent");
 
         // What the learner reads: the hooked events, whose transcript_path names the transcript Claude Code wrote.
-        var transcript = Directory.GetFiles(Path.Combine(folder, "transcript"), "*.jsonl").Single();
+        var transcript = HookReplay.RecordedTranscript(folder);
         using var temp = new Validation.TempDir();
         var log = temp.File("session.jsonl");
         File.WriteAllLines(log, hooked.Select(l =>
@@ -63,7 +63,7 @@ public sealed class LeanHookSetTests
         // The hooks fire at the prompt and at the turn's end only; during a 40-minute turn only the transcript is written.
         using var temp = new Validation.TempDir();
         var transcript = HookReplay.CopyTranscript(
-            Directory.GetFiles(Path.Combine(LearningFixtures.Samples, "v2.1.331_bash_agent", "transcript"), "*.jsonl").Single(), temp.File("claude"), "long-turn");
+            TestFixtures.SampleTranscript("v2.1.331_bash_agent"), temp.File("claude"), "long-turn");
         var log = temp.File("long-turn.jsonl");
         File.WriteAllText(log, new JsonObject
         {

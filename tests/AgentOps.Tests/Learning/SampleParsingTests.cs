@@ -7,8 +7,7 @@ namespace AgentOps.Tests.Learning;
 [TestClass]
 public sealed class SampleParsingTests
 {
-    private static string Transcript(string scenario) =>
-        Directory.EnumerateFiles(Path.Combine(LearningFixtures.Samples, scenario, "transcript"), "*.jsonl").Single();
+    private static string Transcript(string scenario) => TestFixtures.SampleTranscript(scenario);
 
     private static Execution Parse(string scenario)
     {
