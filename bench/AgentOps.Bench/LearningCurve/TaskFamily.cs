@@ -8,9 +8,11 @@ public enum RecordFormat { ExecutionJson, Transcript }
 
 /// <summary>
 /// Which set a family belongs to (issue 15). <see cref="Shipped"/>: the ten families the planner was
-/// built against (issue 8). <see cref="Tuned"/>: families written for issue 15 before any tuning, the
-/// only new ones looked at while tuning. <see cref="Untouched"/>: written at the same time and never
-/// looked at while tuning (no trace, no per-family figure read before the final run): the held-out figure.
+/// built against (issue 8). <see cref="Tuned"/>: the twelve families of our own that may be looked at
+/// while tuning (six written for issue 15 before any tuning, six written as untouched and looked at in
+/// stop 25). <see cref="Untouched"/>: six families written in stop 25 before any tuning of that stop,
+/// without reading the planner, and never looked at while tuning (no trace, no per-family figure read
+/// before the final run): the held-out figure.
 /// </summary>
 public enum FamilySplit { Shipped, Tuned, Untouched }
 
