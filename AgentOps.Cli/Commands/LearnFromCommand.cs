@@ -57,6 +57,38 @@ public static class LearnFromCommand
             var p = Path.Combine(ExecutionSources.ExecutionsFolder(project), Path.GetFileName(arg) + ext);
             if (File.Exists(p)) return p;
         }
+        return FindByExecutionId(arg, ExecutionSources.ExecutionsFolder(project));
+    }
+
+    /// <summary>The seed's <c>/learn-from exec_2025-11-07_1234</c>: an execution id is the <c>execution_id</c> inside a
+    /// seed execution record, whatever the file is called (the seed names them all <c>execution.json</c>). The
+    /// records in <paramref name="folder"/> (its <c>*.json</c>, in name order) are looked through; a file that is
+    /// not JSON, too big or unreadable is passed over.</summary>
+    internal static string? FindByExecutionId(string id, string folder)
+    {
+        if (!Directory.Exists(folder)) return null;
+        string[] files;
+        try { files = Directory.GetFiles(folder, "*.json", SearchOption.TopDirectoryOnly); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            try
+            {
+                var info = new FileInfo(f);
+                if ((info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > MaxRecordBytes) continue;
+                using var stream = File.OpenRead(f);
+                using var doc = System.Text.Json.JsonDocument.Parse(stream);
+                if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && doc.RootElement.TryGetProperty("execution_id", out var eid)
+                    && eid.ValueKind == System.Text.Json.JsonValueKind.String
+                    && string.Equals(eid.GetString(), id, StringComparison.Ordinal))
+                    return Path.GetFullPath(f);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException) { }
+        }
         return null;
     }
+
+    private const long MaxRecordBytes = 64L * 1024 * 1024;
 }

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace AgentOps.Cli.Commands;
 
-/// <summary><c>agentops show-patterns [--category C] [--success-rate "&gt;0.9"] [--recent N] [--json]</c>.</summary>
+/// <summary><c>agentops show-patterns [category] [--category C] [--success-rate "&gt;0.9"] [--recent N] [--json]</c>.</summary>
 public static partial class ShowPatternsCommand
 {
     public static Command Create()
@@ -16,12 +16,15 @@ public static partial class ShowPatternsCommand
         var project = LearningCli.ProjectOption();
         var store = LearningCli.StoreOption();
         var json = LearningCli.JsonOption();
-        var category = new Option<string?>("--category") { Description = "Only this category." };
+        var category = new Option<string?>("--category") { Description = "Only this category (\"api\" also matches api-development)." };
+        // The seed's form: `/show-patterns [category]`, the category as a plain argument.
+        var categoryArg = new Argument<string?>("category") { Arity = ArgumentArity.ZeroOrOne, Description = "Only this category, like --category." };
         var rate = new Option<string?>("--success-rate") { Description = "Filter like \">0.9\", \">=0.7\", \"<0.5\" or \"0.8\" (= >=)." };
         var recent = new Option<int?>("--recent") { Description = "Only the N most recently updated patterns." };
         var lifecycle = new Option<string?>("--lifecycle") { Description = "discovered, validated, learned or meta (default: all)." };
         var cmd = new Command("show-patterns", "List the patterns plans use: this project's (the agentops/learnings branch and local candidates) and those shipped with the meta-orchestrator, each with its source (branch, local, shipped); a table or --json (stable array of objects). " + LearningCli.ExitCodeHelp);
         foreach (var o in new Option[] { project, store, json, category, rate, recent, lifecycle }) cmd.Options.Add(o);
+        cmd.Arguments.Add(categoryArg);
         cmd.SetAction(r => LearningCli.Run(() =>
         {
             PatternLifecycle? lc = null;
@@ -41,11 +44,14 @@ public static partial class ShowPatternsCommand
                     ">" => x => x > v, "<" => x => x < v, "<=" => x => x <= v, "=" or "==" => x => Math.Abs(x - v) < 1e-9, _ => x => x >= v,
                 };
             }
+            var categoryFilter = r.GetValue(category) ?? r.GetValue(categoryArg);
+            if (r.GetValue(category) is { } co && r.GetValue(categoryArg) is { } ca && !string.Equals(co, ca, StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"two categories given: '{ca}' and --category '{co}'");
             var root = LearningCli.Store(r, project, store);
             var sourced = LearningCli.AllPatterns(root, lc).Where(p => p.Stored.Pattern is not null).ToList();
             var origin = sourced.ToDictionary(p => p.Stored, p => p.Origin);
             var items = sourced.Select(p => p.Stored)
-                .Where(p => r.GetValue(category) is not { } c || string.Equals(p.Pattern!.Category, c, StringComparison.OrdinalIgnoreCase))
+                .Where(p => categoryFilter is not { } c || CategoryMatches(p.Pattern!.Category, c))
                 .Where(p => rateFilter(p.Pattern!.SuccessRate))
                 .OrderByDescending(p => p.Pattern!.Updated ?? p.Pattern.Created).ThenBy(p => p.Pattern!.Id, StringComparer.Ordinal).ToList();
             if (r.GetValue(recent) is { } n) items = items.Take(Math.Max(0, n)).ToList();
@@ -104,6 +110,15 @@ public static partial class ShowPatternsCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>A category filter matches the category itself or, as the seed's <c>--category api</c> does, the
+    /// categories it is the first kebab-case word(s) of (<c>api</c> → <c>api-development</c>).</summary>
+    public static bool CategoryMatches(string category, string filter)
+    {
+        var f = filter.Trim();
+        return f.Length > 0 && (string.Equals(category, f, StringComparison.OrdinalIgnoreCase)
+            || (category.Length > f.Length && category[f.Length] == '-' && category.StartsWith(f, StringComparison.OrdinalIgnoreCase)));
     }
 
     [GeneratedRegex(@"^(>=|<=|==|>|<|=)?\s*([0-9]*\.?[0-9]+)$")]

@@ -167,7 +167,8 @@ public static partial class PatternReader
             p90 = double.Parse(dm.Groups[3].Value, Inv);
         }
         var rm = RollbackLine().Match(metricsText);
-        if (rm.Success) rollback = double.Parse(rm.Groups[1].Value, Inv);
+        // "Rollback rate: 0.05", or the seed's "Rollback rate: 5%" (a percentage: 0.05, not 5).
+        if (rm.Success) rollback = double.Parse(rm.Groups[1].Value, Inv) / (rm.Groups[2].Success ? 100.0 : 1.0);
         var hm = HashLine().Match(metricsText);
         if (hm.Success) hash = hm.Groups[1].Value;
 
@@ -181,7 +182,10 @@ public static partial class PatternReader
             if (pg.Success) { groups.Add(pg.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, Inv)).ToList()); continue; }
             var cp = CheckpointLine().Match(l);
             if (cp.Success) { checkpoint = int.Parse(cp.Groups[1].Value, Inv); continue; }
-            if (l.StartsWith("- Note: ", StringComparison.Ordinal)) notes.Add(l[8..]);
+            if (l.StartsWith("- Note: ", StringComparison.Ordinal)) { notes.Add(l[8..]); continue; }
+            // Hand-written advice in any other form (the seed's "- Parallel: Research + Plan (saves 10min)") is kept
+            // as a note, so that writing the pattern back does not lose it.
+            if (l.StartsWith("- ", StringComparison.Ordinal) && l.Length > 2 && l != "- None supported by the data yet.") notes.Add(l[2..].Trim());
         }
 
         var ledger = new List<LedgerEntry>();
@@ -330,7 +334,7 @@ public static partial class PatternReader
     private static partial Regex TrailingPhase();
     [GeneratedRegex(@"Duration:\s*mean\s+([0-9.]+)\s*s,\s*p50\s+([0-9.]+)\s*s,\s*p90\s+([0-9.]+)\s*s")]
     private static partial Regex DurationLine();
-    [GeneratedRegex(@"Rollback rate:\s*([0-9.]+)")]
+    [GeneratedRegex(@"Rollback rate:\s*([0-9]*\.?[0-9]+)\s*(%)?")]
     private static partial Regex RollbackLine();
     [GeneratedRegex(@"Workflow hash:\s*([0-9a-f]{8})")]
     private static partial Regex HashLine();

@@ -73,6 +73,12 @@ public static class LearningMetrics
         w.WriteEndObject();
         w.WriteNumber("learning_velocity_patterns_per_week", s.LearningVelocityPerWeek);
         w.WriteNumber("learn_commits", s.LearnCommits);
+        // The seed design's names for the same figures (its example learning_metrics.json): kept so that
+        // scripts written against the seed read them. Same values as average_success_rate, executions and
+        // learning_velocity_patterns_per_week.
+        w.WriteNumber("avg_success_rate", s.AverageSuccessRate);
+        w.WriteNumber("total_executions", s.Executions);
+        w.WriteNumber("learning_velocity", s.LearningVelocityPerWeek);
     }
 
     /// <summary>Appends lines for the patterns that changed and the executions newly counted; rewrites

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using AgentOps.Cli.Commands;
+using AgentOps.Core.Patterns;
+using AgentOps.Orchestration.Learning;
+using AgentOps.Tests.Build;
+
+namespace AgentOps.Tests.Learning;
+
+/// <summary>
+/// Promises of the seed design document that the seed audit (/work/seed-audit.md at the time) found broken,
+/// checked with the seed's own examples (vendored in Fixtures/seed): its learning_metrics.json field names,
+/// <c>/show-patterns [category]</c> and <c>--category api</c>, <c>/learn-from &lt;execution-id&gt;</c>, and its
+/// example pattern's "Rollback rate: 5%" and hand-written "## Learned Optimizations" surviving a write-back.
+/// </summary>
+[TestClass]
+public sealed class SeedPromiseTests
+{
+    private static string Seed(string file) => Path.Combine(TestFixtures.Root, "seed", file);
+    private const string OauthFile = "2025-11-07-api-development-oauth-api.md";
+    private const string TestPatternFile = "2025-11-07-testing-test-001.md";
+
+    private static ProcessRunner.Output Agentops(string cwd, params string[] args) =>
+        ProcessRunner.Dotnet(cwd, [Path.Combine(AppContext.BaseDirectory, "agentops.dll"), .. args]);
+
+    /// <summary>Seed §6.2 "Metrics &amp; Monitoring": learning_metrics.json has total_patterns, validated_patterns,
+    /// avg_success_rate, total_executions, categories, learning_velocity.</summary>
+    [TestMethod]
+    public void Learning_metrics_json_carries_the_seed_field_names()
+    {
+        var project = LearningFixtures.NewProject().Project;
+        var runs = Directory.CreateDirectory(Path.Combine(project, "..", "runs")).FullName;
+        var seed = File.ReadAllText(Seed("execution.json"));
+        for (var i = 1; i <= 3; i++)
+            File.WriteAllText(Path.Combine(runs, $"e{i}.json"), seed.Replace("exec_test_001", $"exec_test_00{i}").Replace("22:00:00Z", $"2{i}:00:00Z"));
+
+        LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = Directory.GetFiles(runs).Order(StringComparer.Ordinal).ToList() });
+
+        var json = JsonNode.Parse(GitLearningTests.OnBranch(project, "metrics/learning_metrics.json")!)!.AsObject();
+        foreach (var field in new[] { "total_patterns", "validated_patterns", "avg_success_rate", "total_executions", "categories", "learning_velocity" })
+            Assert.IsTrue(json.ContainsKey(field), $"learning_metrics.json lacks the seed's '{field}': {json.ToJsonString()}");
+        Assert.AreEqual(3, (int)json["total_executions"]!);
+        Assert.AreEqual((double)json["average_success_rate"]!, (double)json["avg_success_rate"]!);
+        Assert.AreEqual((double)json["learning_velocity_patterns_per_week"]!, (double)json["learning_velocity"]!);
+    }
+
+    /// <summary>Seed §2.3 <c>/show-patterns [category]</c> and §6.2 <c>/show-patterns --success-rate "&gt;0.9" --category api</c>.</summary>
+    [TestMethod]
+    public void Show_patterns_takes_the_category_as_an_argument_and_api_matches_api_development()
+    {
+        var root = LearningFixtures.TempDir();
+        var learned = Directory.CreateDirectory(Path.Combine(root, "store", "patterns", "learned")).FullName;
+        File.Copy(Seed(OauthFile), Path.Combine(learned, OauthFile));
+        File.Copy(Seed(TestPatternFile), Path.Combine(learned, TestPatternFile));
+        var store = Path.Combine(root, "store");
+
+        string[] Ids(params string[] args)
+        {
+            var r = Agentops(root, ["show-patterns", "--store", store, "--json", .. args]);
+            Assert.AreEqual(0, r.ExitCode, r.All);
+            return JsonNode.Parse(r.StdOut)!.AsArray().Select(p => (string)p!["id"]!).Where(id => id.StartsWith("pat_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        CollectionAssert.AreEqual(new[] { "pat_2025-11-07_oauth_api" }, Ids("api-development"));
+        CollectionAssert.AreEqual(new[] { "pat_test_001" }, Ids("testing"));
+        CollectionAssert.AreEqual(new[] { "pat_2025-11-07_oauth_api" }, Ids("--success-rate", ">0.9", "--category", "api"));
+        CollectionAssert.AreEqual(new[] { "pat_2025-11-07_oauth_api", "pat_test_001" }, Ids());
+
+        Assert.IsTrue(ShowPatternsCommand.CategoryMatches("api-development", "API"));
+        Assert.IsFalse(ShowPatternsCommand.CategoryMatches("api-development", "ap"), "a prefix matches whole kebab-case words only");
+        Assert.IsFalse(ShowPatternsCommand.CategoryMatches("frontend", "api"));
+
+        var both = Agentops(root, "show-patterns", "--store", store, "testing", "--category", "api-development");
+        Assert.AreEqual(1, both.ExitCode, both.All);
+    }
+
+    /// <summary>Seed §2.3 <c>/learn-from exec_2025-11-07_1234</c>: the id is the record's execution_id, and the seed
+    /// names its record execution.json.</summary>
+    [TestMethod]
+    public void Learn_from_finds_a_seed_record_by_its_execution_id()
+    {
+        var project = LearningFixtures.NewProject().Project;
+        var executions = Directory.CreateDirectory(Path.Combine(project, ".agentops", "executions")).FullName;
+        File.Copy(Seed("execution.json"), Path.Combine(executions, "execution.json"));
+        File.WriteAllText(Path.Combine(executions, "broken.json"), "{ not json");
+
+        Assert.AreEqual(Path.Combine(executions, "execution.json"), LearnFromCommand.FindByExecutionId("exec_test_001", executions));
+        Assert.IsNull(LearnFromCommand.FindByExecutionId("exec_test_002", executions));
+
+        var r = Agentops(project, "learn-from", "exec_test_001", "--project", project, "--force", "--json");
+        Assert.AreEqual(0, r.ExitCode, r.All);
+        var text = GitLearningTests.OnBranch(project, $"patterns/learned/{PatternIdOf(r.StdOut)}.md");
+        Assert.IsNotNull(text, r.All);
+        StringAssert.Contains(text, "execution_ids: [exec_test_001]");
+
+        var missing = Agentops(project, "learn-from", "exec_2025-11-07_1234", "--project", project);
+        Assert.AreEqual(6, missing.ExitCode, missing.All);
+        StringAssert.Contains(missing.StdErr, "AOP0913");
+    }
+
+    private static string PatternIdOf(string learnJson)
+    {
+        var node = JsonNode.Parse(learnJson)!;
+        var patterns = (node["patterns"] ?? throw new AssertFailedException("no patterns in " + learnJson)).AsArray();
+        return (string)patterns.Single(p => (string?)p!["lifecycle"] == "learned")!["id"]!;
+    }
+
+    /// <summary>Seed §2.3 example pattern: "Rollback rate: 5%" is 0.05, and its "## Learned Optimizations" lines are
+    /// kept when the tool writes the pattern back (merge-learnings, the migration route of MIGRATION.md).</summary>
+    [TestMethod]
+    public void The_seed_pattern_keeps_its_rollback_rate_and_optimizations_when_written_back()
+    {
+        var read = PatternReader.Parse(OauthFile, File.ReadAllText(Seed(OauthFile))).Pattern!;
+        Assert.AreEqual(0.05, read.RollbackRate, 1e-9);
+        CollectionAssert.AreEqual(new[]
+        {
+            "Parallel: Research + Plan (saves 10min)",
+            "Checkpoint: After middleware (enable rollback)",
+            "Validation: Test grant types before docs",
+        }, read.Optimizations.Notes.ToList());
+
+        var rewritten = PatternWriter.Render(read);
+        StringAssert.Contains(rewritten, "- Rollback rate: 0.05\n");
+        StringAssert.Contains(rewritten, "- Note: Parallel: Research + Plan (saves 10min)\n");
+        var again = PatternReader.Parse(OauthFile, rewritten).Pattern!;
+        Assert.AreEqual(0.05, again.RollbackRate, 1e-9);
+        CollectionAssert.AreEqual(read.Optimizations.Notes.ToList(), again.Optimizations.Notes.ToList(), "a second write-back changes nothing");
+        Assert.AreEqual(rewritten, PatternWriter.Render(again));
+
+        // Through the CLI: merge-learnings of a store holding the seed's file commits it with both kept.
+        var project = LearningFixtures.NewProject().Project;
+        var learned = Directory.CreateDirectory(Path.Combine(project, "..", "seedstore", "patterns", "learned")).FullName;
+        File.Copy(Seed(OauthFile), Path.Combine(learned, OauthFile));
+        var r = Agentops(project, "merge-learnings", Path.GetFullPath(Path.Combine(project, "..", "seedstore")), "--project", project);
+        Assert.AreEqual(0, r.ExitCode, r.All);
+        var committed = GitLearningTests.OnBranch(project, "patterns/learned/pat_2025-11-07_oauth_api.md")!;
+        StringAssert.Contains(committed, "- Rollback rate: 0.05\n");
+        StringAssert.Contains(committed, "- Note: Checkpoint: After middleware (enable rollback)\n");
+    }
+}
