@@ -130,7 +130,7 @@ public static partial class PatternReader
             {
                 if (char.IsDigit(l[0]))
                     diags.Add(new Diagnostic(DiagnosticCodes.PatternLineMalformed, DiagnosticSeverity.Warning, path, wfLine + 1 + i, 1,
-                        "workflow line not understood; expected '1. `agent-or-command` ...'"));
+                        "workflow line names no agent and is left out of plans; expected '1. `agent-or-command` ...' or '1. Step title (Agent Name)'"));
                 continue;
             }
             var rest = m.Groups["rest"].Value.Trim();

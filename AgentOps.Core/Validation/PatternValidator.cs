@@ -39,6 +39,10 @@ public static partial class PatternValidator
         }
         foreach (var section in RequiredSections.Where(s => !doc.Sections.Any(h => h.Level == 2 && h.Title.Equals(s, StringComparison.OrdinalIgnoreCase))))
             d.Add(Error(DiagnosticCodes.PatternSectionMissing, path, doc.HasFrontmatter ? endOfFrontmatter : 1, 1, $"required section '## {section}' is missing"));
+        // What the reader passes over (a workflow line naming no agent, a ledger line it cannot read) is lost to every
+        // plan and write-back: say so here too, so the build, validate-pattern and learn warn of the same lines.
+        if (!d.Any(x => x.IsError))
+            d.AddRange(Patterns.PatternReader.Parse(path, text).Diagnostics.Where(x => !x.IsError && !d.Contains(x)));
         return d;
     }
 

@@ -15,6 +15,21 @@ public sealed class PatternValidatorTests
 
     [TestMethod] public void GoodPatternIsClean() => Expect.Clean(Run(Pattern()));
 
+    /// <summary>The seed's test pattern numbers its workflow lines without naming an agent ("1. Test step 1"): the reader
+    /// leaves them out of every plan, so validate-pattern and the build warn at each line, not only `learn`. The seed's
+    /// OAuth pattern ("1. Research OAuth2 libraries (Code Explorer)") names its agents and stays clean.</summary>
+    [TestMethod]
+    public void WorkflowLinesThatNameNoAgentAreWarnedAtTheirLines()
+    {
+        var seed = Path.Combine(TestFixtures.Root, "seed");
+        var test = Path.Combine(seed, "2025-11-07-testing-test-001.md");
+        var d = PatternValidator.ValidateFile(test);
+        Assert.IsFalse(d.Any(x => x.IsError), string.Join("\n", d));
+        Assert.AreEqual(DiagnosticSeverity.Warning, Expect.Has(d, DiagnosticCodes.PatternLineMalformed, 16).Severity);
+        Expect.Has(d, DiagnosticCodes.PatternLineMalformed, 17);
+        Expect.Clean(PatternValidator.ValidateFile(Path.Combine(seed, "2025-11-07-api-development-oauth-api.md")));
+    }
+
     [TestMethod]
     public void NoFrontmatterIsAop0200() =>
         Expect.Has(Run("# Title\n## Context\n## Workflow\n## Metrics\n"), DiagnosticCodes.PatternFrontmatterMissing, 1);
