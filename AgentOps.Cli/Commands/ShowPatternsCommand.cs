@@ -42,7 +42,9 @@ public static partial class ShowPatternsCommand
                 };
             }
             var root = LearningCli.Store(r, project, store);
-            var sourced = LearningCli.AllPatterns(root, lc).Where(p => p.Stored.Pattern is not null).ToList();
+            var all = LearningCli.AllPatterns(root, lc);
+            LearningCli.WarnUnreadable(all);
+            var sourced = all.Where(p => p.Stored.Pattern is not null).ToList();
             var origin = sourced.ToDictionary(p => p.Stored, p => p.Origin);
             var items = sourced.Select(p => p.Stored)
                 .Where(p => r.GetValue(category) is not { } c || string.Equals(p.Pattern!.Category, c, StringComparison.OrdinalIgnoreCase))
