@@ -21,6 +21,14 @@ internal static class LearningCli
     /// <summary>The user's store (its learnings branch and folder) and the patterns shipped with the plugin, labelled.</summary>
     public static IReadOnlyList<SourcedPattern> AllPatterns(string storeRoot, Core.Patterns.PatternLifecycle? lifecycle = null) =>
         PatternMemory.WithShipped(storeRoot, Orchestration.Catalog.DefaultCatalog.PatternStores(storeRoot).Skip(1), lifecycle);
+    /// <summary>Says on stderr which pattern files could not be read (AOP1052), so a listing that leaves them out
+    /// never looks complete: a hand edit that broke a pattern was dropped without a word.</summary>
+    public static void WarnUnreadable(IEnumerable<SourcedPattern> patterns)
+    {
+        foreach (var p in patterns.Where(p => p.Stored.Pattern is null))
+            Console.Error.WriteLine(Orchestration.Catalog.Ranking.LearnedSignals.Ignored(p.Stored).ToString());
+    }
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Stable JSON output for scripts." };
 
     public static string Project(ParseResult r, Option<string?> project) => Path.GetFullPath(r.GetValue(project) ?? Environment.CurrentDirectory);

@@ -25,6 +25,7 @@ public static class MetaStatsCommand
         {
             var root = LearningCli.Store(r, project, store);
             var all = LearningCli.AllPatterns(root);
+            LearningCli.WarnUnreadable(all);
             var own = all.Where(p => p.Origin != PatternOrigins.Shipped).Select(p => p.Stored).ToList();
             var shipped = all.Where(p => p.Origin == PatternOrigins.Shipped).Select(p => p.Stored).ToList();
             IReadOnlyList<(DateTimeOffset, string)> commits = [];

@@ -48,7 +48,9 @@ public static partial class ShowPatternsCommand
             if (r.GetValue(category) is { } co && r.GetValue(categoryArg) is { } ca && !string.Equals(co, ca, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"two categories given: '{ca}' and --category '{co}'");
             var root = LearningCli.Store(r, project, store);
-            var sourced = LearningCli.AllPatterns(root, lc).Where(p => p.Stored.Pattern is not null).ToList();
+            var all = LearningCli.AllPatterns(root, lc);
+            LearningCli.WarnUnreadable(all);
+            var sourced = all.Where(p => p.Stored.Pattern is not null).ToList();
             var origin = sourced.ToDictionary(p => p.Stored, p => p.Origin);
             var items = sourced.Select(p => p.Stored)
                 .Where(p => categoryFilter is not { } c || CategoryMatches(p.Pattern!.Category, c))

@@ -239,7 +239,7 @@ public static class MarketplaceImporter
 
     // Everything the plugin ships, symlinks kept as links (the validators judge them), except the
     // plugin.json the build now generates and a .git folder. A FIFO, device or socket is not copied
-    // (copying a FIFO blocks until a writer comes; none can ship): a note says so.
+    // (copying a FIFO blocks until a writer comes; none can ship), nor is a path too long to open: a note says so.
     private static void CopyPluginFolder(string from, string to, List<ImportNote> notes)
     {
         var pending = new Stack<string>([from]);
@@ -248,6 +248,14 @@ public static class MarketplaceImporter
             var dir = pending.Pop();
             foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
             {
+                // Past the longest path the system takes (4,096 bytes on Linux) the runtime gives the entry an empty
+                // FullName: it can be neither read nor written, and no one can install it.
+                if (entry.FullName.Length == 0)
+                {
+                    var path = Path.Combine(dir, entry.Name);
+                    notes.Add(new(path, "", $"the path is {path.Length} characters, longer than the file system takes: not copied"));
+                    continue;
+                }
                 var relative = Path.GetRelativePath(from, entry.FullName);
                 var target = Path.Combine(to, relative);
                 if (relative.Replace('\\', '/') is ".claude-plugin/plugin.json" or ".git") continue;

@@ -10,7 +10,8 @@ public static class PluginFiles
 
     public static IEnumerable<FileSystemInfo> Walk(string directory, bool includeLinks) => Walk(directory, includeLinks, null);
 
-    /// <param name="onUnreadable">Told about every folder that cannot be listed (permissions, I/O), which is skipped.</param>
+    /// <param name="onUnreadable">Told about every folder that cannot be listed (permissions, I/O), which is skipped, and
+    /// every file or folder whose path is too long to open (a <see cref="PathTooLongException"/>).</param>
     public static IEnumerable<FileSystemInfo> Walk(string directory, bool includeLinks, Action<string, Exception>? onUnreadable)
     {
         var pending = new Stack<DirectoryInfo>();
@@ -27,6 +28,14 @@ public static class PluginFiles
             }
             foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
             {
+                // Past the longest path the system takes (4,096 bytes on Linux) the runtime hands out an entry
+                // whose FullName is empty: nothing can open it. Reported under the path it has, never yielded.
+                if (entry.FullName.Length == 0)
+                {
+                    var path = Path.Combine(dir.FullName, entry.Name);
+                    onUnreadable?.Invoke(path, new PathTooLongException($"{path}: the path ({path.Length} characters) is longer than the file system takes"));
+                    continue;
+                }
                 if (entry.LinkTarget is not null)
                 {
                     if (includeLinks) yield return entry;

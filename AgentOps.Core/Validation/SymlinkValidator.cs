@@ -13,7 +13,9 @@ public static class SymlinkValidator
     {
         var diagnostics = new List<Diagnostic>();
         void Unreadable(string folder, Exception ex) => diagnostics.Add(new Diagnostic(DiagnosticCodes.FolderUnreadable, DiagnosticSeverity.Error,
-            folder, 1, 1, $"cannot list the folder ({ex.GetType().Name}): its files are not checked; fix its permissions"));
+            folder, 1, 1, ex is PathTooLongException
+                ? $"the path is {folder.Length} characters, longer than the file system takes: it is not checked, and it cannot be installed; shorten it"
+                : $"cannot list the folder ({ex.GetType().Name}): its files are not checked; fix its permissions"));
         foreach (var entry in PluginFiles.Walk(directory, includeLinks: true, Unreadable))
         {
             if (entry.LinkTarget is not null)

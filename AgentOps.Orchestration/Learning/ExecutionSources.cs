@@ -144,7 +144,9 @@ public static class ExecutionSources
             if (info.TranscriptPath is { } tp && NotOpened(tp) is null)
             {
                 var t = TranscriptParser.ParseFile(tp);
-                if (t.Execution is not null)
+                // Read instead of the log only when it knows the steps too: a transcript_path naming some other
+                // file (a stray transcript, a prompt alone) made a session whose log held its steps one "without steps", not learned.
+                if (t.Execution is not null && (t.Execution.Steps.Count > 0 || r.Execution is not { Steps.Count: > 0 }))
                 {
                     transcript = tp;
                     return t with { Execution = t.Execution with { Open = r.Execution?.Open ?? false } };

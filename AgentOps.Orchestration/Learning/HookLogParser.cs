@@ -147,7 +147,7 @@ public static partial class HookLogParser
             seq++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line)); }
+            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line), HookRecorder.LineOptions); }
             catch (JsonException)
             {
                 stats.Malformed++;

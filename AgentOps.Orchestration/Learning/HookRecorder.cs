@@ -18,6 +18,14 @@ namespace AgentOps.Orchestration.Learning;
 public static class HookRecorder
 {
     public const int MaxPayloadBytes = 32 * 1024 * 1024;
+
+    /// <summary>How deep a payload may nest (System.Text.Json's default is 64). A recorded line wraps the payload
+    /// once more, so the readers of hook logs and transcripts take <see cref="LineOptions"/>, deeper still: a
+    /// payload recorded at the limit was once a line the reader dropped as not JSON (its prompt lost).</summary>
+    public const int MaxPayloadDepth = 256;
+
+    /// <summary>For a line of a hook log or a transcript: any payload recorded here, in its wrapper, parses.</summary>
+    public static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = 4 * MaxPayloadDepth };
     private const int ErrorLogWindowBytes = 64 * 1024;
     private const int ErrorLogInputChars = 200;
 
@@ -53,7 +61,7 @@ public static class HookRecorder
             JsonDocument doc;
             // A lone surrogate escape ("\ud800" in a prompt) made GetString throw and the payload was dropped; it
             // becomes "\ufffd". Latin-1 maps bytes to chars one to one, so nothing but those ASCII escapes changes.
-            try { doc = JsonDocument.Parse(System.Text.Encoding.Latin1.GetBytes(AgentOps.Core.Json.LoneSurrogates.Replace(System.Text.Encoding.Latin1.GetString(json)))); }
+            try { doc = JsonDocument.Parse(System.Text.Encoding.Latin1.GetBytes(AgentOps.Core.Json.LoneSurrogates.Replace(System.Text.Encoding.Latin1.GetString(json))), new JsonDocumentOptions { MaxDepth = MaxPayloadDepth }); }
             catch (JsonException ex) { return Fail(project, $"stdin is not JSON: {ex.Message}", json); }
             using (doc)
             {

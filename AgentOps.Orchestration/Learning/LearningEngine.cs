@@ -151,8 +151,7 @@ public static class LearningEngine
                 if (OnBranch(target))
                 {
                     branchChanges[PatternMemory.BranchPath(pattern.Id, target)] = text;
-                    toCommit.Add(pattern);
-                    RemoveLocalCandidates(store, pattern.Id);
+                    toCommit.Add(pattern); // its local candidate is removed once the branch holds it, never before
                 }
                 else store.Write(pattern.Id, target, text);
                 changedPatterns.Add(pattern);
@@ -192,6 +191,9 @@ public static class LearningEngine
                               $"Executions ({p.Executions}): {string.Join(", ", p.ExecutionIds)}\n";
                 var c = LearningsBranch.Commit(git.Repo, new Dictionary<string, string?> { [path] = branchChanges[path] }, message, now);
                 if (c is not null) report.Commits.Add((c.Sha, c.MessageShort));
+                // Only now: a commit that failed (a ref lock left behind) used to leave neither the branch's copy
+                // nor the candidate, and the executions it had gathered were learned again from zero.
+                RemoveLocalCandidates(store, p.Id);
             }
             if (changedPatterns.Count > 0 || metaChanges.Count > 0)
             {

@@ -45,11 +45,12 @@ internal static class MergeSources
             : $"merge source '{source}' is not a folder, a branch of this repository or a remote (git remote -v lists the remotes)", ExitCodes.NotFound);
     }
 
-    /// <summary>A branch or remote by name; null for a name git would not accept as one (a path, a URL).</summary>
+    /// <summary>A branch or remote by name; null for a name git would not accept as one (a path, a URL) or cannot
+    /// look up at all (a name of thousands of characters overflows libgit2's reference buffer).</summary>
     private static T? Lookup<T>(Func<T?> find) where T : class
     {
         try { return find(); }
-        catch (InvalidSpecificationException) { return null; }
+        catch (LibGit2SharpException) { return null; }
     }
 
     private static bool IsLearningsBranch(string canonicalName) =>

@@ -82,7 +82,7 @@ public static class SpoolDrain
     {
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = HookRecorder.MaxPayloadDepth });
             while (reader.Read()) { }
             return reader.BytesConsumed > 0;
         }

@@ -62,7 +62,7 @@ public static partial class TranscriptParser
             stats.Lines++;
             if (string.IsNullOrWhiteSpace(line)) { line = next; continue; }
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line)); }
+            try { doc = JsonDocument.Parse(AgentOps.Core.Json.LoneSurrogates.Replace(line), HookRecorder.LineOptions); }
             catch (JsonException)
             {
                 stats.Malformed++;

@@ -35,6 +35,7 @@ public sealed class SeverityConfig
     public ConfiguredSeverity? For(string code, string file)
     {
         if (_overrides.TryGetValue(code, out var forced) && !forced.Source.StartsWith("invalid:", StringComparison.Ordinal)) return forced;
+        if (file.Length == 0) return null; // a finding on no file has no .editorconfig section to match
         var key = Prefix + code.ToLowerInvariant() + ".severity";
         foreach (var config in Chain(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""))
             if (config.Find(file, key) is { } value)

@@ -60,6 +60,14 @@ public sealed class LearnedSignals
         return colon > 0 ? name[..colon] : null;
     }
 
+    /// <summary>AOP1052 for a pattern file that could not be read, at the line of its first error.</summary>
+    public static Diagnostic Ignored(StoredPattern sp)
+    {
+        var first = sp.Diagnostics.FirstOrDefault(d => d.IsError);
+        return new Diagnostic(DiagnosticCodes.LearnedPatternSkipped, DiagnosticSeverity.Warning, sp.Path, first?.Line ?? 0, first?.Column ?? 0,
+            "learned pattern ignored: " + (first?.Message ?? "unreadable"));
+    }
+
     /// <summary>Reads every pattern of the given stores; an id already read from an earlier store is skipped.
     /// The first store is the user's: its learnings branch is read with it (<see cref="PatternMemory"/>).</summary>
     public static LearnedSignals Load(IEnumerable<string> storeRoots)
@@ -77,9 +85,7 @@ public sealed class LearnedSignals
                 if (sp.Lifecycle == PatternLifecycle.Meta) continue;
                 if (sp.Pattern is null)
                 {
-                    var first = sp.Diagnostics.FirstOrDefault(d => d.IsError);
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.LearnedPatternSkipped, DiagnosticSeverity.Warning, sp.Path, first?.Line ?? 0, first?.Column ?? 0,
-                        "learned pattern ignored: " + (first?.Message ?? "unreadable")));
+                    diagnostics.Add(Ignored(sp));
                     continue;
                 }
                 if (ids.Add(sp.Pattern.Id)) { patterns.Add(sp); roots[sp.Pattern.Id] = root; }
