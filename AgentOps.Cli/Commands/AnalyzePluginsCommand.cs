@@ -12,7 +12,8 @@ namespace AgentOps.Cli.Commands;
 /// <summary>
 /// <c>agentops analyze-plugins "&lt;query&gt;" [--limit N] [--category C] [--installed] [--json]</c>: ranks the
 /// catalog's plugins for a need, each with the reasons it ranked (matched fields, synonyms, learned
-/// success rate and usage, install state), dependency closure and complementary plugins.
+/// success rate and usage, install state), dependency closure and complementary plugins. With no query, a
+/// category or --installed lists those plugins (<see cref="PluginRanker.Browse"/>).
 /// </summary>
 public static class AnalyzePluginsCommand
 {
@@ -42,7 +43,9 @@ public static class AnalyzePluginsCommand
             if (r.GetValue(limit) is { } l && (!int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))
                 return CatalogCli.UsageError($"--limit must be a whole number from 1 to 1000, got '{l}'");
             var parsed = ParsedQuery.Parse(text);
-            if (parsed.IsEmpty)
+            // No query but a category or --installed lists those plugins (the seed's `/analyze-plugins --category devops`).
+            var browse = parsed.IsEmpty && text.Trim().Length == 0 && (r.GetValue(category) is not null || r.GetValue(installed));
+            if (parsed.IsEmpty && !browse)
             {
                 CatalogCli.PrintDiagnostics(parsed.Diagnostics);
                 return ExitCodes.Usage;
@@ -53,9 +56,9 @@ public static class AnalyzePluginsCommand
             diagnostics.AddRange(learned.Diagnostics);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // The model loads here, only for ranking: --version, validate and the rest never touch it.
-            var why = "turned off with --lexical";
-            var embedder = r.GetValue(lexical) ? null : EmbeddingService.TryCreate(out why);
-            if (embedder is null)
+            var why = browse ? "no query to rank by" : "turned off with --lexical";
+            var embedder = r.GetValue(lexical) || browse ? null : EmbeddingService.TryCreate(out why);
+            if (embedder is null && !browse)
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.SemanticUnavailable, DiagnosticSeverity.Warning, "<model>", 0, 0,
                     $"ranking by words only: {why}"));
             var modelMs = clock.Elapsed.TotalMilliseconds;
@@ -65,7 +68,7 @@ public static class AnalyzePluginsCommand
                 catalog =>
                 {
                     openMs = clock.Elapsed.TotalMilliseconds - modelMs;
-                    return PluginRanker.Rank(catalog, text, learned, options);
+                    return browse ? PluginRanker.Browse(catalog, learned, options) : PluginRanker.Rank(catalog, text, learned, options);
                 }, embedder);
             diagnostics.AddRange(result.Diagnostics);
             if (r.GetValue(timings))
@@ -92,7 +95,7 @@ public static class AnalyzePluginsCommand
         w.WriteBoolean("used", result.Semantic.Used);
         w.WriteStringOrNull("model", result.Semantic.ModelId);
         w.WriteStringOrNull("reason", result.Semantic.Reason);
-        w.WriteString("ranking", result.Semantic.Used ? "hybrid (words and meaning)" : "lexical (words only)");
+        w.WriteString("ranking", result.Query.IsEmpty ? "listed (no query)" : result.Semantic.Used ? "hybrid (words and meaning)" : "lexical (words only)");
         w.WriteEndObject();
         w.WriteObjects("results", result.Results, (w, p) =>
         {
@@ -149,8 +152,9 @@ public static class AnalyzePluginsCommand
     {
         var inv = CultureInfo.InvariantCulture;
         // Hybrid ranking is the normal case (its reasons say "meaning: …"); the fallback is announced first.
-        if (!result.Semantic.Used) Console.WriteLine($"Ranked by words only ({result.Semantic.Reason}).");
-        if (result.Results.Count == 0) Console.WriteLine($"No plugin matches \"{result.Query.Text}\".");
+        if (result.Query.IsEmpty) Console.WriteLine("No query: listed by what was learned of each plugin, then by name.");
+        else if (!result.Semantic.Used) Console.WriteLine($"Ranked by words only ({result.Semantic.Reason}).");
+        if (result.Results.Count == 0) Console.WriteLine(result.Query.IsEmpty ? "No plugin is listed there." : $"No plugin matches \"{result.Query.Text}\".");
         foreach (var p in result.Results)
         {
             Console.WriteLine(string.Create(inv, $"{p.Rank}. {AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Id)}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));

@@ -40,7 +40,7 @@ public sealed record RankingOptions
 /// recency (+ installed)</c> from the pattern store. Duplicates across marketplaces collapse into one row.
 /// Each result carries its reasons, by words and by meaning. Ties break on name then marketplace.
 /// </summary>
-public static class PluginRanker
+public static partial class PluginRanker
 {
     public static RankingResult Rank(CatalogStore store, string query, LearnedSignals learned, RankingOptions? options = null)
     {
@@ -307,8 +307,9 @@ public static class PluginRanker
         if (r.SynonymMatches.Count > 0) reasons.Add("synonyms: " + string.Join(", ", r.SynonymMatches.Take(4)) + (r.SynonymMatches.Count > 4 ? ", ..." : ""));
         if (meaning is not null) reasons.Add(meaning);
         var matched = (int)Math.Round(r.Coverage * q.Concepts.Count);
-        reasons.Add(string.Create(inv, $"covers {matched} of {q.Concepts.Count} query words; text score {r.TextScore:0.00}")
-            + (r.Dense is { } d ? string.Create(inv, $"; meaning score {d.Score:0.00}") : ""));
+        if (!q.IsEmpty)
+            reasons.Add(string.Create(inv, $"covers {matched} of {q.Concepts.Count} query words; text score {r.TextScore:0.00}")
+                + (r.Dense is { } d ? string.Create(inv, $"; meaning score {d.Score:0.00}") : ""));
         if (r.Learned is { } l)
             reasons.Add(string.Create(inv, $"learned: {l.Executions} executions, success {l.SuccessRate:P0} (reliability {l.Reliability:0.00}), last used {l.LastUsed?.ToString("yyyy-MM-dd", inv) ?? "unknown"}, ×{l.Multiplier:0.00}"));
         if (r.Plugin.Installed) reasons.Add("installed in Claude Code");

@@ -55,6 +55,41 @@ public sealed class CatalogCliTests
         StringAssert.Contains(bad.Out, broken.Replace("\\", "\\\\"));
     }
 
+    /// <summary>The seed's <c>/analyze-plugins --limit 10 --category devops</c>: no query, a category — the category's
+    /// plugins listed once each (a plugin two marketplaces list is one row, "also in"), no model loaded; no query and
+    /// no category is still a usage error.</summary>
+    [TestMethod]
+    public void Analyze_plugins_with_a_category_and_no_query_lists_that_category_once_per_plugin()
+    {
+        using var tmp = new TempDir();
+        var one = tmp.File("one");
+        var two = tmp.File("two");
+        foreach (var root in new[] { one, two })
+            Plugin(Path.Combine(root, "plugins", "terraform-kit"), "terraform-kit", "Terraform modules and plans");
+        Plugin(Path.Combine(one, "plugins", "etl-kit"), "etl-kit", "Nightly ETL jobs");
+        Marketplace(one, "one-mkt", new Entry("terraform-kit", "Terraform modules and plans", Category: "devops"), new Entry("etl-kit", "Nightly ETL jobs", Category: "data"));
+        Marketplace(two, "two-mkt", new Entry("terraform-kit", "Terraform modules and plans", Category: "devops"));
+        Assert.AreEqual(0, Agentops(tmp, "catalog", "--marketplace", one, "--marketplace", two, "--no-embeddings").Exit);
+
+        var (exit, stdout, stderr) = Agentops(tmp, "analyze-plugins", "--category", "devops", "--json");
+        Assert.AreEqual(0, exit, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.AreEqual("listed (no query)", doc.RootElement.GetProperty("semantic").GetProperty("ranking").GetString());
+        var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+        var names = results.Select(r => r.GetProperty("name").GetString()).ToList();
+        CollectionAssert.AreEquivalent(new[] { "agentops-devops", "terraform-kit" }, names, "the devops plugins, each once: " + stdout);
+        Assert.IsTrue(results.All(r => r.GetProperty("category").GetString() == "devops"));
+        Assert.AreEqual("listed: category devops", results[0].GetProperty("reasons")[0].GetString());
+        var terraform = results.Single(r => r.GetProperty("name").GetString() == "terraform-kit");
+        Assert.AreEqual(1, terraform.GetProperty("also_in").GetArrayLength(), "listed by both marketplaces, shown once");
+        CollectionAssert.AreEqual(Enumerable.Range(1, results.Count).ToList(), results.Select(r => r.GetProperty("rank").GetInt32()).ToList());
+
+        var text = Agentops(tmp, "analyze-plugins", "--category", "data", "--limit", "1");
+        Assert.AreEqual(0, text.Exit, text.Err);
+        StringAssert.Contains(text.Out, "1. etl-kit@one-mkt");
+        Assert.AreEqual(2, Agentops(tmp, "analyze-plugins", "--json").Exit, "neither a query nor a category");
+    }
+
     [TestMethod]
     public void Analyze_plugins_json_explains_each_result_and_usage_errors_exit_2()
     {
