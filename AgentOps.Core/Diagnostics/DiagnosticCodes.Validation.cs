@@ -63,6 +63,8 @@ public static partial class DiagnosticCodes
     public const string PatternValidatedInvalid = "AOP0207";
     /// <summary>A required section (## Context, ## Workflow, ## Metrics) is missing.</summary>
     public const string PatternSectionMissing = "AOP0208";
+    /// <summary>A pattern has no `created` date (the seed's own form allows it): dated by its first execution, else `updated`, else the day it is read.</summary>
+    public const string PatternCreatedMissing = "AOP0209";
 
     // 0300–0399 plugin dependency graph.
     /// <summary>A plugin depends on a plugin the marketplace does not have.</summary>

@@ -84,7 +84,7 @@ public static partial class PatternReader
             id = null;
         }
         var category = Str(doc, "category", path, diags, required: true);
-        var created = Date(doc, "created", path, diags, required: true);
+        var created = Date(doc, "created", path, diags, required: false);
         var updated = Date(doc, "updated", path, diags, required: false);
         var rate = Number(doc, "success_rate", path, diags);
         var executions = Int(doc, "executions", path, diags);
@@ -124,6 +124,15 @@ public static partial class PatternReader
                 // The seed's prose form: "1. Research OAuth2 libraries (Code Explorer)" names the agent by its title.
                 steps.Add(new PatternStep(steps.Count + 1, PatternIds.Slug(seed.Groups["agent"].Value), StepKinds.Subagent, "execute", 0, 1,
                     seed.Groups["desc"].Value.Trim()));
+                continue;
+            }
+            if (!m.Success && PhaseWorkflowLine().Match(l) is { Success: true } byPhase
+                && PhaseAgents.TryGetValue(byPhase.Groups["phase"].Value.ToLowerInvariant(), out var byRole))
+            {
+                // The seed README's form: "1. Research: Evaluate OAuth2 libraries" names a phase, not an agent; the step goes to
+                // the core agent of that phase, as a composed plan would give it.
+                steps.Add(new PatternStep(steps.Count + 1, byRole.Agent, StepKinds.Subagent, byRole.Phase, 0, 1,
+                    $"{byPhase.Groups["phase"].Value}: {byPhase.Groups["desc"].Value.Trim()}"));
                 continue;
             }
             if (!m.Success)
@@ -203,6 +212,14 @@ public static partial class PatternReader
         var factors = factorsText.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal))
             .Select(l => l[2..]).Where(l => l != "Not enough contrasting executions yet.").ToList();
 
+        // The seed's own validator does not ask for `created` and its README's example pattern has none: such a pattern
+        // is dated by its first recorded execution, else its `updated`, else the day it is read (a write-back keeps that).
+        if (created is null && doc.Field("created") is null)
+        {
+            created = ledger.Count > 0 ? ledger.Min(e => DateOnly.FromDateTime(e.Timestamp.UtcDateTime)) : updated ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            diags.Add(new Diagnostic(DiagnosticCodes.PatternCreatedMissing, DiagnosticSeverity.Warning, path, doc.FrontmatterLine, 1,
+                $"no 'created' date: read as {created.Value:yyyy-MM-dd}; add it to keep that date"));
+        }
         if (id is null || category is null || created is null || rate is null || executions is null)
             return new(null, diags);
 
@@ -328,6 +345,21 @@ public static partial class PatternReader
     private static partial Regex WorkflowLine();
     [GeneratedRegex(@"^\d+[.)]\s+(?<desc>[^`]+?)\s*\((?<agent>[A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)\s*$")]
     private static partial Regex SeedWorkflowLine();
+    [GeneratedRegex(@"^\d+[.)]\s+(?<phase>[A-Za-z]+)\s*:\s*(?<desc>\S.*)$")]
+    private static partial Regex PhaseWorkflowLine();
+
+    /// <summary>The core agent and phase of a step a pattern names by its phase only (the seed README's
+    /// "1. Research: …"): the default agent agentops-core gives that phase's capability.</summary>
+    private static readonly Dictionary<string, (string Agent, string Phase)> PhaseAgents = new(StringComparer.Ordinal)
+    {
+        ["research"] = ("code-explorer", "research"), ["explore"] = ("code-explorer", "research"),
+        ["plan"] = ("spec-architect", "plan"), ["design"] = ("spec-architect", "plan"), ["spec"] = ("spec-architect", "plan"),
+        ["implement"] = ("change-executor", "implement"), ["build"] = ("change-executor", "implement"), ["code"] = ("change-executor", "implement"),
+        ["test"] = ("test-generator", "test"), ["tests"] = ("test-generator", "test"),
+        ["validate"] = ("continuous-validator", "validate"), ["verify"] = ("continuous-validator", "validate"), ["review"] = ("continuous-validator", "validate"),
+        ["document"] = ("change-executor", "document"), ["docs"] = ("change-executor", "document"),
+        ["deploy"] = ("change-executor", "deploy"), ["release"] = ("change-executor", "deploy"),
+    };
     [GeneratedRegex(@"^\((?<kind>subagent|command|skill|tool),\s*phase:\s*(?<phase>[a-z-]+)\)(?:\s+—\s+mean\s+(?<mean>[0-9.]+)\s*s,\s*success\s+(?<succ>[0-9.]+)\s*%)?(?:\s+—\s+(?<desc>.*))?$")]
     private static partial Regex StepMeta();
     [GeneratedRegex(@"\(([a-z-]+)\)\s*$")]

@@ -12,7 +12,9 @@ namespace AgentOps.Core.Validation;
 public static partial class PatternValidator
 {
     public static readonly IReadOnlyList<string> RequiredSections = ["Context", "Workflow", "Metrics"];
-    private static readonly string[] RequiredFields = ["pattern_id", "category", "created", "success_rate", "executions"];
+    // `created` is not among them: the seed's validator never asked for it (its README's example has none); the reader
+    // warns (AOP0209) and dates such a pattern itself.
+    private static readonly string[] RequiredFields = ["pattern_id", "category", "success_rate", "executions"];
 
     public static IReadOnlyList<Diagnostic> ValidateFile(string path)
     {

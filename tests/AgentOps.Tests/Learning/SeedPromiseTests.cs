@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AgentOps.Cli.Commands;
+using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Patterns;
+using AgentOps.Core.Validation;
 using AgentOps.Orchestration.Learning;
 using AgentOps.Tests.Build;
 
@@ -21,6 +23,33 @@ public sealed class SeedPromiseTests
 
     private static ProcessRunner.Output Agentops(string cwd, params string[] args) =>
         ProcessRunner.Dotnet(cwd, [Path.Combine(AppContext.BaseDirectory, "agentops.dll"), .. args]);
+
+    /// <summary>The seed README's example pattern (no <c>created</c>; workflow lines "1. Research: Evaluate OAuth2 libraries"
+    /// that name a phase, not an agent) is valid with one warning, and each phase line is a step of agentops-core's agent
+    /// for that phase, so plans can follow it; a line naming neither ("1. Test step 1") stays a warned, unread line.</summary>
+    [TestMethod]
+    public void The_seed_readme_pattern_validates_and_its_phase_lines_are_steps()
+    {
+        var path = Seed("readme-example-pattern.md");
+        var diagnostics = PatternValidator.ValidateFile(path);
+        Assert.IsFalse(diagnostics.Any(d => d.IsError), string.Join("\n", diagnostics));
+        Assert.AreEqual(DiagnosticCodes.PatternCreatedMissing, diagnostics.Single().Code, string.Join("\n", diagnostics));
+
+        var read = PatternReader.Parse(path, File.ReadAllText(path));
+        var pattern = read.Pattern!;
+        CollectionAssert.AreEqual(new[] { "code-explorer", "spec-architect", "change-executor", "test-generator", "change-executor" },
+            pattern.Steps.Select(s => s.Name).ToList());
+        CollectionAssert.AreEqual(new[] { "research", "plan", "implement", "test", "document" }, pattern.Steps.Select(s => s.Phase).ToList());
+        Assert.AreEqual("Research: Evaluate OAuth2 libraries", pattern.Steps[0].Description);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.IsTrue(Math.Abs(pattern.Created.DayNumber - today.DayNumber) <= 1, $"dated the day it is read: {pattern.Created}");
+
+        // With a recorded execution, the first one dates it; written back, the date is kept.
+        var withLedger = File.ReadAllText(path).TrimEnd() + "\n\n## Execution Ledger\n- `exec-1` 2025-11-07T22:00:00Z success 2700.000s rollback=no steps=-\n";
+        var dated = PatternReader.Parse("p.md", withLedger).Pattern!;
+        Assert.AreEqual(new DateOnly(2025, 11, 7), dated.Created);
+        StringAssert.Contains(PatternWriter.Render(dated), "created: 2025-11-07");
+    }
 
     /// <summary>Seed §6.2 "Metrics &amp; Monitoring": learning_metrics.json has total_patterns, validated_patterns,
     /// avg_success_rate, total_executions, categories, learning_velocity.</summary>
