@@ -81,6 +81,13 @@ public static class LearningMetrics
         w.WriteNumber("learning_velocity", s.LearningVelocityPerWeek);
     }
 
+    /// <summary>A text for one quoted field of a log line: its first 200 characters, no quote or line break.</summary>
+    private static string Quoted(string text)
+    {
+        var one = text.Replace('"', '\'').Replace('\r', ' ').Replace('\n', ' ').Trim();
+        return one.Length > 200 ? one[..200] + "…" : one;
+    }
+
     /// <summary>Appends lines for the patterns that changed and the executions newly counted; rewrites
     /// learning_metrics.json. Returns the files written.</summary>
     public static IReadOnlyList<string> Write(string storeRoot, IReadOnlyList<LearnedPattern> changed, IReadOnlyList<Execution> newExecutions,
@@ -117,6 +124,9 @@ public static class LearningMetrics
         Append("durations.log", changed.Select(p => string.Create(inv, $"{ts} {p.Id} mean_s={p.Durations.MeanSeconds:0.###} p50_s={p.Durations.P50Seconds:0.###} p90_s={p.Durations.P90Seconds:0.###} rollback_rate={p.RollbackRate:0.####}")));
         Append("plugin_usage.log", newExecutions.SelectMany(e => e.Steps.Where(s => s.Kind != StepKinds.Tool)
             .Select(s => string.Create(inv, $"{ts} {e.Id} {s.Kind} {s.Name} {(s.Succeeded ? "ok" : "fail")} {s.DurationSeconds:0.###}s"))));
+        // The seed's troubleshooting reads "cat metrics/failures.log" to analyse failed executions: one line each.
+        Append("failures.log", newExecutions.Where(e => !e.Success).Select(e => string.Create(inv,
+            $"{ts} {e.Id} failed_steps={(e.Steps.Any(s => !s.Succeeded) ? string.Join(",", e.Steps.Where(s => !s.Succeeded).Select(s => s.Name)) : "-")} rollback={(e.RolledBack ? "yes" : "no")} duration_s={e.DurationSeconds:0.###} reason=\"{Quoted(e.FailureReason ?? "the session did not succeed")}\" task=\"{Quoted(e.Task)}\"")));
         result["learning_metrics.json"] = ToJson(summary, now);
         return result;
     }

@@ -72,6 +72,31 @@ public sealed class SeedPromiseTests
         Assert.AreEqual((double)json["learning_velocity_patterns_per_week"]!, (double)json["learning_velocity"]!);
     }
 
+    /// <summary>The seed's troubleshooting: "Analyze failed executions: cat metrics/failures.log" — one line per failed
+    /// execution learned, with its failed step, none for the successes.</summary>
+    [TestMethod]
+    public void Failed_executions_are_listed_in_metrics_failures_log()
+    {
+        var project = LearningFixtures.NewProject().Project;
+        var runs = Directory.CreateDirectory(Path.Combine(project, "..", "runs")).FullName;
+        var seed = File.ReadAllText(Seed("execution.json"));
+        for (var i = 1; i <= 3; i++)
+            File.WriteAllText(Path.Combine(runs, $"e{i}.json"), seed.Replace("exec_test_001", $"exec_ok_{i}").Replace("22:00:00Z", $"2{i}:00:00Z"));
+        File.WriteAllText(Path.Combine(runs, "e4.json"), seed.Replace("exec_test_001", "exec_failed_4").Replace("22:00:00Z", "23:30:00Z")
+            .Replace("\"agent\": \"change-executor\", \"duration\": 900, \"success\": true", "\"agent\": \"change-executor\", \"duration\": 900, \"success\": false")
+            .Replace("\"result\": \"success\"", "\"result\": \"failure\""));
+
+        LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = Directory.GetFiles(runs).Order(StringComparer.Ordinal).ToList() });
+
+        var log = GitLearningTests.OnBranch(project, "metrics/failures.log");
+        Assert.IsNotNull(log, "failures.log is committed with the other metrics");
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual(1, lines.Length, log);
+        StringAssert.Contains(lines[0], " exec_failed_4 failed_steps=");
+        StringAssert.Contains(lines[0], "change-executor");
+        StringAssert.Contains(lines[0], "task=\"Add OAuth2 to API\"");
+    }
+
     /// <summary>Seed §2.3 <c>/show-patterns [category]</c> and §6.2 <c>/show-patterns --success-rate "&gt;0.9" --category api</c>.</summary>
     [TestMethod]
     public void Show_patterns_takes_the_category_as_an_argument_and_api_matches_api_development()
