@@ -175,8 +175,18 @@ public static partial class PatternReader
             p50 = double.Parse(dm.Groups[2].Value, Inv);
             p90 = double.Parse(dm.Groups[3].Value, Inv);
         }
+        else if (SeedDurationLine().Match(metricsText) is { Success: true } sd)
+        {
+            // The seed's "Avg duration: 45min" / "Duration: ~45min": one figure, so mean, p50 and p90 alike.
+            mean0 = p50 = p90 = double.Parse(sd.Groups["n"].Value, Inv) * sd.Groups["unit"].Value.ToLowerInvariant() switch
+            {
+                "h" or "hr" or "hrs" or "hour" or "hours" => 3600,
+                "m" or "min" or "mins" or "minute" or "minutes" => 60,
+                _ => 1,
+            };
+        }
         var rm = RollbackLine().Match(metricsText);
-        // "Rollback rate: 0.05", or the seed's "Rollback rate: 5%" (a percentage: 0.05, not 5).
+        // "Rollback rate: 0.05", or the seed's "Rollback rate: 5%" / "Rollbacks: 5%" (a percentage: 0.05, not 5).
         if (rm.Success) rollback = double.Parse(rm.Groups[1].Value, Inv) / (rm.Groups[2].Success ? 100.0 : 1.0);
         var hm = HashLine().Match(metricsText);
         if (hm.Success) hash = hm.Groups[1].Value;
@@ -366,7 +376,9 @@ public static partial class PatternReader
     private static partial Regex TrailingPhase();
     [GeneratedRegex(@"Duration:\s*mean\s+([0-9.]+)\s*s,\s*p50\s+([0-9.]+)\s*s,\s*p90\s+([0-9.]+)\s*s")]
     private static partial Regex DurationLine();
-    [GeneratedRegex(@"Rollback rate:\s*([0-9]*\.?[0-9]+)\s*(%)?")]
+    [GeneratedRegex(@"^-\s*(?:Avg\.? duration|Average duration|Duration):\s*~?\s*(?<n>[0-9]*\.?[0-9]+)\s*(?<unit>hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex SeedDurationLine();
+    [GeneratedRegex(@"Rollback(?: rate|s):\s*([0-9]*\.?[0-9]+)\s*(%)?")]
     private static partial Regex RollbackLine();
     [GeneratedRegex(@"Workflow hash:\s*([0-9a-f]{8})")]
     private static partial Regex HashLine();

@@ -41,6 +41,8 @@ public sealed class SeedPromiseTests
             pattern.Steps.Select(s => s.Name).ToList());
         CollectionAssert.AreEqual(new[] { "research", "plan", "implement", "test", "document" }, pattern.Steps.Select(s => s.Phase).ToList());
         Assert.AreEqual("Research: Evaluate OAuth2 libraries", pattern.Steps[0].Description);
+        Assert.AreEqual(2700, pattern.Durations.MeanSeconds, 1e-9, "Duration: ~45min");
+        Assert.AreEqual(0.05, pattern.RollbackRate, 1e-9, "Rollbacks: 5%");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.IsTrue(Math.Abs(pattern.Created.DayNumber - today.DayNumber) <= 1, $"dated the day it is read: {pattern.Created}");
 
@@ -158,13 +160,14 @@ public sealed class SeedPromiseTests
         return (string)patterns.Single(p => (string?)p!["lifecycle"] == "learned")!["id"]!;
     }
 
-    /// <summary>Seed §2.3 example pattern: "Rollback rate: 5%" is 0.05, and its "## Learned Optimizations" lines are
+    /// <summary>Seed §2.3 example pattern: "Rollback rate: 5%" is 0.05, "Avg duration: 45min" 2,700 s, and its "## Learned Optimizations" lines are
     /// kept when the tool writes the pattern back (merge-learnings, the migration route of MIGRATION.md).</summary>
     [TestMethod]
     public void The_seed_pattern_keeps_its_rollback_rate_and_optimizations_when_written_back()
     {
         var read = PatternReader.Parse(OauthFile, File.ReadAllText(Seed(OauthFile))).Pattern!;
         Assert.AreEqual(0.05, read.RollbackRate, 1e-9);
+        Assert.AreEqual(2700, read.Durations.MeanSeconds, 1e-9, "Avg duration: 45min is kept, not lost on write-back");
         CollectionAssert.AreEqual(new[]
         {
             "Parallel: Research + Plan (saves 10min)",
