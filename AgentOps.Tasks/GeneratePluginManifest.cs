@@ -31,6 +31,9 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
     public string? Icon { get; set; }
     public string? Stability { get; set; }
     public string[] Capabilities { get; set; } = [];
+    /// <summary><c>PluginNetworkHosts</c>: the hosts the plugin reaches (plugin.json <c>network.hosts</c>), <c>none</c> for
+    /// none; empty: no <c>network</c> field.</summary>
+    public string? NetworkHosts { get; set; }
     /// <summary>PluginDependency items; metadata Version is a semver range.</summary>
     public ITaskItem[] Dependencies { get; set; } = [];
     /// <summary>Component files outside the default folders; metadata Kind = commands|agents|skills|hooks|mcpServers.</summary>
@@ -47,6 +50,7 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
         if (string.IsNullOrWhiteSpace(Description))
             Report(DiagnosticCodes.PluginDescriptionMissing, DiagnosticSeverity.Warning, "Description",
                 "the plugin has no <Description>; Claude Code shows it when users browse the marketplace");
+        var hosts = Hosts();
         if (Log.HasLoggedErrors) return false;
 
         var plugin = new PluginDescription
@@ -58,7 +62,7 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
             Dependencies = Dependencies.Select(d => new PluginDependencyInfo(d.ItemSpec, Empty(d.GetMetadata("Version")))).ToList(),
             ExtraCommands = Components("commands"), ExtraAgents = Components("agents"), ExtraSkills = Components("skills"),
             ExtraHooks = Components("hooks"), ExtraMcpServers = Components("mcpServers"),
-            Stability = Stability, Capabilities = Capabilities,
+            Stability = Stability, Capabilities = Capabilities, NetworkHosts = hosts,
         };
         if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
             Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
@@ -67,6 +71,19 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
         else if (File.Exists(MetadataFile))
             File.Delete(MetadataFile);
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The declared hosts: null when <c>PluginNetworkHosts</c> is not set, none for <c>none</c>; a host Claude Code's
+    /// sandbox would not take is an error here (AOP0012), where plugin.json written by hand only gets the CLI's warning.</summary>
+    private List<string>? Hosts()
+    {
+        if (string.IsNullOrWhiteSpace(NetworkHosts)) return null;
+        var hosts = NetworkHosts.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (hosts is ["none"]) return [];
+        foreach (var bad in hosts.Where(h => !Core.Validation.NetworkHosts.IsValid(h)))
+            Report(DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Error, "PluginNetworkHosts",
+                $"PluginNetworkHosts: '{bad}' must be {Core.Validation.NetworkHosts.Expected}" + (bad == "none" ? " ('none' stands alone)" : ""));
+        return hosts;
     }
 
     private List<string> Components(string kind) =>

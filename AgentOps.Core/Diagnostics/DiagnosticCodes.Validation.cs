@@ -26,6 +26,8 @@ public static partial class DiagnosticCodes
     public const string MarketplaceDescriptionMissing = "AOP0010";
     /// <summary>A JSON object names the same key twice: JSON.parse silently keeps the last, so what a reviewer reads is not what runs.</summary>
     public const string JsonDuplicateKey = "AOP0011";
+    /// <summary>plugin.json `network` is not `{ "hosts": [...] }` or a host is not in a form Claude Code's sandbox takes (ignored at load time).</summary>
+    public const string NetworkHostsInvalid = "AOP0012";
 
     // 0103–0199 component frontmatter (commands, agents, skills).
     /// <summary>A command, agent or skill file has no frontmatter block (the CLI warns).</summary>

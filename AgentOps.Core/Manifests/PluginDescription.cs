@@ -30,6 +30,9 @@ public sealed record PluginDescription
     public IReadOnlyList<string> ExtraSkills { get; init; } = [];
     public IReadOnlyList<string> ExtraHooks { get; init; } = [];
     public IReadOnlyList<string> ExtraMcpServers { get; init; } = [];
+    /// <summary>The hosts the plugin declares it reaches (plugin.json <c>network.hosts</c>); empty: it declares it reaches
+    /// none; null: it declares nothing (no <c>network</c> field).</summary>
+    public IReadOnlyList<string>? NetworkHosts { get; init; }
 
     /// <summary>The seed's metadata Claude Code does not read (stability, capabilities, learning
     /// settings). Kept in .claude-plugin/agentops.json, never in plugin.json where the CLI warns.</summary>

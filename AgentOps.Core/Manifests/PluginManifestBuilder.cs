@@ -29,6 +29,7 @@ public static class PluginManifestBuilder
         AddPaths(json, "skills", p.ExtraSkills);
         AddPaths(json, "hooks", p.ExtraHooks);
         AddPaths(json, "mcpServers", p.ExtraMcpServers);
+        if (p.NetworkHosts is { } hosts) json["network"] = new JObject { ["hosts"] = new JArray(hosts) };
         return json;
     }
 

@@ -25,6 +25,7 @@ public static partial class PluginManifestValidator
             diagnostics.Add(JsonFile.At(name, DiagnosticCodes.NameNotKebabCase, DiagnosticSeverity.Warning, manifestFile,
                 $"plugin name '{name}' is not kebab-case; Claude Code accepts it but the claude.ai marketplace sync needs lowercase letters, digits and hyphens"));
         diagnostics.AddRange(AgentOps.Core.Security.PathPolicyChecks.Plugin(manifestFile, obj));
+        if (obj["network"] is { } network) diagnostics.AddRange(Network(manifestFile, network));
         var experimental = obj["experimental"] as JObject;
         foreach (var (field, value) in PathFields.Select(f => (f, obj[f])).Concat(ExperimentalFields.Select(f => ($"experimental.{f}", experimental?[f]))))
             foreach (var pathToken in ListedPaths(value))
@@ -40,6 +41,22 @@ public static partial class PluginManifestValidator
                         $"skills: '{relative}' is a file; a skills entry is a folder holding SKILL.md (point to its parent folder)"));
             }
         return diagnostics;
+    }
+
+    /// <summary>`network` as Claude Code reads it: an object whose `hosts` is a list of <see cref="NetworkHosts"/>; anything else
+    /// is ignored at load time, which both it and we warn of (AOP0012).</summary>
+    private static IEnumerable<Diagnostic> Network(string manifestFile, JToken network)
+    {
+        if (network is not JObject { } o || o["hosts"] is not JArray hosts)
+        {
+            yield return JsonFile.At(network, DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Warning, manifestFile,
+                "'network' must be an object with a list of hosts, such as { \"hosts\": [\"api.example.com\"] }; Claude Code ignores it at load time");
+            yield break;
+        }
+        for (var i = 0; i < hosts.Count; i++)
+            if (hosts[i] is not JValue { Type: JTokenType.String } h || !NetworkHosts.IsValid((string)h!))
+                yield return JsonFile.At(hosts[i], DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Warning, manifestFile,
+                    $"network.hosts[{i}]: {hosts[i].ToString(Newtonsoft.Json.Formatting.None)} must be {NetworkHosts.Expected}; Claude Code ignores it at load time");
     }
 
     /// <summary>The string paths of a component field: a string or the strings of an array.</summary>

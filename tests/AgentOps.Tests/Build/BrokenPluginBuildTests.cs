@@ -47,6 +47,8 @@ public sealed class BrokenPluginBuildTests
         // Two projects claiming one name, and a dependency on a plugin that does not exist.
         mkt.Plugin("twin-a", "<PropertyGroup><PluginName>twin</PluginName></PropertyGroup>");
         mkt.Plugin("twin-b", "<PropertyGroup><PluginName>twin</PluginName></PropertyGroup>");
+        // A host Claude Code's sandbox would not take (a URL): an error at the property, not a manifest the CLI half-ignores.
+        mkt.Plugin("net-url", "<PropertyGroup>\n    <PluginNetworkHosts>https://api.example.com/v1</PluginNetworkHosts>\n  </PropertyGroup>");
 
         var build = mkt.Build();
         Assert.AreNotEqual(0, build.ExitCode);
@@ -63,6 +65,8 @@ public sealed class BrokenPluginBuildTests
         Assert.IsTrue(found.Any(d => d.Code == "AOP0406" && d.File.StartsWith(Path.Combine(mkt.Root, "plugins/bad-files/loop-"), StringComparison.Ordinal)),
             "symlink loop: " + string.Join('\n', found));
         Assert.IsTrue(found.Count(d => d.Code == "AOP0702") >= 2, "duplicate plugin name at both projects:\n" + build.All);
+        Assert.IsTrue(found.Any(d => d.Code == "AOP0012" && d.File.EndsWith("net-url.agentplugin", StringComparison.Ordinal) && d.Line > 1),
+            "PluginNetworkHosts with a URL at its line:\n" + string.Join('\n', found));
         Assert.IsFalse(build.All.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase), build.All);
     }
 

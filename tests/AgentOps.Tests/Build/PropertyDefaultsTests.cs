@@ -39,6 +39,7 @@ public sealed class PropertyDefaultsTests
                 <Version>1.2.0</Version>
                 <Description>Everything else from the defaults.</Description>
                 <PackageTags>one;two</PackageTags>
+                <PluginNetworkHosts>none</PluginNetworkHosts>
                 <RepositoryUrl>https://example.com/repo</RepositoryUrl>
               </PropertyGroup>
             </Project>
@@ -54,6 +55,7 @@ public sealed class PropertyDefaultsTests
                 <PluginAuthor>Own Author</PluginAuthor>
                 <PluginLicense>MIT</PluginLicense>
                 <PluginKeywords>mine</PluginKeywords>
+                <PluginNetworkHosts>api.example.com;*.example.org:8443</PluginNetworkHosts>
               </PropertyGroup>
             </Project>
             """);
@@ -78,6 +80,9 @@ public sealed class PropertyDefaultsTests
         Assert.AreEqual("Own Author", Text(custom["author"]!["name"]), "the project wins over Directory.Build.props");
         Assert.AreEqual("MIT", Text(custom["license"]));
         CollectionAssert.AreEqual(new[] { "mine" }, custom["keywords"]!.AsArray().Select(Text).ToArray());
+        CollectionAssert.AreEqual(new[] { "api.example.com", "*.example.org:8443" }, custom["network"]!["hosts"]!.AsArray().Select(Text).ToArray(),
+            "PluginNetworkHosts -> network.hosts (Claude Code 2.1.331)");
+        Assert.AreEqual(0, plain["network"]!["hosts"]!.AsArray().Count, "PluginNetworkHosts 'none' declares that the plugin reaches no host");
 
         var marketplace = Manifest(mkt, ".claude-plugin/marketplace.json");
         Assert.AreEqual("defaults", Text(marketplace["name"]), "MarketplaceName defaults to the project file's name");
