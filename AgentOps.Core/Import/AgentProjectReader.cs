@@ -32,6 +32,9 @@ public static class AgentProjectReader
             Repository = Prop("PluginRepository") ?? Prop(SdkProjectMap.Repository),
             Icon = Prop(SdkProjectMap.Icon),
             Stability = Prop(SdkProjectMap.Stability),
+            NetworkHosts = Prop(SdkProjectMap.NetworkHosts) is { } hosts
+                ? hosts.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(h => h != SdkProjectMap.NoNetworkHosts).Distinct(StringComparer.Ordinal).ToList()
+                : null,
             Dependencies = Items(doc, SdkProjectMap.Dependency)
                 .Select(e => new PluginDependencyInfo(e.Include, e.Element.Attribute(SdkProjectMap.DependencyVersion)?.Value)).ToList(),
             ExtraCommands = Includes(doc, SdkProjectMap.Command, "commands/"),

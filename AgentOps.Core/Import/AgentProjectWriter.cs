@@ -22,6 +22,7 @@ public static class AgentProjectWriter
             (SdkProjectMap.Category, p.Category), (SdkProjectMap.Keywords, p.Keywords.Count > 0 ? string.Join(';', p.Keywords) : null),
             (SdkProjectMap.License, p.License), (SdkProjectMap.Homepage, p.Homepage), (SdkProjectMap.Repository, p.Repository),
             (SdkProjectMap.Icon, p.Icon), (SdkProjectMap.Stability, p.Stability),
+            (SdkProjectMap.NetworkHosts, p.NetworkHosts is { } hosts ? (hosts.Count == 0 ? SdkProjectMap.NoNetworkHosts : string.Join(';', hosts)) : null),
         };
         var items = new List<XElement>();
         foreach (var d in p.Dependencies)

@@ -28,7 +28,7 @@ public static class MarketplaceImporter
     // plugin.json fields the projects hold (others become notes).
     private static readonly HashSet<string> PluginFields =
         ["$schema", "name", "version", "description", "displayName", "author", "homepage", "repository", "license", "keywords", "icon", "dependencies",
-         "commands", "agents", "skills", "hooks", "mcpServers", "category", "tags"];
+         "commands", "agents", "skills", "hooks", "mcpServers", "category", "tags", "network"];
     private static readonly HashSet<string> LocalEntryFields =
         ["name", "source", "description", "version", "author", "category", "keywords", "tags", "homepage", "license", "repository", "dependencies"];
     private static readonly HashSet<string> RemoteEntryFields = ["name", "source", "description", "version", "category"];
@@ -203,7 +203,19 @@ public static class MarketplaceImporter
             ExtraSkills = ExtraPaths(pj, "skills", "./skills/", pluginFile, notes),
             ExtraHooks = ExtraPaths(pj, "hooks", "./hooks/hooks.json", pluginFile, notes),
             ExtraMcpServers = ExtraPaths(pj, "mcpServers", "./.mcp.json", pluginFile, notes),
+            NetworkHosts = Hosts(pj["network"], pluginFile, notes),
         };
+    }
+
+    // network.hosts becomes PluginNetworkHosts when every host is one the sandbox takes; anything else Claude Code
+    // ignores at load time, so it is left out with a note rather than carried into a project the build would refuse.
+    private static List<string>? Hosts(JToken? network, string file, List<ImportNote> notes)
+    {
+        if (network is null) return null;
+        if (network is JObject o && o["hosts"] is JArray a && a.All(h => h is JValue { Type: JTokenType.String } s && NetworkHosts.IsValid((string)s!)))
+            return a.Select(h => (string)h!).Distinct(StringComparer.Ordinal).ToList();
+        notes.Add(new(file, "network", $"{DiagnosticCodes.NetworkHostsInvalid}: not {{ \"hosts\": [...] }} of hosts Claude Code's sandbox takes (it ignores it at load time): not imported"));
+        return null;
     }
 
     // Listed paths outside the default folders become items; inline objects cannot be held by a project.

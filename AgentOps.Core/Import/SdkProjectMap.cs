@@ -26,6 +26,8 @@ public static class SdkProjectMap
     public const string Repository = "RepositoryUrl";                 // repository
     public const string Icon = "PluginIcon";                          // icon
     public const string Stability = "PluginStability";                // agentops.json stability
+    public const string NetworkHosts = "PluginNetworkHosts";          // network.hosts (';'-separated; "none" for an empty list)
+    public const string NoNetworkHosts = "none";
 
     // .agentplugin items.
     public const string Dependency = "PluginDependency";              // dependencies[] (Include = name, Version = range)

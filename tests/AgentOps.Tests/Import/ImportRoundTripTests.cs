@@ -60,17 +60,20 @@ public sealed class ImportRoundTripTests
               "name": "alpha", "version": "1.2.0", "description": "Alpha builds things",
               "author": { "name": "Ann", "email": "ann@example.com" }, "homepage": "https://example.com/alpha",
               "repository": "https://github.com/example/alpha", "license": "MIT", "keywords": ["build", "ci"],
-              "dependencies": ["beta"], "agents": ["./extra/agents/helper.md"]
+              "dependencies": ["beta"], "agents": ["./extra/agents/helper.md"],
+              "network": { "hosts": ["api.example.com", "*.example.org:8443"] }
             }
             """);
         dir.Write("plugins/alpha/commands/build.md", "---\ndescription: Build it\n---\nBuild.\n");
         dir.Write("plugins/alpha/extra/agents/helper.md", "---\nname: helper\ndescription: Helps\n---\nHelp.\n");
-        dir.Write("plugins/beta/.claude-plugin/plugin.json", """{ "name": "beta", "version": "0.3.0", "description": "Beta helps with reviews" }""");
+        dir.Write("plugins/beta/.claude-plugin/plugin.json", """{ "name": "beta", "version": "0.3.0", "description": "Beta helps with reviews", "network": { "hosts": [] } }""");
         using var output = new TempDir();
 
         var result = MarketplaceImporter.Import(dir.Path, output.Path);
 
         Assert.AreEqual(0, result.Notes.Count, string.Join("\n", result.Notes));
+        StringAssert.Contains(File.ReadAllText(output.File("plugins/alpha/alpha.agentplugin")), "<PluginNetworkHosts>api.example.com;*.example.org:8443</PluginNetworkHosts>");
+        StringAssert.Contains(File.ReadAllText(output.File("plugins/beta/beta.agentplugin")), "<PluginNetworkHosts>none</PluginNetworkHosts>");
         Assert.IsTrue(File.Exists(output.File("plugins/alpha/alpha.agentplugin")));
         Assert.IsTrue(File.Exists(output.File("plugins/alpha/commands/build.md")), "the plugin's files are copied next to its project");
         Assert.IsFalse(File.Exists(output.File("plugins/alpha/.claude-plugin/plugin.json")), "plugin.json is the build's to generate");
@@ -80,6 +83,22 @@ public sealed class ImportRoundTripTests
         AssertSameJson(original, marketplace, "marketplace.json");
         foreach (var name in new[] { "alpha", "beta" })
             AssertSameJson(JObject.Parse(File.ReadAllText(dir.File($"plugins/{name}/.claude-plugin/plugin.json"))), plugins[name], $"{name}/plugin.json");
+    }
+
+    /// <summary>A `network` Claude Code would ignore (a URL among the hosts) is not carried into the project, where the build
+    /// would refuse it: a note names it (AOP0012), the rest of the plugin is imported.</summary>
+    [TestMethod]
+    public void A_network_declaration_the_cli_would_ignore_is_a_note_not_a_property()
+    {
+        using var dir = new TempDir();
+        dir.Write(".claude-plugin/marketplace.json", """{ "name": "m", "owner": { "name": "O" }, "plugins": [ { "name": "p", "source": "./plugins/p" } ] }""");
+        dir.Write("plugins/p/.claude-plugin/plugin.json", """{ "name": "p", "version": "1.0.0", "description": "P plugin", "network": { "hosts": ["https://api.example.com/v1"] } }""");
+        using var output = new TempDir();
+        var result = MarketplaceImporter.Import(dir.Path, output.Path);
+        Assert.IsTrue(result.Notes.Any(n => n.JsonPath == "network" && n.Message.Contains("AOP0012", StringComparison.Ordinal)), string.Join("\n", result.Notes));
+        var project = File.ReadAllText(output.File("plugins/p/p.agentplugin"));
+        Assert.IsFalse(project.Contains("PluginNetworkHosts", StringComparison.Ordinal), project);
+        StringAssert.Contains(project, "<Description>P plugin</Description>");
     }
 
     [TestMethod]
