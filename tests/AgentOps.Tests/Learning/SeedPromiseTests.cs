@@ -21,6 +21,18 @@ public sealed class SeedPromiseTests
     private const string OauthFile = "2025-11-07-api-development-oauth-api.md";
     private const string TestPatternFile = "2025-11-07-testing-test-001.md";
 
+    /// <summary>A new project and a folder of three copies of the seed's execution.json, ids <paramref name="idPrefix"/>1…3,
+    /// an hour apart; with the seed record's text for variants.</summary>
+    private static (string Project, string Runs, string Seed) SeedRuns(string idPrefix)
+    {
+        var project = LearningFixtures.NewProject().Project;
+        var runs = Directory.CreateDirectory(Path.Combine(project, "..", "runs")).FullName;
+        var seed = File.ReadAllText(Seed("execution.json"));
+        for (var i = 1; i <= 3; i++)
+            File.WriteAllText(Path.Combine(runs, $"e{i}.json"), seed.Replace("exec_test_001", $"{idPrefix}{i}").Replace("22:00:00Z", $"2{i}:00:00Z"));
+        return (project, runs, seed);
+    }
+
     private static ProcessRunner.Output Agentops(string cwd, params string[] args) =>
         ProcessRunner.Dotnet(cwd, [Path.Combine(AppContext.BaseDirectory, "agentops.dll"), .. args]);
 
@@ -58,11 +70,7 @@ public sealed class SeedPromiseTests
     [TestMethod]
     public void Learning_metrics_json_carries_the_seed_field_names()
     {
-        var project = LearningFixtures.NewProject().Project;
-        var runs = Directory.CreateDirectory(Path.Combine(project, "..", "runs")).FullName;
-        var seed = File.ReadAllText(Seed("execution.json"));
-        for (var i = 1; i <= 3; i++)
-            File.WriteAllText(Path.Combine(runs, $"e{i}.json"), seed.Replace("exec_test_001", $"exec_test_00{i}").Replace("22:00:00Z", $"2{i}:00:00Z"));
+        var (project, runs, _) = SeedRuns("exec_test_00");
 
         LearningEngine.Learn(new LearnOptions { Project = project, ExecutionFiles = Directory.GetFiles(runs).Order(StringComparer.Ordinal).ToList() });
 
@@ -79,11 +87,7 @@ public sealed class SeedPromiseTests
     [TestMethod]
     public void Failed_executions_are_listed_in_metrics_failures_log()
     {
-        var project = LearningFixtures.NewProject().Project;
-        var runs = Directory.CreateDirectory(Path.Combine(project, "..", "runs")).FullName;
-        var seed = File.ReadAllText(Seed("execution.json"));
-        for (var i = 1; i <= 3; i++)
-            File.WriteAllText(Path.Combine(runs, $"e{i}.json"), seed.Replace("exec_test_001", $"exec_ok_{i}").Replace("22:00:00Z", $"2{i}:00:00Z"));
+        var (project, runs, seed) = SeedRuns("exec_ok_");
         File.WriteAllText(Path.Combine(runs, "e4.json"), seed.Replace("exec_test_001", "exec_failed_4").Replace("22:00:00Z", "23:30:00Z")
             .Replace("\"agent\": \"change-executor\", \"duration\": 900, \"success\": true", "\"agent\": \"change-executor\", \"duration\": 900, \"success\": false")
             .Replace("\"result\": \"success\"", "\"result\": \"failure\""));
