@@ -1,0 +1,85 @@
+using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Validation;
+using AgentOps.Tests.Validation;
+
+namespace AgentOps.Tests.Hostile;
+
+/// <summary>Hostile plugin content the build's validator (the same one `agentops validate` runs) once let through:
+/// an .mcp.json that is not an object, an MCP file listed in plugin.json and never read, a link to the folder that
+/// holds it, a link to a FIFO kept outside the plugin.</summary>
+[TestClass]
+public sealed class HostilePluginFolderTests
+{
+    private static string Plugin(TempDir dir, string manifest = """{ "name": "p", "version": "1.0.0", "description": "A plugin for tests" }""")
+    {
+        dir.Write("p/.claude-plugin/plugin.json", manifest);
+        dir.Write("p/commands/hello.md", "---\ndescription: Say hello\n---\nHello.\n");
+        return dir.File("p");
+    }
+
+    [TestMethod]
+    [DataRow("[]", 1, "an array")]
+    [DataRow("[{\"mcpServers\": {}}]", 1, "an array")]
+    [DataRow("\"servers\"", 1, "a string")]
+    [DataRow("42", 1, "a number")]
+    public void An_mcp_json_that_is_not_an_object_is_an_error_at_its_root(string json, int line, string what)
+    {
+        // Before: accepted without a word; Claude Code loads no server from it, and refuses a string outright.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        var mcp = dir.Write("p/.mcp.json", json + "\n");
+        var d = Expect.Has(PluginFolderValidator.Validate(plugin), DiagnosticCodes.SchemaWrongType, line);
+        Assert.AreEqual(mcp, d.File);
+        Assert.AreEqual(DiagnosticSeverity.Error, d.Severity);
+        StringAssert.Contains(d.Message, what);
+    }
+
+    [TestMethod]
+    public void An_mcp_file_plugin_json_lists_is_checked_like_the_default_one()
+    {
+        // The SDK lists a PluginMcpServers file outside .mcp.json in plugin.json; before, only .mcp.json was read.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir, """{ "name": "p", "version": "1.0.0", "description": "A plugin for tests", "mcpServers": "./config/servers.json" }""");
+        var listed = dir.Write("p/config/servers.json", "{\n  \"mcpServers\": {\n    \"db\": { \"command\": 5 }\n  }\n}\n");
+        var found = PluginFolderValidator.Validate(plugin);
+        var d = Expect.Has(found, DiagnosticCodes.SchemaWrongType, 3);
+        Assert.AreEqual(listed, d.File);
+        StringAssert.Contains(d.Message, "mcpServers.db");
+    }
+
+    [TestMethod]
+    public void A_link_to_the_folder_that_holds_it_is_a_loop_at_the_link()
+    {
+        // Before: accepted (it resolves inside the plugin), and `dotnet pack` copied self/self/self/… until the path was too long.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        var self = dir.Link("p/self", ".");
+        var up = dir.Link("p/commands/up", "..");
+        var found = PluginFolderValidator.Validate(plugin);
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkLoop && d.File == self && d.Line == 1), string.Join("\n", found));
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkLoop && d.File == up && d.Line == 1), string.Join("\n", found));
+    }
+
+    [TestMethod]
+    public void A_link_to_a_sibling_folder_is_still_fine()
+    {
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        dir.Write("p/shared/notes.md", "Notes.\n");
+        dir.Link("p/docs", "shared");
+        Expect.None(PluginFolderValidator.Validate(plugin), DiagnosticCodes.SymlinkLoop);
+    }
+
+    [TestMethod]
+    public void A_link_to_a_fifo_outside_the_plugin_is_refused_at_the_link()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Inconclusive("no FIFOs on Windows");
+        // The walk never enters links, so a FIFO beside the plugin (inside the marketplace) went unseen until the pack hung on it.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        HostileFiles.Mkfifo(dir.File("pipe"));
+        var link = dir.Link("p/notes.md", "../pipe");
+        var found = PluginFolderValidator.Validate(plugin, [plugin, dir.Path]);
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.NotRegularFile && d.File == link && d.Line == 1), string.Join("\n", found));
+    }
+}
