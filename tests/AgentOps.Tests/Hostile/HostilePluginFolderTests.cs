@@ -82,4 +82,30 @@ public sealed class HostilePluginFolderTests
         var found = PluginFolderValidator.Validate(plugin, [plugin, dir.Path]);
         Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.NotRegularFile && d.File == link && d.Line == 1), string.Join("\n", found));
     }
+
+    [TestMethod]
+    public void A_hook_script_path_that_climbs_out_of_the_plugin_is_named()
+    {
+        // Before: a `..` in the path after ${CLAUDE_PLUGIN_ROOT} skipped every script check, silently.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        dir.Write("outside.sh", "#!/bin/sh\necho hi\n");
+        var hooks = dir.Write("p/hooks/hooks.json",
+            "{\n  \"hooks\": {\n    \"Stop\": [ { \"hooks\": [ {\n      \"type\": \"command\",\n      \"command\": \"\\\"${CLAUDE_PLUGIN_ROOT}/../outside.sh\\\"\"\n    } ] } ]\n  }\n}\n");
+        var d = Expect.Has(PluginFolderValidator.Validate(plugin), DiagnosticCodes.HookScriptMissing, 5);
+        Assert.AreEqual(hooks, d.File);
+        StringAssert.Contains(d.Message, "climbs out");
+    }
+
+    [TestMethod]
+    public void A_hook_script_path_with_dots_that_stays_inside_is_checked_as_usual()
+    {
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        var script = dir.Write("p/scripts/run.sh", "#!/bin/sh\necho hi\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
+        dir.Write("p/hooks/hooks.json",
+            "{ \"hooks\": { \"Stop\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"\\\"${CLAUDE_PLUGIN_ROOT}/hooks/../scripts/run.sh\\\"\" } ] } ] } }\n");
+        Expect.None(PluginFolderValidator.Validate(plugin), DiagnosticCodes.HookScriptMissing);
+    }
 }
