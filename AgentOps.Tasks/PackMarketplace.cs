@@ -33,12 +33,12 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
         try
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            CopyFile(Path.Combine(root, ".claude-plugin", "marketplace.json"), Path.Combine(staging, ".claude-plugin", "marketplace.json"));
+            CopyRootFile(Path.Combine(root, ".claude-plugin", "marketplace.json"), Path.Combine(staging, ".claude-plugin", "marketplace.json"));
             foreach (var file in RootFiles)
             {
                 var source = Path.GetFullPath(Path.Combine(root, file.ItemSpec));
                 var packagePath = file.GetMetadata("PackagePath");
-                CopyFile(source, Path.Combine(staging, packagePath.Length > 0 ? packagePath : Path.GetRelativePath(root, source)));
+                CopyRootFile(source, Path.Combine(staging, packagePath.Length > 0 ? packagePath : Path.GetRelativePath(root, source)));
             }
             foreach (var plugin in Plugins)
             {
@@ -100,6 +100,25 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
                 CopyFile(resolved.FullName, target);
             else // a FIFO would block the copy forever, a device never ends
                 Refuse(DiagnosticCodes.NotRegularFile, entry, $"{Core.Security.FileKind.Describe(kind)}, not a regular file: not packed");
+        }
+    }
+
+    // README.md, LICENSE, marketplace.json: a FIFO there blocked the copy forever, a folder failed it with no place.
+    private void CopyRootFile(string source, string destination)
+    {
+        switch (Core.Security.FileKind.OfTarget(source))
+        {
+            case Core.Security.FileType.Regular:
+                CopyFile(source, destination);
+                break;
+            case Core.Security.FileType.Missing or Core.Security.FileType.Directory:
+                TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, source, 1, 1,
+                    Directory.Exists(source) ? "a folder where the pack expects a file: not packed" : "file not found: not packed"));
+                break;
+            case var kind:
+                TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.NotRegularFile, DiagnosticSeverity.Error, source, 1, 1,
+                    $"{Core.Security.FileKind.Describe(kind)}, not a regular file: not packed"));
+                break;
         }
     }
 

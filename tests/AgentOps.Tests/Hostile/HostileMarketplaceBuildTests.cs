@@ -109,4 +109,26 @@ public sealed class HostileMarketplaceBuildTests
         NoCrash(build);
         Expect(build, mcp, "AOP0002");
     }
+
+    [TestMethod]
+    public void A_fifo_readme_or_a_license_folder_at_the_root_fails_the_pack_at_that_file()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Inconclusive("no FIFOs on Windows");
+        // Before: README.md as a FIFO hung the pack in File.Copy; LICENSE as a folder failed it with AOP0704 at the root.
+        RepoMarketplace.EnsurePacked();
+        using var mkt = new TempMarketplace();
+        mkt.Plugin("plain");
+        var readme = Path.Combine(mkt.Root, "README.md");
+        File.Delete(readme);
+        HostileFiles.Mkfifo(readme);
+        var license = Path.Combine(mkt.Root, "LICENSE");
+        Directory.CreateDirectory(license);
+
+        var pack = mkt.Build("pack");
+        Assert.AreNotEqual(0, pack.ExitCode, pack.All);
+        NoCrash(pack);
+        Expect(pack, readme, "AOP0408");
+        Expect(pack, license, "AOP0400");
+        Assert.IsFalse(Directory.Exists(Path.Combine(mkt.Root, "artifacts", "marketplace")), "no half marketplace");
+    }
 }
