@@ -108,4 +108,38 @@ public sealed class HostilePluginFolderTests
             "{ \"hooks\": { \"Stop\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"\\\"${CLAUDE_PLUGIN_ROOT}/hooks/../scripts/run.sh\\\"\" } ] } ] } }\n");
         Expect.None(PluginFolderValidator.Validate(plugin), DiagnosticCodes.HookScriptMissing);
     }
+
+    [TestMethod]
+    public void Components_behind_symbolic_links_are_validated_like_the_others()
+    {
+        // Before: a linked commands/ folder, a linked skill folder and a command file that is a link were skipped by the
+        // frontmatter checks, so `dotnet build` passed; Claude Code, the pack and the MSBuild globs all follow them.
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        Directory.Delete(dir.File("p/commands"), recursive: true);
+        dir.Write("p/real-commands/bad.md", "---\ndescription: [unclosed\n---\nx\n");
+        dir.Link("p/commands", "real-commands");
+        dir.Write("p/shared/agent.md", "---\nname: linked\ndescription: Use when linked\nmodel: gpt-4\n---\nx\n");
+        dir.Link("p/agents/linked.md", "../shared/agent.md");
+        dir.Write("p/shared-skill/SKILL.md", "---\ndescription: Use when shared\n---\nx\n");
+        dir.Link("p/skills/shared-skill", "../shared-skill");
+
+        var found = PluginFolderValidator.Validate(plugin);
+        Assert.AreEqual(dir.File("p/commands/bad.md"), Expect.Has(found, DiagnosticCodes.FrontmatterSyntax, 3).File);
+        Assert.AreEqual(dir.File("p/agents/linked.md"), Expect.Has(found, DiagnosticCodes.UnknownModel, 4).File);
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.ComponentFieldMissing && d.File == dir.File("p/skills/shared-skill/SKILL.md")), string.Join("\n", found));
+    }
+
+    [TestMethod]
+    public void A_component_folder_linked_outside_the_plugin_is_not_walked()
+    {
+        using var dir = new TempDir();
+        var plugin = Plugin(dir);
+        Directory.Delete(dir.File("p/commands"), recursive: true);
+        dir.Write("elsewhere/bad.md", "---\ndescription: [unclosed\n---\nx\n");
+        dir.Link("p/commands", "../elsewhere");
+        var found = PluginFolderValidator.Validate(plugin);
+        Expect.None(found, DiagnosticCodes.FrontmatterSyntax);
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkEscapes && d.File == dir.File("p/commands")), string.Join("\n", found));
+    }
 }
