@@ -131,4 +131,45 @@ public sealed class HostileMarketplaceBuildTests
         Expect(pack, license, "AOP0400");
         Assert.IsFalse(Directory.Exists(Path.Combine(mkt.Root, "artifacts", "marketplace")), "no half marketplace");
     }
+
+    [TestMethod]
+    public void Two_plugin_projects_in_one_folder_fail_at_both_projects()
+    {
+        // Before: the build passed with two entries on one folder, whose one plugin.json the last project to build wrote.
+        RepoMarketplace.EnsurePacked();
+        using var mkt = new TempMarketplace();
+        mkt.Plugin("first");
+        var second = mkt.Write("plugins/first/second.agentplugin", File.ReadAllText(Path.Combine(mkt.Root, "plugins", "first", "first.agentplugin")));
+
+        var build = mkt.Build();
+        Assert.AreNotEqual(0, build.ExitCode, build.All);
+        NoCrash(build);
+        Expect(build, Path.Combine(mkt.Root, "plugins", "first", "first.agentplugin"), "AOP0707");
+        Expect(build, second, "AOP0707");
+    }
+
+    [TestMethod]
+    public void A_command_folder_deeper_than_the_file_system_takes_is_named_not_a_missing_glob()
+    {
+        // Before: MSBuild could not walk commands/**/*.md, left the glob as it was, and the build said
+        // "PluginCommand 'commands/**/*.md' ... does not exist" (AOP0706) and stopped there.
+        RepoMarketplace.EnsurePacked();
+        using var mkt = new TempMarketplace();
+        mkt.Plugin("deep");
+        var deep = string.Join('/', Enumerable.Repeat("dddddddddddd", 350)); // 4,549 characters
+        Assert.AreEqual(0, ProcessRunner.Run("mkdir", Path.Combine(mkt.Root, "plugins", "deep", "commands"), TimeSpan.FromSeconds(30), null, "-p", deep).ExitCode, "mkdir -p");
+        try
+        {
+            var build = mkt.Build();
+            Assert.AreNotEqual(0, build.ExitCode, build.All);
+            NoCrash(build);
+            var found = TempMarketplace.Diagnostics(build.All);
+            Assert.IsFalse(found.Any(d => d.Code == "AOP0706"), "an unwalkable glob is not a missing file:\n" + build.All);
+            Assert.IsTrue(found.Any(d => d.Code == "AOP0409" && d.Severity == "error" && d.Line >= 1), build.All);
+        }
+        finally
+        {
+            ProcessRunner.Run("rm", Path.GetTempPath(), TimeSpan.FromSeconds(60), null, "-rf", Path.Combine(mkt.Root, "plugins", "deep", "commands"));
+        }
+    }
 }
