@@ -21,6 +21,9 @@ public sealed class CheckPluginComponents : Microsoft.Build.Utilities.Task
         {
             var path = Path.GetFullPath(Path.Combine(projectDirectory, component.ItemSpec));
             if (File.Exists(path)) continue;
+            // A wildcard MSBuild left unexpanded is a glob it could not walk (a path past the file system's limit, an
+            // unreadable folder), not a promised file: ValidatePlugin says which folder and why (AOP0409).
+            if (component.ItemSpec.IndexOfAny(['*', '?']) >= 0) continue;
             var itemType = component.GetMetadata("ItemType");
             var (line, col) = ProjectLocation.Of(ProjectFile, itemType, component.ItemSpec);
             TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.ComponentFileMissing, DiagnosticSeverity.Error, ProjectFile, line, col,

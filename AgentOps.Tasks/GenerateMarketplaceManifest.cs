@@ -32,6 +32,11 @@ public sealed class GenerateMarketplaceManifest : Microsoft.Build.Utilities.Task
             foreach (var duplicate in group)
                 TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.DuplicatePluginProject, DiagnosticSeverity.Error, duplicate.GetMetadata("ProjectFile"), 1, 1,
                     $"plugin name '{group.Key}' is declared by {group.Count()} projects: {string.Join(", ", group.Select(p => p.GetMetadata("ProjectFile")))}"));
+        // One folder, one plugin.json: a second project there overwrites the first's, and its entry installs the other plugin.
+        foreach (var group in Plugins.GroupBy(p => Path.TrimEndingDirectorySeparator(Core.Validation.PathUtil.RealPath(p.ItemSpec)), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var shared in group)
+                TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.PluginFolderShared, DiagnosticSeverity.Error, shared.GetMetadata("ProjectFile"), 1, 1,
+                    $"{group.Count()} plugin projects share the folder '{group.Key}' and write its one .claude-plugin/plugin.json: {string.Join(", ", group.Select(p => p.GetMetadata("ProjectFile")))}; give each its own folder"));
         if (Plugins.Length == 0 && RemotePlugins.Length == 0)
             TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.NoPlugins, DiagnosticSeverity.Warning, ProjectFile, 1, 1,
                 "the marketplace gathers no plugin: add AgentPlugin items or plugins/<name>/<name>.agentplugin projects"));
@@ -49,9 +54,17 @@ public sealed class GenerateMarketplaceManifest : Microsoft.Build.Utilities.Task
             Package = Value(r, "Package"), Ref = Value(r, "Ref"), Sha = Value(r, "Sha"), Sha256 = Value(r, "Sha256"), Description = Value(r, "Description"),
             Version = Value(r, "Version"), Category = Value(r, "Category"),
         });
-        if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, MarketplaceManifestBuilder.Build(marketplace, local, remote)))
-            Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
-        return true;
+        try
+        {
+            if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, MarketplaceManifestBuilder.Build(marketplace, local, remote)))
+                Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ManifestFile, 1, 1,
+                $"cannot write the generated {Path.GetFileName(ManifestFile)}: {ex.Message}; remove what is in its place"));
+        }
+        return !Log.HasLoggedErrors;
     }
 
     private static PluginDescription Describe(ITaskItem p) => new()

@@ -64,12 +64,23 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
             ExtraHooks = Components("hooks"), ExtraMcpServers = Components("mcpServers"),
             Stability = Stability, Capabilities = Capabilities, NetworkHosts = hosts,
         };
-        if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
-            Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
-        if (PluginManifestBuilder.BuildAgentOpsMetadata(plugin) is { } metadata)
-            Core.Manifests.ManifestFile.WriteIfChanged(MetadataFile, metadata);
-        else if (File.Exists(MetadataFile))
-            File.Delete(MetadataFile);
+        var writing = ManifestFile;
+        try
+        {
+            if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
+                Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
+            writing = MetadataFile;
+            if (PluginManifestBuilder.BuildAgentOpsMetadata(plugin) is { } metadata)
+                Core.Manifests.ManifestFile.WriteIfChanged(MetadataFile, metadata);
+            else if (File.Exists(MetadataFile))
+                File.Delete(MetadataFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder (or an unwritable file) where the generated file goes: said at that path, not as a task crash.
+            TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, writing, 1, 1,
+                $"cannot write the generated {Path.GetFileName(writing)}: {ex.Message}; remove what is in its place"));
+        }
         return !Log.HasLoggedErrors;
     }
 

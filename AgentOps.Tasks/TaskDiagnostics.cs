@@ -14,19 +14,22 @@ internal static class TaskDiagnostics
 
     public static void Log(TaskLoggingHelper log, Diagnostic d)
     {
-        var column = d.Line > 0 ? Math.Max(d.Column, 1) : 0;
+        // Every finding of the build has a place: one about a whole file or folder (line 0) is logged at (1,1),
+        // so the IDE, CI annotations and the canonical `file(line,col): error AOPnnnn` form all see a location.
+        var line = Math.Max(d.Line, 1);
+        var column = d.Line > 0 ? Math.Max(d.Column, 1) : 1;
         // Names and messages quote user files: escaped so they cannot forge a line of the build log.
         d = d with { File = AgentOps.Core.Security.Printable.Sanitize(d.File), Message = AgentOps.Core.Security.Printable.Sanitize(d.Message) };
         switch (d.Severity)
         {
             case DiagnosticSeverity.Error:
-                log.LogError(null, d.Code, null, d.File, d.Line, column, 0, 0, d.Message);
+                log.LogError(null, d.Code, null, d.File, line, column, 0, 0, d.Message);
                 break;
             case DiagnosticSeverity.Warning:
-                log.LogWarning(null, d.Code, null, d.File, d.Line, column, 0, 0, d.Message);
+                log.LogWarning(null, d.Code, null, d.File, line, column, 0, 0, d.Message);
                 break;
             default:
-                log.LogMessage(null, d.Code, null, d.File, d.Line, column, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, d.Message);
+                log.LogMessage(null, d.Code, null, d.File, line, column, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, d.Message);
                 break;
         }
     }

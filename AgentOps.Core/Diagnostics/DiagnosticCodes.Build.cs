@@ -10,4 +10,5 @@ public static partial class DiagnosticCodes
     public const string PackCopyFailed = "AOP0704";
     public const string NoPlugins = "AOP0705";
     public const string ComponentFileMissing = "AOP0706";
+    public const string PluginFolderShared = "AOP0707";
 }

@@ -8,10 +8,14 @@ namespace AgentOps.Core.Manifests;
 /// touch timestamps (incremental builds and Claude Code's caches both key on them).</summary>
 public static class ManifestFile
 {
+    /// <exception cref="IOException">The path is a folder, or its folder cannot be created or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permissions.</exception>
     public static bool WriteIfChanged(string path, JToken json)
     {
         var text = json.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
-        if (File.Exists(path) && File.ReadAllText(path) == text) return false;
+        // Compared only with a regular file: a FIFO in its place would block the read forever. Anything else there is
+        // replaced by the rename below, or (a folder) makes it throw an IOException the caller reports.
+        if (Security.FileKind.OfTarget(path) == Security.FileType.Regular && File.ReadAllText(path) == text) return false;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temp, text, new UTF8Encoding(false));

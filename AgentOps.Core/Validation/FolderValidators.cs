@@ -46,11 +46,11 @@ public static class PluginFolderValidator
         if (File.Exists(defaultHooks)) hookFiles.Add(defaultHooks);
         foreach (var file in hookFiles) d.AddRange(HooksValidator.ValidateFile(pluginDirectory, file));
 
-        foreach (var file in MarkdownUnder(pluginDirectory, "commands")) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Command));
-        foreach (var file in MarkdownUnder(pluginDirectory, "agents")) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Agent));
-        foreach (var file in MarkdownUnder(pluginDirectory, "skills").Where(f => Path.GetFileName(f) == "SKILL.md"))
+        foreach (var file in MarkdownUnder(pluginDirectory, "commands", allowedLinkRoots)) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Command));
+        foreach (var file in MarkdownUnder(pluginDirectory, "agents", allowedLinkRoots)) d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Agent));
+        foreach (var file in MarkdownUnder(pluginDirectory, "skills", allowedLinkRoots).Where(f => Path.GetFileName(f) == "SKILL.md"))
             d.AddRange(FrontmatterValidator.ValidateFile(file, ComponentKind.Skill));
-        foreach (var file in MarkdownUnder(pluginDirectory, "patterns").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
+        foreach (var file in MarkdownUnder(pluginDirectory, "patterns", allowedLinkRoots).Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
             d.AddRange(PatternValidator.ValidateFile(file));
 
         d.AddRange(McpServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
@@ -63,12 +63,28 @@ public static class PluginFolderValidator
         return d;
     }
 
-    private static IEnumerable<string> MarkdownUnder(string pluginDirectory, string folder)
+    /// <summary>The Markdown files of a component folder, as Claude Code finds them: through symbolic links too (a linked
+    /// `commands/`, a linked skill folder, a command file that is a link). A link is followed only when it stays inside the
+    /// plugin or its marketplace (SymlinkValidator reports the others), and each real folder is walked once (no loop).</summary>
+    private static List<string> MarkdownUnder(string pluginDirectory, string folder, IReadOnlyList<string> allowedLinkRoots)
     {
-        var dir = Path.Combine(pluginDirectory, folder);
-        if (!Directory.Exists(dir) || new DirectoryInfo(dir).LinkTarget is not null) return [];
-        return PluginFiles.Walk(dir, includeLinks: false).Select(f => f.FullName)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var files = new List<string>();
+        var roots = allowedLinkRoots.Select(PathUtil.RealPath).ToList();
+        bool Inside(string path) => roots.Any(root => PathUtil.IsUnder(PathUtil.RealPath(path), root));
+        var walked = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(Path.Combine(pluginDirectory, folder));
+        while (pending.TryPop(out var dir))
+        {
+            if (!Directory.Exists(dir) || !Inside(dir) || !walked.Add(PathUtil.RealPath(dir))) continue;
+            foreach (var entry in PluginFiles.Walk(dir, includeLinks: true))
+            {
+                if (entry.LinkTarget is not null && Directory.Exists(entry.FullName)) pending.Push(entry.FullName);
+                else if (entry.FullName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && (entry.LinkTarget is null || (File.Exists(entry.FullName) && Inside(entry.FullName))))
+                    files.Add(entry.FullName);
+            }
+        }
+        return files;
     }
 }
 

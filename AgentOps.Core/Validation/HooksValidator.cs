@@ -91,8 +91,15 @@ public static partial class HooksValidator
     private static void CheckScript(string pluginDirectory, string file, JToken at, Match m, bool isFirstWord, List<Diagnostic> d)
     {
         var relative = m.Groups["rest"].Value.TrimStart('/');
-        if (relative.Length == 0 || relative.Contains("..")) return;
+        if (relative.Length == 0) return;
         var script = Path.Combine(pluginDirectory, relative);
+        // `${CLAUDE_PLUGIN_ROOT}/../../x` runs a file of whatever folder the installed plugin lands in, never one it ships.
+        if (!PathUtil.IsUnder(script, pluginDirectory))
+        {
+            d.Add(JsonFile.At(at, DiagnosticCodes.HookScriptMissing, DiagnosticSeverity.Warning, file,
+                $"the hook runs ${{CLAUDE_PLUGIN_ROOT}}/{relative}, which climbs out of the plugin: an installed plugin does not have it"));
+            return;
+        }
         if (!File.Exists(script) && !Directory.Exists(script))
         {
             d.Add(JsonFile.At(at, DiagnosticCodes.HookScriptMissing, DiagnosticSeverity.Warning, file,

@@ -27,23 +27,47 @@ public static class McpServersValidator
             };
             foreach (var servers in inline) CheckServers(manifestFile, servers, d);
         }
-        var mcpFile = Path.Combine(pluginDirectory, ".mcp.json");
-        if (File.Exists(mcpFile))
-        {
-            if (JsonFile.Load(mcpFile, out var problem) is not { } root) d.Add(problem!);
-            else if (root is JObject rootObject)
+        // The default .mcp.json and every file plugin.json lists in "mcpServers" (the SDK lists one outside the default).
+        var files = new List<string> { Path.Combine(pluginDirectory, ".mcp.json") };
+        if (manifestFile is not null && manifest is JObject listing)
+            foreach (var listed in PluginManifestValidator.ListedPaths(listing["mcpServers"]))
             {
-                if (rootObject["mcpServers"] is { } servers)
-                {
-                    if (servers is JObject map) CheckServers(mcpFile, map, d);
-                    else d.Add(JsonFile.At(servers, DiagnosticCodes.SchemaWrongType, DiagnosticSeverity.Error, mcpFile,
-                        "mcpServers must be an object mapping server names to server configs"));
-                }
-                else CheckServers(mcpFile, rootObject, d); // the bare map form
+                var relative = (string)listed!;
+                if (!relative.StartsWith("./", StringComparison.Ordinal) || AgentOps.Core.Security.PathPolicy.ComponentPathProblem(relative) is not null) continue; // path policy reports these
+                var file = Path.GetFullPath(Path.Combine(pluginDirectory, relative[2..]));
+                if (PathUtil.IsUnder(file, pluginDirectory) && !files.Contains(file, StringComparer.Ordinal)) files.Add(file);
             }
-        }
+        foreach (var mcpFile in files.Where(File.Exists)) CheckFile(mcpFile, d);
         return d;
     }
+
+    private static void CheckFile(string mcpFile, List<Diagnostic> d)
+    {
+        if (JsonFile.Load(mcpFile, out var problem) is not { } root) d.Add(problem!);
+        else if (root is JObject rootObject)
+        {
+            if (rootObject["mcpServers"] is { } servers)
+            {
+                if (servers is JObject map) CheckServers(mcpFile, map, d);
+                else d.Add(JsonFile.At(servers, DiagnosticCodes.SchemaWrongType, DiagnosticSeverity.Error, mcpFile,
+                    "mcpServers must be an object mapping server names to server configs"));
+            }
+            else CheckServers(mcpFile, rootObject, d); // the bare map form
+        }
+        else // an array, a string, a number: Claude Code loads no server from it (and refuses a string outright)
+            d.Add(JsonFile.At(root, DiagnosticCodes.SchemaWrongType, DiagnosticSeverity.Error, mcpFile,
+                $"{Path.GetFileName(mcpFile)} must be an object: {{\"mcpServers\": {{…}}}} or a map of server names to server configs, not {Describe(root)}; no server loads from it"));
+    }
+
+    private static string Describe(JToken token) => token.Type switch
+    {
+        JTokenType.Array => "an array",
+        JTokenType.String => "a string",
+        JTokenType.Integer or JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Null => "null",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
 
     private static void CheckServers(string file, JObject servers, List<Diagnostic> d)
     {

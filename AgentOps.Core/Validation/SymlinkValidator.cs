@@ -46,6 +46,13 @@ public static class SymlinkValidator
         var resolved = PathUtil.RealPath(target.FullName);
         if (!allowedRoots.Any(root => PathUtil.IsUnder(resolved, PathUtil.RealPath(root))))
             return Error(DiagnosticCodes.SymlinkEscapes, link, $"symbolic link resolves to '{resolved}', outside the plugin and the marketplace");
+        // `self -> .`, `up -> ..`, a link to the marketplace root: a folder that holds the link. Whatever follows
+        // links (the pack, a zip, grep -R) copies or reads it into itself without end.
+        // A link to a FIFO, device or socket (outside the plugin, where the walk does not see it): never opened, never packed.
+        if (AgentOps.Core.Security.FileKind.OfTarget(link.FullName) is var type and not (AgentOps.Core.Security.FileType.Regular or AgentOps.Core.Security.FileType.Directory))
+            return Error(DiagnosticCodes.NotRegularFile, link, $"symbolic link points at {AgentOps.Core.Security.FileKind.Describe(type)}, not a regular file: not read, and it cannot be shipped; remove it");
+        if (Directory.Exists(target.FullName) && Path.GetDirectoryName(link.FullName) is { } parent && PathUtil.IsUnder(PathUtil.RealPath(parent), resolved))
+            return Error(DiagnosticCodes.SymlinkLoop, link, $"symbolic link '{link.LinkTarget}' points at '{resolved}', a folder that holds it: following it never ends");
         return null;
     }
 

@@ -16,6 +16,11 @@ public sealed class EditorConfigFile
     public string Path { get; }
     public bool IsRoot { get; private set; }
 
+    private const int MaxGlobLength = 4096;
+
+    /// <summary>Section headers whose glob this reader cannot turn into a pattern (unbalanced braces, longer than 4,096 characters): they match no file.</summary>
+    public List<string> InvalidSections { get; } = [];
+
     public static EditorConfigFile? Read(string path)
     {
         if (!TextFileReader.TryRead(path, 1024 * 1024, out var text, out _)) return null;
@@ -28,7 +33,8 @@ public sealed class EditorConfigFile
             if (line[0] == '[' && line[^1] == ']')
             {
                 current = new(StringComparer.OrdinalIgnoreCase);
-                config._sections.Add((GlobToRegex(line[1..^1]), current));
+                if (GlobToRegex(line[1..^1]) is { } glob) config._sections.Add((glob, current));
+                else config.InvalidSections.Add(line); // its keys are read into a section nothing matches
                 continue;
             }
             var eq = line.IndexOf('=');
@@ -51,22 +57,27 @@ public sealed class EditorConfigFile
         return found;
     }
 
-    private static Regex GlobToRegex(string glob)
+    // NonBacktracking: a file in the plugin chooses the glob, and "[**a**a**a…b]" made the backtracking engine take
+    // hours on one path (the build hung). Unbalanced braces ("[{a]", "[}]") are no pattern at all: null, not a crash.
+    private static Regex? GlobToRegex(string glob)
     {
+        if (glob.Length > MaxGlobLength) return null; // longer than any path it could match; a megabyte of "{,,,}" is no glob
         var anyDepth = !glob.Contains('/');
         glob = glob.TrimStart('/');
         var re = new System.Text.StringBuilder(anyDepth ? "(^|/)" : "^");
+        var braces = 0;
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
             if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*') { re.Append(".*"); i++; }
             else if (c == '*') re.Append("[^/]*");
             else if (c == '?') re.Append("[^/]");
-            else if (c == '{') re.Append('(');
-            else if (c == '}') re.Append(')');
-            else if (c == ',' && re.ToString().Contains('(')) re.Append('|');
+            else if (c == '{') { re.Append('('); braces++; }
+            else if (c == '}') { re.Append(')'); braces--; }
+            else if (c == ',' && braces > 0) re.Append('|'); // (it copied the whole pattern per comma: quadratic on a long line)
             else re.Append(Regex.Escape(c.ToString()));
         }
-        return new Regex(re.Append('$').ToString(), RegexOptions.CultureInvariant);
+        try { return new Regex(re.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); }
+        catch (ArgumentException) { return null; }
     }
 }

@@ -69,6 +69,7 @@ public sealed class SeverityConfig
         {
             var path = Path.Combine(dir, ".editorconfig");
             if (!File.Exists(path) || EditorConfigFile.Read(path) is not { } config) continue;
+            Problems.AddRange(config.InvalidSections.Select(section => $"{config.Path}: section {(section.Length > 80 ? section[..80] + "…" : section)} is not a glob (unbalanced braces, or longer than 4,096 characters): it applies to no file"));
             list.Add(config);
             if (config.IsRoot) break;
         }
