@@ -172,4 +172,22 @@ public sealed class HostileMarketplaceBuildTests
             ProcessRunner.Run("rm", Path.GetTempPath(), TimeSpan.FromSeconds(60), null, "-rf", Path.Combine(mkt.Root, "plugins", "deep", "commands"));
         }
     }
+
+    [TestMethod]
+    public void A_fifo_where_the_build_keeps_its_inputs_file_does_not_stop_the_build()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Inconclusive("no FIFOs on Windows");
+        // Before: WriteInputsCache read obj/agentops/plugin-manifest.inputs to compare it, and blocked on the FIFO forever.
+        RepoMarketplace.EnsurePacked();
+        using var mkt = new TempMarketplace();
+        mkt.Plugin("stale");
+        var inputs = Path.Combine(mkt.Root, "plugins", "stale", "obj", "agentops", "plugin-manifest.inputs");
+        Directory.CreateDirectory(Path.GetDirectoryName(inputs)!);
+        HostileFiles.Mkfifo(inputs);
+
+        var build = mkt.Build();
+        NoCrash(build);
+        Assert.AreEqual(0, build.ExitCode, build.All);
+        Assert.AreEqual(AgentOps.Core.Security.FileType.Regular, AgentOps.Core.Security.FileKind.Of(inputs), "the FIFO is replaced by the inputs file");
+    }
 }
