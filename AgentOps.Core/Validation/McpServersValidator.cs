@@ -54,8 +54,9 @@ public static class McpServersValidator
             }
             else CheckServers(mcpFile, rootObject, d); // the bare map form
         }
-        else // an array, a string, a number: Claude Code loads no server from it (and refuses a string outright)
-            d.Add(JsonFile.At(root, DiagnosticCodes.SchemaWrongType, DiagnosticSeverity.Error, mcpFile,
+        else // an array, a string, a number: Claude Code loads no server from it; it refuses a string or a number outright
+             // (an error, as there) and accepts an array (a warning: nothing breaks, but nothing the file says happens)
+            d.Add(JsonFile.At(root, DiagnosticCodes.SchemaWrongType, root is JArray ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, mcpFile,
                 $"{Path.GetFileName(mcpFile)} must be an object: {{\"mcpServers\": {{…}}}} or a map of server names to server configs, not {Describe(root)}; no server loads from it"));
     }
 

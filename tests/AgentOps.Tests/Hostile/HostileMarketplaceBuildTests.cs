@@ -96,13 +96,13 @@ public sealed class HostileMarketplaceBuildTests
     }
 
     [TestMethod]
-    public void An_mcp_json_array_fails_the_build_at_the_file()
+    public void An_mcp_json_string_fails_the_build_at_the_file()
     {
-        // Before: the build passed; no MCP server loads from an array (and Claude Code refuses a string).
+        // Before: the build passed; Claude Code refuses an .mcp.json that is a string, and loads no server from it.
         RepoMarketplace.EnsurePacked();
         using var mkt = new TempMarketplace();
         mkt.Plugin("servers");
-        var mcp = mkt.Write("plugins/servers/.mcp.json", "[]\n");
+        var mcp = mkt.Write("plugins/servers/.mcp.json", "\"servers\"\n");
 
         var build = mkt.Build();
         Assert.AreNotEqual(0, build.ExitCode, build.All);
