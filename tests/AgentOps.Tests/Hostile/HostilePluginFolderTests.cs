@@ -66,8 +66,8 @@ public sealed class HostilePluginFolderTests
     {
         using var dir = new TempDir();
         var plugin = Plugin(dir);
-        dir.Write("p/shared/notes.md", "Notes.\n");
-        dir.Link("p/docs", "shared");
+        dir.Write("p/common/notes.md", "Notes.\n");
+        dir.Link("p/docs", "common");
         Expect.None(PluginFolderValidator.Validate(plugin), DiagnosticCodes.SymlinkLoop);
     }
 
@@ -120,15 +120,15 @@ public sealed class HostilePluginFolderTests
         Directory.Delete(dir.File("p/commands"), recursive: true);
         dir.Write("p/real-commands/bad.md", "---\ndescription: [unclosed\n---\nx\n");
         dir.Link("p/commands", "real-commands");
-        dir.Write("p/shared/agent.md", "---\nname: linked\ndescription: Use when linked\nmodel: gpt-4\n---\nx\n");
-        dir.Link("p/agents/linked.md", "../shared/agent.md");
-        dir.Write("p/shared-skill/SKILL.md", "---\ndescription: Use when shared\n---\nx\n");
-        dir.Link("p/skills/shared-skill", "../shared-skill");
+        dir.Write("p/common/agent.md", "---\nname: linked\ndescription: Use when linked\nmodel: gpt-4\n---\nx\n");
+        dir.Link("p/agents/linked.md", "../common/agent.md");
+        dir.Write("p/common-skill/SKILL.md", "---\ndescription: Use when linked\n---\nx\n");
+        dir.Link("p/skills/linked-skill", "../common-skill");
 
         var found = PluginFolderValidator.Validate(plugin);
         Assert.AreEqual(dir.File("p/commands/bad.md"), Expect.Has(found, DiagnosticCodes.FrontmatterSyntax, 3).File);
         Assert.AreEqual(dir.File("p/agents/linked.md"), Expect.Has(found, DiagnosticCodes.UnknownModel, 4).File);
-        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.ComponentFieldMissing && d.File == dir.File("p/skills/shared-skill/SKILL.md")), string.Join("\n", found));
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.ComponentFieldMissing && d.File == dir.File("p/skills/linked-skill/SKILL.md")), string.Join("\n", found));
     }
 
     [TestMethod]
