@@ -54,16 +54,12 @@ public sealed class GenerateMarketplaceManifest : Microsoft.Build.Utilities.Task
             Package = Value(r, "Package"), Ref = Value(r, "Ref"), Sha = Value(r, "Sha"), Sha256 = Value(r, "Sha256"), Description = Value(r, "Description"),
             Version = Value(r, "Version"), Category = Value(r, "Category"),
         });
-        try
-        {
-            if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, MarketplaceManifestBuilder.Build(marketplace, local, remote)))
-                Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ManifestFile, 1, 1,
-                $"cannot write the generated {Path.GetFileName(ManifestFile)}: {ex.Message}; remove what is in its place"));
-        }
+        if (ManifestFile.Length > 0)
+            TaskDiagnostics.TryWrite(Log, ManifestFile, $"the generated {Path.GetFileName(ManifestFile)}", () =>
+            {
+                if (Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, MarketplaceManifestBuilder.Build(marketplace, local, remote)))
+                    Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
+            });
         return !Log.HasLoggedErrors;
     }
 

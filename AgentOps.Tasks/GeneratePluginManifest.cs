@@ -64,23 +64,19 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
             ExtraHooks = Components("hooks"), ExtraMcpServers = Components("mcpServers"),
             Stability = Stability, Capabilities = Capabilities, NetworkHosts = hosts,
         };
-        var writing = ManifestFile;
-        try
+        // A folder (or an unwritable file) where a generated file goes is said at that path, not as a task crash.
+        var written = ManifestFile.Length == 0 || TaskDiagnostics.TryWrite(Log, ManifestFile, $"the generated {Path.GetFileName(ManifestFile)}", () =>
         {
-            if (ManifestFile.Length > 0 && Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
+            if (Core.Manifests.ManifestFile.WriteIfChanged(ManifestFile, PluginManifestBuilder.Build(plugin)))
                 Log.LogMessage(MessageImportance.Normal, $"Generated {ManifestFile}");
-            writing = MetadataFile;
+        });
+        if (written) TaskDiagnostics.TryWrite(Log, MetadataFile, $"the generated {Path.GetFileName(MetadataFile)}", () =>
+        {
             if (PluginManifestBuilder.BuildAgentOpsMetadata(plugin) is { } metadata)
                 Core.Manifests.ManifestFile.WriteIfChanged(MetadataFile, metadata);
             else if (File.Exists(MetadataFile))
                 File.Delete(MetadataFile);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A folder (or an unwritable file) where the generated file goes: said at that path, not as a task crash.
-            TaskDiagnostics.Log(Log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, writing, 1, 1,
-                $"cannot write the generated {Path.GetFileName(writing)}: {ex.Message}; remove what is in its place"));
-        }
+        });
         return !Log.HasLoggedErrors;
     }
 

@@ -12,6 +12,23 @@ internal static class TaskDiagnostics
         foreach (var d in diagnostics) Log(log, d);
     }
 
+    /// <summary>Writes a generated file; when something stands in its place (a folder, an unwritable file) that is an
+    /// error at that path (AOP0400) instead of a task crash. False when it could not be written.</summary>
+    public static bool TryWrite(TaskLoggingHelper log, string path, string what, Action write, string hint = "")
+    {
+        try
+        {
+            write();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log(log, new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, path, 1, 1,
+                $"cannot write {what}: {ex.Message}; remove what is in its place{hint}"));
+            return false;
+        }
+    }
+
     public static void Log(TaskLoggingHelper log, Diagnostic d)
     {
         // Every finding of the build has a place: one about a whole file or folder (line 0) is logged at (1,1),

@@ -20,22 +20,12 @@ public sealed class WriteInputsCache : Microsoft.Build.Utilities.Task
         var text = new StringBuilder();
         foreach (var item in Items) text.Append(Line(item)).Append('\n');
         var content = text.ToString();
-        // Compared only with a regular file: a FIFO left in obj/ (a plugin folder is hostile input) blocked the read forever.
-        if (Core.Security.FileKind.OfTarget(File) == Core.Security.FileType.Regular && System.IO.File.ReadAllText(File) == content) return true;
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(File))!);
-            var temp = File + ".tmp-" + Environment.ProcessId;
-            System.IO.File.WriteAllText(temp, content, new UTF8Encoding(false));
-            System.IO.File.Move(temp, File, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TaskDiagnostics.Log(Log, new Core.Diagnostics.Diagnostic(Core.Diagnostics.DiagnosticCodes.FileUnreadable, Core.Diagnostics.DiagnosticSeverity.Error, File, 1, 1,
-                $"cannot write the build's inputs file: {ex.Message}; remove what is in its place (obj/ holds only build output)"));
+        // Compared only with a regular file (ManifestFile): a FIFO left in obj/ (a plugin folder is hostile input) blocked the read forever.
+        var changed = false;
+        if (!TaskDiagnostics.TryWrite(Log, File, "the build's inputs file", () => changed = Core.Manifests.ManifestFile.WriteTextIfChanged(File, content),
+                " (obj/ holds only build output)"))
             return false;
-        }
-        Log.LogMessage(MessageImportance.Low, $"Inputs changed: {File}");
+        if (changed) Log.LogMessage(MessageImportance.Low, $"Inputs changed: {File}");
         return true;
     }
 

@@ -212,8 +212,8 @@ public static class MarketplaceImporter
     private static List<string>? Hosts(JToken? network, string file, List<ImportNote> notes)
     {
         if (network is null) return null;
-        if (network is JObject o && o["hosts"] is JArray a && a.All(h => h is JValue { Type: JTokenType.String } s && NetworkHosts.IsValid((string)s!)))
-            return a.Select(h => (string)h!).Distinct(StringComparer.Ordinal).ToList();
+        if (!NetworkHosts.Problems(network).Any())
+            return network["hosts"]!.Select(h => (string)h!).Distinct(StringComparer.Ordinal).ToList();
         notes.Add(new(file, "network", $"{DiagnosticCodes.NetworkHostsInvalid}: not {{ \"hosts\": [...] }} of hosts Claude Code's sandbox takes (it ignores it at load time): not imported"));
         return null;
     }

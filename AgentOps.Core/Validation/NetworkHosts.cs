@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
 
 namespace AgentOps.Core.Validation;
 
@@ -12,6 +13,20 @@ namespace AgentOps.Core.Validation;
 public static partial class NetworkHosts
 {
     public const string Expected = "a host as Claude Code's sandbox takes it, in plain ASCII with no scheme or path: \"api.example.com\", \"*.example.com\", \"10.0.0.1\", \"[::1]\" or \"localhost\", each with an optional \":port\"";
+
+    /// <summary>What Claude Code ignores of a plugin.json <c>network</c> value, each at its token: the whole value when it is not
+    /// <c>{ "hosts": [...] }</c>, else each host it would not take. None: the declaration holds.</summary>
+    public static IEnumerable<(JToken At, string Message)> Problems(JToken network)
+    {
+        if (network is not JObject { } o || o["hosts"] is not JArray hosts)
+        {
+            yield return (network, "'network' must be an object with a list of hosts, such as { \"hosts\": [\"api.example.com\"] }");
+            yield break;
+        }
+        for (var i = 0; i < hosts.Count; i++)
+            if (hosts[i] is not JValue { Type: JTokenType.String } h || !IsValid((string)h!))
+                yield return (hosts[i], $"network.hosts[{i}]: {hosts[i].ToString(Newtonsoft.Json.Formatting.None)} must be {Expected}");
+    }
 
     public static bool IsValid(string host)
     {

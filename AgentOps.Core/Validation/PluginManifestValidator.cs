@@ -43,21 +43,11 @@ public static partial class PluginManifestValidator
         return diagnostics;
     }
 
-    /// <summary>`network` as Claude Code reads it: an object whose `hosts` is a list of <see cref="NetworkHosts"/>; anything else
-    /// is ignored at load time, which both it and we warn of (AOP0012).</summary>
-    private static IEnumerable<Diagnostic> Network(string manifestFile, JToken network)
-    {
-        if (network is not JObject { } o || o["hosts"] is not JArray hosts)
-        {
-            yield return JsonFile.At(network, DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Warning, manifestFile,
-                "'network' must be an object with a list of hosts, such as { \"hosts\": [\"api.example.com\"] }; Claude Code ignores it at load time");
-            yield break;
-        }
-        for (var i = 0; i < hosts.Count; i++)
-            if (hosts[i] is not JValue { Type: JTokenType.String } h || !NetworkHosts.IsValid((string)h!))
-                yield return JsonFile.At(hosts[i], DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Warning, manifestFile,
-                    $"network.hosts[{i}]: {hosts[i].ToString(Newtonsoft.Json.Formatting.None)} must be {NetworkHosts.Expected}; Claude Code ignores it at load time");
-    }
+    /// <summary>`network` as Claude Code reads it (<see cref="NetworkHosts.Problems"/>): what it ignores at load time, both it and
+    /// we warn of (AOP0012).</summary>
+    private static IEnumerable<Diagnostic> Network(string manifestFile, JToken network) =>
+        NetworkHosts.Problems(network).Select(p => JsonFile.At(p.At, DiagnosticCodes.NetworkHostsInvalid, DiagnosticSeverity.Warning, manifestFile,
+            p.Message + "; Claude Code ignores it at load time"));
 
     /// <summary>The string paths of a component field: a string or the strings of an array.</summary>
     public static IEnumerable<JValue> ListedPaths(JToken? field) => field switch

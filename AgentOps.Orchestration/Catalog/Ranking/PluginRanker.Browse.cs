@@ -23,27 +23,19 @@ public static partial class PluginRanker
             {
                 var contribution = Learned(s.Plugin, learned, w, options.Today);
                 return Unexplained(s) with { Score = (contribution?.Multiplier ?? 1) + (s.Plugin.Installed ? w.Installed : 0), Learned = contribution };
-            })
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
-            .ToList();
-        var rows = options.Deduplicate
-            ? DuplicateGroups.Group(listed, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() }).ToList()
-            : listed;
-        var top = rows.Take(limit).ToList();
+            });
+        var ordered = Ordered(listed);
+        var top = OnePerPlugin(ordered, options).Take(limit).ToList();
         var full = store.LoadPlugins(top.Select(r => r.Stored.Id).ToList());
         var diagnostics = new List<Diagnostic>();
         var what = options.Category is { } c ? $"listed: category {c}" + (options.InstalledOnly ? ", installed" : "") : "listed: installed in Claude Code";
         var ranked = top.Select((r, i) =>
         {
             r = r with { Stored = full.GetValueOrDefault(r.Stored.Id) ?? r.Stored };
-            var closure = options.WithClosure ? DependencyClosure.Compute(store, r.Plugin) : null;
-            if (closure is not null) diagnostics.AddRange(closure.Diagnostics);
-            var deps = closure is null ? [] : closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();
+            var deps = Dependencies(store, r.Plugin, options, diagnostics);
             return r with { Rank = i + 1, Dependencies = deps, Reasons = [what, .. Reasons(r, none, deps, null)] };
         }).ToList();
-        return new RankingResult(none, ranked, ComplementFinder.Find(store, ranked, learned), diagnostics.Distinct().ToList(), listed.Count)
+        return new RankingResult(none, ranked, ComplementFinder.Find(store, ranked, learned), diagnostics.Distinct().ToList(), ordered.Count)
         {
             Semantic = SemanticStatus.Off("no query: plugins listed, not ranked by a need"),
         };

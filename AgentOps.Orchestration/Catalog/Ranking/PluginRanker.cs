@@ -110,15 +110,7 @@ public static partial class PluginRanker
             });
         }
 
-        var ordered = scored.Where(r => r.Score > 0)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
-            .ToList();
-        var rows = options.Deduplicate
-            ? DuplicateGroups.Group(ordered, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() })
-            : ordered;
-        var top = rows.Take(limit)
+        var top = OnePerPlugin(Ordered(scored.Where(r => r.Score > 0)), options).Take(limit)
             .Select(r => lexical.ContainsKey(r.Stored.Id) ? r : WithWords(r, Explain(store, parsed, r.Stored, [], 0).Ranked))
             .ToList();
         var full = store.LoadPlugins(top.Select(r => r.Stored.Id).ToList());
@@ -128,9 +120,7 @@ public static partial class PluginRanker
             .Select((r, i) =>
             {
                 r = r with { Stored = full.GetValueOrDefault(r.Stored.Id) ?? r.Stored };
-                var closure = options.WithClosure ? DependencyClosure.Compute(store, r.Plugin) : null;
-                if (closure is not null) diagnostics.AddRange(closure.Diagnostics);
-                var deps = closure is null ? [] : closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();
+                var deps = Dependencies(store, r.Plugin, options, diagnostics);
                 var meaning = semantic is not null && index is not null ? MeaningExplainer.Explain(semantic, index, r.Stored, componentsById) : null;
                 return r with { Rank = i + 1, Dependencies = deps, Reasons = Reasons(r, parsed, deps, meaning) };
             })
@@ -140,6 +130,28 @@ public static partial class PluginRanker
     }
 
     private sealed record LexicalHit(double Score, RankedPlugin Ranked);
+
+    /// <summary>Best score first; ties by name, then marketplace (stable output for the same catalog).</summary>
+    private static List<RankedPlugin> Ordered(IEnumerable<RankedPlugin> rows) => rows
+        .OrderByDescending(r => r.Score)
+        .ThenBy(r => r.Plugin.Name, StringComparer.Ordinal)
+        .ThenBy(r => r.Plugin.Marketplace, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>One row per plugin listed by several marketplaces (<see cref="DuplicateGroups"/>), the others as "also in".</summary>
+    private static List<RankedPlugin> OnePerPlugin(List<RankedPlugin> ordered, RankingOptions options) => options.Deduplicate
+        ? DuplicateGroups.Group(ordered, r => r.Plugin).Select(g => g.Best with { AlsoIn = g.Others.Select(o => o.Plugin.Id).ToList() }).ToList()
+        : ordered;
+
+    /// <summary>What installing the plugin brings with it, in install order, and what is missing; the closure's problems go to
+    /// <paramref name="diagnostics"/>. Empty when <see cref="RankingOptions.WithClosure"/> is off.</summary>
+    private static IReadOnlyList<string> Dependencies(CatalogStore store, CatalogPlugin plugin, RankingOptions options, List<Diagnostic> diagnostics)
+    {
+        if (!options.WithClosure) return [];
+        var closure = DependencyClosure.Compute(store, plugin);
+        diagnostics.AddRange(closure.Diagnostics);
+        return closure.InstallOrder.Concat(closure.Missing.Select(m => m + " (missing)")).ToList();
+    }
 
     private static IEnumerable<long> TopDense(DenseScores dense, int count) => dense.Top(count).Select(h => h.PluginId);
 
