@@ -10,7 +10,7 @@ public static class ContentValidator
 {
     private static readonly Func<PluginTextFile, IEnumerable<Diagnostic>>[] FileRules =
     [
-        HiddenInstructionsRule.Check, EncodedPayloadRule.Check, InvisibleUnicodeRule.Check, DynamicContextRule.Check,
+        HiddenInstructionsRule.Check, EncodedPayloadRule.Check, InvisibleUnicodeRule.Check, EscapedInvisibleTextRule.Check, DynamicContextRule.Check,
         InternalLinkRule.Check, ContextBudgetRule.Check, MarkdownStructureRules.Check, ComponentNamingRules.Check, FrontmatterHookRisk.Check,
     ];
 

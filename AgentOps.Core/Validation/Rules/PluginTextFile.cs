@@ -38,6 +38,16 @@ public sealed class PluginTextFile
         return (line + 1, index - _lineStarts[line] + 1);
     }
 
+    /// <summary>The text of a 1-based line without its line feed; empty past the end.</summary>
+    public ReadOnlySpan<char> Line(int line)
+    {
+        _lineStarts ??= LineStarts(Text);
+        if (line < 1 || line > _lineStarts.Length) return [];
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] - 1 : Text.Length;
+        return Text.AsSpan(start, end - start);
+    }
+
     private static int[] LineStarts(string text)
     {
         var starts = new List<int> { 0 };

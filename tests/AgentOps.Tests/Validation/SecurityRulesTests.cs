@@ -121,6 +121,39 @@ public sealed class SecurityRulesTests
     }
 
     [TestMethod]
+    public void Hidden_and_control_characters_written_as_escapes_are_found_in_the_decoded_values()
+    {
+        // JSON and double-quoted YAML escapes read as plain ASCII in the file, so the raw-text scan above cannot see
+        // them; the decoded value is what Claude Code shows in a terminal and hands to the model.
+        var d = Plugin(dir =>
+        {
+            dir.Write(".claude-plugin/plugin.json", "{\n  \"name\": \"p\",\n  \"description\": \"Formats \\u001b[2J\\u001b[31mcode\"\n}");
+            dir.Write("hooks/hooks.json", "{\n  \"description\": \"a\\u202Eb\",\n  \"hooks\": {}\n}");
+            dir.Write("agents/a.md", "---\nname: a\ndescription: \"Use when reviewing\\u200B code\"\ntools: [Read, \"Gr\\u202Eep\"]\n---\nBody\n");
+            dir.Write("commands/c.md", "---\ndescription: \"Use when done \\e[0m\"\n---\nBody\n");
+        });
+        var esc = d.Single(x => x.Code == DiagnosticCodes.InvisibleUnicode && x.File.Replace('\\', '/').EndsWith(".claude-plugin/plugin.json", StringComparison.Ordinal));
+        Assert.IsTrue(esc.IsError);
+        Assert.AreEqual(3, esc.Line);
+        StringAssert.Contains(esc.Message, "'description'");
+        StringAssert.Contains(esc.Message, "U+001B");
+        Assert.IsTrue(d.Any(x => x.Code == DiagnosticCodes.InvisibleUnicode && x.File.EndsWith("hooks.json", StringComparison.Ordinal) && x.Line == 2 && x.Message.Contains("U+202E", StringComparison.Ordinal)));
+        Assert.IsTrue(d.Any(x => x.Code == DiagnosticCodes.InvisibleUnicode && x.File.EndsWith("a.md", StringComparison.Ordinal) && x.Line == 3 && x.Column == 14 && x.Message.Contains("U+200B", StringComparison.Ordinal)));
+        Assert.IsTrue(d.Any(x => x.Code == DiagnosticCodes.InvisibleUnicode && x.File.EndsWith("a.md", StringComparison.Ordinal) && x.Line == 4 && x.Message.Contains("U+202E", StringComparison.Ordinal)));
+        Assert.IsTrue(d.Any(x => x.Code == DiagnosticCodes.InvisibleUnicode && x.File.EndsWith("c.md", StringComparison.Ordinal) && x.Line == 2 && x.Message.Contains("U+001B", StringComparison.Ordinal)));
+
+        // Tabs and new lines written as escapes are text; a literal hidden character is reported once, by the raw scan.
+        var clean = Plugin(dir =>
+        {
+            dir.Write(".claude-plugin/plugin.json", "{\n  \"name\": \"p\",\n  \"description\": \"Two\\tcolumns\\nand lines, caf\\u00e9\"\n}");
+            dir.Write("agents/a.md", "---\nname: a\ndescription: \"Use when reviewing\\tcode\\n\"\n---\nBody\n");
+        });
+        Expect.None(clean, DiagnosticCodes.InvisibleUnicode);
+        var literal = Plugin(dir => dir.Write("agents/a.md", "---\nname: a\ndescription: \"Use when reviewing\u200B code\"\n---\nBody\n"));
+        Assert.AreEqual(1, literal.Count(x => x.Code == DiagnosticCodes.InvisibleUnicode));
+    }
+
+    [TestMethod]
     public void StricterErrorsSaySoThroughTheFrontDoor()
     {
         using var dir = new TempDir();
