@@ -91,7 +91,7 @@ public static class EvalCaseReader
         }
         var body = prompt.Body.Trim();
         if (body.Length > 0)
-            evalCase.Execution["prompt"] = new EvalValue(prompt.Path, new YamlScalarNode(body) { Style = YamlDotNet.Core.ScalarStyle.Literal }, prompt.BodyLine, 1);
+            evalCase.Execution["prompt"] = new EvalValue(prompt.Path, new YamlScalarNode(body) { Style = YamlDotNet.Core.ScalarStyle.Literal }, TextLine(prompt), 1);
     }
 
     private static void AddGraderFile(EvalCase evalCase, MarkdownDocument doc, List<Diagnostic> diagnostics)
@@ -117,9 +117,13 @@ public static class EvalCaseReader
         var bodyKey = type.Scalar switch { "llm" or "baseline" => "criteria", "regex" => "pattern", _ => null };
         var body = doc.Body.Trim();
         if (bodyKey is not null && body.Length > 0)
-            fields.TryAdd(bodyKey, new EvalValue(doc.Path, new YamlScalarNode(body) { Style = YamlDotNet.Core.ScalarStyle.Literal }, doc.BodyLine, 1));
+            fields.TryAdd(bodyKey, new EvalValue(doc.Path, new YamlScalarNode(body) { Style = YamlDotNet.Core.ScalarStyle.Literal }, TextLine(doc), 1));
         evalCase.Graders.Add(new EvalGrader(doc.Path, 1, 1, fields));
     }
+
+    /// <summary>The line of the body's first non-blank line: where its text (the prompt, the criteria) starts.</summary>
+    private static int TextLine(MarkdownDocument doc) =>
+        doc.BodyLine + doc.Body[..(doc.Body.Length - doc.Body.TrimStart().Length)].Count(c => c == '\n');
 
     private static List<MarkdownDocument> ReadGraderFiles(string directory, List<Diagnostic> diagnostics)
     {
