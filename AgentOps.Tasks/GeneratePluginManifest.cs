@@ -34,6 +34,8 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
     /// <summary><c>PluginNetworkHosts</c>: the hosts the plugin reaches (plugin.json <c>network.hosts</c>), <c>none</c> for
     /// none; empty: no <c>network</c> field.</summary>
     public string? NetworkHosts { get; set; }
+    /// <summary><c>PluginEvalDir</c>: the eval suite folder, relative to the plugin (default evals).</summary>
+    public string? EvalDir { get; set; }
     /// <summary>PluginDependency items; metadata Version is a semver range.</summary>
     public ITaskItem[] Dependencies { get; set; } = [];
     /// <summary>Component files outside the default folders; metadata Kind = commands|agents|skills|hooks|mcpServers.</summary>
@@ -51,6 +53,10 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
             Report(DiagnosticCodes.PluginDescriptionMissing, DiagnosticSeverity.Warning, "Description",
                 "the plugin has no <Description>; Claude Code shows it when users browse the marketplace");
         var hosts = Hosts();
+        var evalDir = string.IsNullOrWhiteSpace(EvalDir) ? Core.Validation.Evals.EvalSuiteValidator.DefaultFolder : EvalDir.Trim().Replace('\\', '/').TrimEnd('/');
+        if (!Core.Validation.Evals.EvalSuiteValidator.IsRelativeFolder(evalDir))
+            Report(DiagnosticCodes.EvalDirInvalid, DiagnosticSeverity.Error, "PluginEvalDir",
+                $"PluginEvalDir '{EvalDir}' must be a folder inside the plugin, relative to it (e.g. quality/evals): no absolute path, '..' or '.' segment");
         if (Log.HasLoggedErrors) return false;
 
         var plugin = new PluginDescription
@@ -63,6 +69,7 @@ public sealed partial class GeneratePluginManifest : Microsoft.Build.Utilities.T
             ExtraCommands = Components("commands"), ExtraAgents = Components("agents"), ExtraSkills = Components("skills"),
             ExtraHooks = Components("hooks"), ExtraMcpServers = Components("mcpServers"),
             Stability = Stability, Capabilities = Capabilities, NetworkHosts = hosts,
+            EvalDir = evalDir == Core.Validation.Evals.EvalSuiteValidator.DefaultFolder ? null : evalDir,
         };
         // A folder (or an unwritable file) where a generated file goes is said at that path, not as a task crash.
         var written = ManifestFile.Length == 0 || TaskDiagnostics.TryWrite(Log, ManifestFile, $"the generated {Path.GetFileName(ManifestFile)}", () =>

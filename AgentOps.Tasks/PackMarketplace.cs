@@ -14,7 +14,8 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
 {
     [Required] public string MarketplaceRoot { get; set; } = "";
     [Required] public string OutputDirectory { get; set; } = "";
-    /// <summary>Plugin folders (absolute or relative to the marketplace root).</summary>
+    /// <summary>Plugin folders (absolute or relative to the marketplace root); metadata EvalDir is the plugin's eval suite
+    /// folder (default evals), whose results/ (what `claude plugin eval` writes on each run) is never packed.</summary>
     public ITaskItem[] Plugins { get; set; } = [];
     /// <summary>Files relative to the marketplace root copied as they are (README.md, LICENSE…); metadata PackagePath,
     /// when set, is where one goes instead (a user-facing README packed as README.md).</summary>
@@ -24,6 +25,9 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
     /// <summary>Folder or file names never packed.</summary>
     public string[] ExcludeNames { get; set; } = ["obj", ".git"];
     public string[] ExcludeExtensions { get; set; } = [".agentplugin", ".agentmarketplace"];
+
+    /// <summary>Full paths never packed: each plugin's eval results folder.</summary>
+    private readonly HashSet<string> _notPacked = new(StringComparer.Ordinal);
 
     public override bool Execute()
     {
@@ -43,6 +47,8 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
             foreach (var plugin in Plugins)
             {
                 var folder = Path.GetFullPath(Path.Combine(root, plugin.ItemSpec));
+                var evalDir = plugin.GetMetadata("EvalDir") is { Length: > 0 } dir ? dir : Core.Validation.Evals.EvalSuiteValidator.DefaultFolder;
+                _notPacked.Add(Path.GetFullPath(Path.Combine(folder, evalDir, "results")));
                 CopyFolder(folder, Path.Combine(staging, Path.GetRelativePath(root, folder)));
             }
             foreach (var extra in ExtraFolders)
@@ -73,7 +79,7 @@ public sealed class PackMarketplace : Microsoft.Build.Utilities.Task
         Directory.CreateDirectory(destination);
         foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
-            if (ExcludeNames.Contains(entry.Name) || ExcludeExtensions.Contains(Path.GetExtension(entry.Name))) continue;
+            if (ExcludeNames.Contains(entry.Name) || ExcludeExtensions.Contains(Path.GetExtension(entry.Name)) || _notPacked.Contains(entry.FullName)) continue;
             var target = Path.Combine(destination, entry.Name);
             FileSystemInfo? resolved;
             try { resolved = entry.LinkTarget is null ? entry : entry.ResolveLinkTarget(returnFinalTarget: true); }

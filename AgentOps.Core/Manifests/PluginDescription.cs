@@ -33,6 +33,8 @@ public sealed record PluginDescription
     /// <summary>The hosts the plugin declares it reaches (plugin.json <c>network.hosts</c>); empty: it declares it reaches
     /// none; null: it declares nothing (no <c>network</c> field).</summary>
     public IReadOnlyList<string>? NetworkHosts { get; init; }
+    /// <summary>The eval suite folder (plugin.json <c>experimental.evals</c>) when it is not the default evals/; null otherwise.</summary>
+    public string? EvalDir { get; init; }
 
     /// <summary>The seed's metadata Claude Code does not read (stability, capabilities, learning
     /// settings). Kept in .claude-plugin/agentops.json, never in plugin.json where the CLI warns.</summary>

@@ -30,6 +30,8 @@ public static class PluginManifestBuilder
         AddPaths(json, "hooks", p.ExtraHooks);
         AddPaths(json, "mcpServers", p.ExtraMcpServers);
         if (p.NetworkHosts is { } hosts) json["network"] = new JObject { ["hosts"] = new JArray(hosts) };
+        // Where `claude plugin eval` finds the suite; written only when it is not the evals/ the CLI looks in anyway.
+        if (p.EvalDir is { } evals) json["experimental"] = new JObject { ["evals"] = evals };
         return json;
     }
 

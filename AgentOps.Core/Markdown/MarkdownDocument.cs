@@ -81,7 +81,7 @@ public sealed class MarkdownDocument
             else
             {
                 var yaml = lines.Start > yamlStart ? text[yamlStart..(lines.Start - 1)] : "";
-                doc.Fields = ParseYaml(path, yaml, lineOffset: 1, errors);
+                doc.Fields = ParseYaml(path, yaml, lineOffset: 1, errors, "frontmatter");
             }
             // The body starts on the line after the closing one (or, unclosed, after the last line: empty).
             doc.BodyLine = lines.Index + 2;
@@ -90,6 +90,19 @@ public sealed class MarkdownDocument
 
         doc.Errors = errors;
         return doc;
+    }
+
+    /// <summary>
+    /// A whole YAML file whose root is a mapping (an eval suite's case.yaml), read by the same parser, bounds and
+    /// error reporting as frontmatter: one YAML reader in the codebase, so a file is judged the same way wherever it
+    /// sits. Lines and columns are the file's own. Never throws: problems are in <paramref name="errors"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, FrontmatterField> ParseYamlFile(string path, string text, out IReadOnlyList<Diagnostic> errors)
+    {
+        var found = new List<Diagnostic>();
+        var fields = ParseYaml(path, text.Replace("\r\n", "\n"), lineOffset: 0, found, System.IO.Path.GetFileName(path));
+        errors = found;
+        return fields;
     }
 
     private static bool IsLine(ReadOnlySpan<char> line, string marker) => line.TrimEnd().SequenceEqual(marker);
@@ -121,7 +134,8 @@ public sealed class MarkdownDocument
         private static int LineEnd(string text, int start) => text.IndexOf('\n', start) is var nl and >= 0 ? nl : text.Length;
     }
 
-    private static Dictionary<string, FrontmatterField> ParseYaml(string path, string yaml, int lineOffset, List<Diagnostic> errors)
+    /// <param name="what">How messages name the YAML: "frontmatter", or the file's name when the whole file is YAML.</param>
+    private static Dictionary<string, FrontmatterField> ParseYaml(string path, string yaml, int lineOffset, List<Diagnostic> errors, string what)
     {
         var fields = new Dictionary<string, FrontmatterField>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(yaml)) return fields;
@@ -141,14 +155,14 @@ public sealed class MarkdownDocument
             var line = (int)Math.Max(ex.Start.Line, 1) + lineOffset;
             var message = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
             errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, line,
-                (int)Math.Max(ex.Start.Column, 1), $"frontmatter is not valid YAML: {message}"));
+                (int)Math.Max(ex.Start.Column, 1), $"{what} is not valid YAML: {message}"));
             return fields;
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet throws this (not a YamlException) for some unterminated flow collections, e.g. "name: [x".
             errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, lineOffset + 1, 1,
-                $"frontmatter is not valid YAML: {ex.Message}"));
+                $"{what} is not valid YAML: {ex.Message}"));
             return fields;
         }
         catch (ArgumentException)
@@ -157,7 +171,7 @@ public sealed class MarkdownDocument
             // "\UD800": it escaped as an uncoded usage error. Reported at the escape, found in the text.
             var (line, column) = BadEscape(yaml);
             errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterSyntax, DiagnosticSeverity.Error, path, line + lineOffset, column,
-                "frontmatter is not valid YAML: a \\U escape names no Unicode character (above U+10FFFF or a surrogate)"));
+                $"{what} is not valid YAML: a \\U escape names no Unicode character (above U+10FFFF or a surrogate)"));
             return fields;
         }
         if (stream.Documents.Count == 0) return fields;
@@ -165,7 +179,7 @@ public sealed class MarkdownDocument
         {
             var root = stream.Documents[0].RootNode;
             errors.Add(new Diagnostic(DiagnosticCodes.FrontmatterNotMapping, DiagnosticSeverity.Error, path,
-                (int)root.Start.Line + lineOffset, (int)root.Start.Column, "frontmatter must be a mapping of 'key: value' lines"));
+                (int)root.Start.Line + lineOffset, (int)root.Start.Column, $"{what} must be a mapping of 'key: value' lines"));
             return fields;
         }
         foreach (var (keyNode, value) in map.Children)

@@ -53,6 +53,7 @@ public static class PluginFolderValidator
         foreach (var file in MarkdownUnder(pluginDirectory, "patterns", allowedLinkRoots).Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)))
             d.AddRange(PatternValidator.ValidateFile(file));
 
+        d.AddRange(Evals.EvalSuiteValidator.Validate(pluginDirectory, manifest));
         d.AddRange(McpServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(PluginCiValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SecretsValidator.Validate(pluginDirectory));

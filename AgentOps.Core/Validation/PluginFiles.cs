@@ -10,6 +10,15 @@ public static class PluginFiles
 
     public static IEnumerable<FileSystemInfo> Walk(string directory, bool includeLinks) => Walk(directory, includeLinks, null);
 
+    /// <summary>A results/ folder `claude plugin eval` wrote (a run folder in it holds aggregate-result.json): never packed,
+    /// so never checked either; its traces quote prompts and tool output that are not the plugin's own text.</summary>
+    private static bool IsEvalResults(DirectoryInfo folder)
+    {
+        if (!folder.Name.Equals("results", StringComparison.Ordinal)) return false;
+        try { return folder.EnumerateDirectories().Any(run => File.Exists(Path.Combine(run.FullName, "aggregate-result.json"))); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     /// <param name="onUnreadable">Told about every folder that cannot be listed (permissions, I/O), which is skipped, and
     /// every file or folder whose path is too long to open (a <see cref="PathTooLongException"/>).</param>
     public static IEnumerable<FileSystemInfo> Walk(string directory, bool includeLinks, Action<string, Exception>? onUnreadable)
@@ -43,7 +52,7 @@ public static class PluginFiles
                 }
                 if (entry is DirectoryInfo sub)
                 {
-                    if (!SkippedFolders.Contains(sub.Name)) pending.Push(sub);
+                    if (!SkippedFolders.Contains(sub.Name) && !IsEvalResults(sub)) pending.Push(sub);
                 }
                 else yield return entry;
             }
