@@ -134,6 +134,8 @@ public static class MarketplaceImporter
             notes.Add(new(file, p.Name, "no project property holds it: not imported"));
         var owner = m["owner"] as JObject;
         if (owner?["url"] is not null) notes.Add(new(file, "owner.url", "no project property holds it: not imported"));
+        if (m["metadata"] is { } metadata and not JObject)
+            notes.Add(new(file, "metadata", "not an object: nothing read from it"));
         if ((m["metadata"] as JObject)?["pluginRoot"] is not null)
             notes.Add(new(file, "metadata.pluginRoot", "bare sources are resolved under it; the generated entries use explicit ./ paths"));
         return new MarketplaceDescription
@@ -141,8 +143,8 @@ public static class MarketplaceImporter
             Name = Text(m["name"]) ?? throw new ImportException($"{file}: the marketplace has no name"),
             OwnerName = Text(owner?["name"]) ?? throw new ImportException($"{file}: the marketplace has no owner.name"),
             OwnerEmail = Text(owner?["email"]),
-            Description = Text(m["description"]) ?? Text(m["metadata"]?["description"]),
-            Version = Text(m["version"]) ?? Text(m["metadata"]?["version"]),
+            Description = Text(m["description"]) ?? Text((m["metadata"] as JObject)?["description"]),
+            Version = Text(m["version"]) ?? Text((m["metadata"] as JObject)?["version"]),
         };
     }
 

@@ -35,7 +35,7 @@ public static class EvalSuiteValidator
     /// <summary>The suite folder relative to the plugin: <c>experimental.evals</c> when it is a usable relative path
     /// (the CLI ignores it otherwise, with a warning, and so falls back to evals/ as this does).</summary>
     public static string FolderOf(JToken? manifest) =>
-        (manifest as JObject)?["experimental"]?["evals"] is JValue { Type: JTokenType.String } v && IsRelativeFolder((string)v!) ? ((string)v!).TrimEnd('/') : DefaultFolder;
+        ((manifest as JObject)?["experimental"] as JObject)?["evals"] is JValue { Type: JTokenType.String } v && IsRelativeFolder((string)v!) ? ((string)v!).TrimEnd('/') : DefaultFolder;
 
     public static bool IsRelativeFolder(string path) =>
         path.Length > 0 && !Path.IsPathRooted(path) && !path.Contains('\\')

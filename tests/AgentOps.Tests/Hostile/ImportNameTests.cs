@@ -37,6 +37,27 @@ public sealed class ImportNameTests
     }
 
     [TestMethod]
+    [DataRow("\"a description\"")]
+    [DataRow("[1, 2]")]
+    [DataRow("7")]
+    public void A_metadata_that_is_not_an_object_is_read_as_no_metadata(string metadata)
+    {
+        // Claude Code reads metadata.description and metadata.version only from an object; a scalar there once
+        // crashed import ("Cannot access child value on JValue").
+        var root = LearningFixtures.TempDir();
+        var market = Path.Combine(root, "market");
+        HostileFiles.Plugin(Path.Combine(market, "plugins"), "p");
+        Directory.CreateDirectory(Path.Combine(market, ".claude-plugin"));
+        File.WriteAllText(Path.Combine(market, ".claude-plugin", "marketplace.json"),
+            $"{{\"name\": \"m\", \"owner\": {{\"name\": \"o\"}}, \"metadata\": {metadata}, \"plugins\": [{{\"name\": \"p\", \"source\": \"./plugins/p\"}}]}}");
+
+        var result = MarketplaceImporter.Import(market, Path.Combine(root, "out"));
+
+        Assert.AreEqual("p.agentplugin", Path.GetFileName(result.PluginProjects.Single()));
+        Assert.IsTrue(result.Notes.Any(n => n.JsonPath == "metadata"), "the metadata no project property holds is noted, not dropped silently");
+    }
+
+    [TestMethod]
     [DataRow("CON")]
     [DataRow("nul")]
     [DataRow("com1.tools")]
