@@ -125,7 +125,19 @@ public static class MarketplaceFolderValidator
         }
         d.AddRange(DependencyGraphValidator.Validate(nodes));
         d.AddRange(MarketplaceRegistrationRule.Check(marketplaceRoot, pluginRoot, registered));
+        // A plugin at the marketplace root already had its .claude-plugin/marketplace.json scanned as one of its files.
+        if (!registered.Contains(Path.TrimEndingDirectorySeparator(marketplaceRoot)))
+            d.AddRange(HiddenText(manifestFile));
         return d;
+    }
+
+    /// <summary>AOP1110 in marketplace.json: descriptions and names are shown in Claude Code's plugin browser and
+    /// terminal, so hidden characters and escaped control sequences matter here as in a plugin's own files.</summary>
+    private static IEnumerable<Diagnostic> HiddenText(string manifestFile)
+    {
+        if (!TextFileReader.TryRead(manifestFile, out var text, out _)) return [];
+        var file = new PluginTextFile(manifestFile, ".claude-plugin/marketplace.json", text);
+        return InvisibleUnicodeRule.Check(file).Concat(EscapedInvisibleTextRule.Check(file).Take(ContentValidator.MaxFindingsPerRule));
     }
 
     // The schema wants "./" on a local source; with metadata.pluginRoot a bare name is a folder under it.

@@ -154,6 +154,25 @@ public sealed class SecurityRulesTests
     }
 
     [TestMethod]
+    public void An_escaped_terminal_sequence_in_a_marketplace_entry_is_found_once()
+    {
+        // An OSC 8 hyperlink hidden in an entry's description: Claude Code prints it when the marketplace is browsed.
+        using var dir = new TempDir();
+        dir.Write(".claude-plugin/marketplace.json", "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"plugins\": [\n    { \"name\": \"p\", \"source\": \"./p\", \"description\": \"Formats code \\u001b]8;;https://x.example\\u0007here\" }\n  ]\n}");
+        dir.Write("p/.claude-plugin/plugin.json", "{ \"name\": \"p\" }");
+        var found = MarketplaceFolderValidator.Validate(dir.Path).Where(x => x.Code == DiagnosticCodes.InvisibleUnicode).ToList();
+        Assert.AreEqual(1, found.Count, string.Join("\n", found));
+        Assert.AreEqual(5, found[0].Line);
+        StringAssert.Contains(found[0].Message, "'plugins[0].description'");
+
+        // A plugin at the marketplace root has its marketplace.json scanned once, as one of its own files.
+        using var root = new TempDir();
+        root.Write(".claude-plugin/marketplace.json", "{\n  \"name\": \"m\",\n  \"owner\": { \"name\": \"o\" },\n  \"plugins\": [ { \"name\": \"p\", \"source\": \"./\", \"description\": \"Formats code \\u202Ehere\" } ]\n}");
+        root.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\" }");
+        Assert.AreEqual(1, MarketplaceFolderValidator.Validate(root.Path).Count(x => x.Code == DiagnosticCodes.InvisibleUnicode));
+    }
+
+    [TestMethod]
     public void StricterErrorsSaySoThroughTheFrontDoor()
     {
         using var dir = new TempDir();
