@@ -62,6 +62,28 @@ public sealed class HostilePluginFolderTests
     }
 
     [TestMethod]
+    public void A_dead_link_among_the_plugin_folders_is_reported_at_the_link()
+    {
+        // Before: plugins/<x> that loops or points nowhere was no folder to any listing, so a plugin meant to be behind
+        // it left the marketplace (and the build's plugins/*/*.agentplugin glob) without a word.
+        using var dir = new TempDir();
+        dir.Write(".claude-plugin/marketplace.json", """{ "name": "m", "owner": { "name": "o" }, "description": "A marketplace", "plugins": [ { "name": "p", "source": "./plugins/p", "description": "A plugin for tests" } ] }""");
+        dir.Write("plugins/p/.claude-plugin/plugin.json", """{ "name": "p" }""");
+        dir.Write("plugins/p/commands/hello.md", "---\ndescription: Say hello\n---\nHello.\n");
+        var loop = dir.Link("plugins/loop", "loop");
+        var broken = dir.Link("plugins/broken", "nowhere");
+        var up = dir.Link("plugins/up", "../plugins");
+        dir.Link("plugins/alias", "p"); // a link to a real plugin folder inside the marketplace is fine
+
+        var found = MarketplaceFolderValidator.Validate(dir.Path);
+
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkLoop && d.File == loop && d.IsError), string.Join("\n", found));
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkBroken && d.File == broken), string.Join("\n", found));
+        Assert.IsTrue(found.Any(d => d.Code == DiagnosticCodes.SymlinkLoop && d.File == up), string.Join("\n", found));
+        Assert.AreEqual(3, found.Count(d => d.Code is DiagnosticCodes.SymlinkLoop or DiagnosticCodes.SymlinkBroken or DiagnosticCodes.SymlinkEscapes), string.Join("\n", found));
+    }
+
+    [TestMethod]
     public void A_link_to_a_sibling_folder_is_still_fine()
     {
         using var dir = new TempDir();
