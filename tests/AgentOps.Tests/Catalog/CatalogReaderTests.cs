@@ -102,6 +102,36 @@ public sealed class CatalogReaderTests
     }
 
     [TestMethod]
+    public void The_display_name_claude_code_shows_is_kept_and_searched_as_a_name()
+    {
+        // displayName is what the /plugin UI shows instead of the id: people search by it.
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "local", ".claude-plugin", "plugin.json"),
+            """{ "name": "local", "displayName": "Lantern Keeper", "description": "Lights" }""");
+        CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "ttn", "displayName": "Tide Tables Navigator", "source": { "source": "github", "repo": "o/r" }, "description": "Harbour helper" },
+                { "name": "local", "source": "./plugins/local", "description": "Lights" },
+                { "name": "other", "source": { "source": "github", "repo": "o/s" }, "description": "Cooking helper" }
+              ]
+            }
+            """);
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, Folder(root));
+        Assert.AreEqual("Tide Tables Navigator", store.FindByName("ttn").Single().Plugin.DisplayName);
+        Assert.AreEqual("Lantern Keeper", store.FindByName("local").Single().Plugin.DisplayName, "from plugin.json when the entry has none");
+        foreach (var (q, name) in new[] { ("navigator", "ttn"), ("lantern keeper", "local") })
+        {
+            var top = PluginRanker.Rank(store, q, LearnedSignals.None).Results.First();
+            Assert.AreEqual(name, top.Plugin.Name, $"query '{q}'");
+            CollectionAssert.Contains(top.Reasons.ToList(), $"matched name: {q.Replace(' ', ',').Replace(",", ", ")}", string.Join("; ", top.Reasons));
+        }
+    }
+
+    [TestMethod]
     public void This_repository_plugins_folder_is_read_from_its_agentplugin_projects()
     {
         var snapshot = new FolderMarketplaceSource(RepoRoot()).Read("fp");
