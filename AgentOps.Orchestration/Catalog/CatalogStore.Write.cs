@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentOps.Orchestration.Catalog.Ranking;
 using Microsoft.Data.Sqlite;
 
 namespace AgentOps.Orchestration.Catalog;
@@ -78,13 +79,15 @@ public sealed partial class CatalogStore
                 p.Source, p.Folder, p.Installed ? 1 : 0, ToJson(p.Dependencies), p.DisplayName);
             var pluginId = (long)plugin.ExecuteScalar()!;
             // The name people see (displayName) is searched as a name, beside the id Claude Code installs by.
-            Set(pluginText, pluginId, SearchedName(p), p.Description, string.Join(' ', p.Keywords), p.Category);
+            // CJK runs are indexed as character pairs: those scripts put no spaces between words (CjkSegmenter).
+            Set(pluginText, pluginId, CjkSegmenter.Segmented(SearchedName(p)), CjkSegmenter.Segmented(p.Description),
+                CjkSegmenter.Segmented(string.Join(' ', p.Keywords)), CjkSegmenter.Segmented(p.Category));
             pluginText.ExecuteNonQuery();
             foreach (var c in p.Components)
             {
                 Set(component, pluginId, c.Kind, c.Name, c.Invocation, c.Description);
                 var componentId = (long)component.ExecuteScalar()!;
-                Set(componentText, componentId, c.Name, c.Description);
+                Set(componentText, componentId, CjkSegmenter.Segmented(c.Name), CjkSegmenter.Segmented(c.Description));
                 componentText.ExecuteNonQuery();
             }
         }

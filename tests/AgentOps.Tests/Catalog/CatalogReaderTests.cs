@@ -132,6 +132,33 @@ public sealed class CatalogReaderTests
     }
 
     [TestMethod]
+    public void Descriptions_in_scripts_without_spaces_are_found_by_the_words_inside_them()
+    {
+        // Japanese and Chinese put no spaces between words: a query word inside a longer run must still match.
+        using var tmp = new TempDir();
+        var file = tmp.Write("m.json", """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "shashin", "source": { "source": "github", "repo": "o/a" }, "description": "写真の画像生成と編集を行うスキル" },
+                { "name": "sekkei", "source": { "source": "github", "repo": "o/b" }, "description": "ドメイン駆動設計のレビュー支援" },
+                { "name": "shuju", "source": { "source": "github", "repo": "o/c" }, "description": "数据库迁移和备份工具" },
+                { "name": "plain", "source": { "source": "github", "repo": "o/d" }, "description": "Kubernetes deployment helper" }
+              ]
+            }
+            """);
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, JsonFile(file));
+        foreach (var (q, name) in new[] { ("画像生成", "shashin"), ("駆動設計", "sekkei"), ("レビュー", "sekkei"), ("数据库", "shuju"), ("kubernetes", "plain") })
+        {
+            var top = PluginRanker.Rank(store, q, LearnedSignals.None).Results.First();
+            Assert.AreEqual(name, top.Plugin.Name, $"query '{q}'");
+            Assert.IsTrue(top.Reasons.Any(r => r.StartsWith("matched description", StringComparison.Ordinal)), $"'{q}': " + string.Join("; ", top.Reasons));
+        }
+        Assert.AreEqual("写真の画像生成と編集を行うスキル", store.FindByName("shashin").Single().Plugin.Description, "shown as written");
+    }
+
+    [TestMethod]
     public void This_repository_plugins_folder_is_read_from_its_agentplugin_projects()
     {
         var snapshot = new FolderMarketplaceSource(RepoRoot()).Read("fp");
