@@ -213,4 +213,33 @@ public sealed class CliConformanceBugTests
             Newtonsoft.Json.Linq.JToken.Parse(File.ReadAllText(Path.Combine(plugin.Path, ".claude-plugin", "plugin.json"))));
         Assert.AreEqual(1, own.Count(x => x.Code == DiagnosticCodes.PluginNameReadsAsAnthropic), string.Join("\n", own));
     }
+
+    // renames maps old plugin names to new ones, or to null for a plugin removed on purpose; Claude Code
+    // follows each chain and rejects one that ends nowhere or loops.
+    [TestMethod]
+    public void RenamesToNullAreAcceptedAndChainsThatEndNowhereAreErrorsLikeTheCli()
+    {
+        using var dir = new TempDir();
+        var d = Marketplace(dir, """
+            {"name": "m", "owner": {"name": "o"}, "description": "A marketplace",
+             "renames": {
+               "gone": null,
+               "old": "mid",
+               "mid": "kept",
+               "lost": "nowhere",
+               "ping": "pong",
+               "pong": "ping"
+             },
+             "plugins": [
+              {"name": "kept", "description": "A plugin of some sort", "source": {"source": "github", "repo": "o/r"}}
+            ]}
+            """);
+        var errors = d.Where(x => x.IsError).ToList();
+        Assert.IsFalse(errors.Any(x => x.Message.Contains("renames.gone", StringComparison.Ordinal)), "null is a removal: " + string.Join("\n", d));
+        Assert.IsFalse(errors.Any(x => x.Message.Contains("renames.old", StringComparison.Ordinal) || x.Message.Contains("renames.mid", StringComparison.Ordinal)));
+        Expect.Has(errors, DiagnosticCodes.SchemaInvalidValue, 6);
+        StringAssert.Contains(errors.Single(x => x.Line == 6).Message, "'nowhere'");
+        Assert.AreEqual(2, errors.Count(x => x.Message.Contains("cycle", StringComparison.Ordinal)), string.Join("\n", d));
+        Assert.AreEqual(3, errors.Count, string.Join("\n", d));
+    }
 }
