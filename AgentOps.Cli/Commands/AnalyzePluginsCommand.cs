@@ -102,6 +102,7 @@ public static class AnalyzePluginsCommand
             w.WriteNumber("rank", p.Rank);
             w.WriteString("id", p.Plugin.Id);
             w.WriteString("name", p.Plugin.Name);
+            w.WriteString("display_name", p.Plugin.DisplayName);
             w.WriteString("marketplace", p.Plugin.Marketplace);
             w.WriteString("version", p.Plugin.Version);
             w.WriteString("category", p.Plugin.Category);
@@ -157,7 +158,8 @@ public static class AnalyzePluginsCommand
         if (result.Results.Count == 0) Console.WriteLine(result.Query.IsEmpty ? "No plugin is listed there." : $"No plugin matches \"{result.Query.Text}\".");
         foreach (var p in result.Results)
         {
-            Console.WriteLine(string.Create(inv, $"{p.Rank}. {AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Id)}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));
+            var shown = p.Plugin.DisplayName.Length > 0 && p.Plugin.DisplayName != p.Plugin.Name ? $" \"{AgentOps.Core.Security.Printable.Sanitize(p.Plugin.DisplayName)}\"" : "";
+            Console.WriteLine(string.Create(inv, $"{p.Rank}. {AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Id)}{shown}  (score {p.Score:0.00}{(p.Plugin.Category.Length > 0 ? ", " + p.Plugin.Category : "")})"));
             if (p.Plugin.Description.Length > 0) Console.WriteLine("   " + AgentOps.Core.Security.Printable.Sanitize(p.Plugin.Description.Length > 160 ? p.Plugin.Description[..157] + "..." : p.Plugin.Description));
             foreach (var reason in p.Reasons) Console.WriteLine("   - " + reason);
             var agents = p.Plugin.Components.Where(c => c.Kind == ComponentKinds.Agent).Select(c => c.Invocation).Take(6).ToList();

@@ -28,6 +28,8 @@ public static partial class DiagnosticCodes
     public const string JsonDuplicateKey = "AOP0011";
     /// <summary>plugin.json `network` is not `{ "hosts": [...] }` or a host is not in a form Claude Code's sandbox takes (ignored at load time).</summary>
     public const string NetworkHostsInvalid = "AOP0012";
+    /// <summary>A plugin name with "claude", "anthropic" or "anthropics" as one of its words reads as Anthropic's own (the CLI warns).</summary>
+    public const string PluginNameReadsAsAnthropic = "AOP0013";
 
     // 0103–0199 component frontmatter (commands, agents, skills).
     /// <summary>A command, agent or skill file has no frontmatter block (the CLI warns).</summary>

@@ -63,12 +63,40 @@ public static class JsonFile
         }
         catch (System.Text.Json.JsonException ex)
         {
-            var message = ex.Message;
-            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-            if (cut > 0) message = message[..cut];
-            return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path,
-                (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"invalid JSON: {message}");
+            var (line, column) = SyntaxErrorPosition(text.TrimStart('\uFEFF'), ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            return new Diagnostic(DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, path, line, column, $"invalid JSON: {ReaderMessage(ex.Message)}");
         }
+    }
+
+    // System.Text.Json counts the column in bytes: on a line with Cyrillic, CJK or emoji before the error,
+    // the byte count overshoots the column an editor shows, so it is turned into characters.
+    internal static (int Line, int Column) SyntaxErrorPosition(string text, long zeroBasedLine, long bytePositionInLine)
+    {
+        var start = 0;
+        for (var l = 0; l < zeroBasedLine && start >= 0; l++)
+        {
+            var next = text.IndexOf('\n', start);
+            start = next < 0 ? -1 : next + 1;
+        }
+        if (start < 0) return ((int)zeroBasedLine + 1, (int)bytePositionInLine + 1);
+        var end = text.IndexOf('\n', start);
+        var lineBytes = System.Text.Encoding.UTF8.GetBytes(end < 0 ? text[start..] : text[start..end]);
+        var taken = (int)Math.Min(bytePositionInLine, lineBytes.Length);
+        return ((int)zeroBasedLine + 1, System.Text.Encoding.UTF8.GetCharCount(lineBytes, 0, taken) + 1);
+    }
+
+    // The reader's message ends with its own 0-based position ("LineNumber: 1 | BytePositionInLine: 91.") and
+    // path, which contradict the 1-based line and character column the diagnostic gives, and may advise
+    // changing the reader's options, which a marketplace author cannot: both are cut.
+    internal static string ReaderMessage(string message)
+    {
+        foreach (var tail in new[] { " LineNumber: ", " Path: " })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+        }
+        return message.Replace(" which is not supported in this mode. Change the reader options.", ", which JSON does not allow.", StringComparison.Ordinal)
+            .Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd();
     }
 
     /// <summary>

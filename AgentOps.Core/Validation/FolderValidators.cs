@@ -108,6 +108,7 @@ public static class MarketplaceFolderValidator
         var d = new List<Diagnostic>(ManifestSchemas.Validate(ManifestKind.Marketplace, manifestFile, manifest)
             .Where(x => !IsBareSourceAllowedByPluginRoot(x, manifest, pluginRoot)));
         d.AddRange(MarketplaceSourcesValidator.Validate(marketplaceRoot, manifestFile, manifest));
+        d.AddRange(RenamesValidator.Validate(manifestFile, manifest));
         d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
         d.AddRange(MarketplaceEntryRules.Validate(manifestFile, manifest));
 

@@ -29,6 +29,9 @@ public static class MarketplaceSourcesValidator
                 if (ReservedNames.IsReservedPluginName(name) && !official)
                     diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
                         $"plugin name '{name}' is reserved: {ReservedNames.Explanation}"));
+                else if (ReservedNames.ReadsAsAnthropic(name) && !official)
+                    diagnostics.Add(JsonFile.At(nameToken, DiagnosticCodes.PluginNameReadsAsAnthropic, DiagnosticSeverity.Warning, manifestFile,
+                        $"plugin name '{name}': {ReservedNames.ReadsAsExplanation}"));
             }
             diagnostics.AddRange(AgentOps.Core.Security.PathPolicyChecks.MarketplaceEntry(manifestFile, entry));
             if (entry["source"] is JValue { Type: JTokenType.String } source && CheckLocalSource(marketplaceRoot, manifestFile, source, LocalPluginSource.PluginRoot(manifest)) is { } d)

@@ -21,6 +21,9 @@ public static partial class PluginManifestValidator
         if (obj["name"] is JValue { Type: JTokenType.String } reserved && ReservedNames.IsReservedPluginName((string)reserved!))
             diagnostics.Add(JsonFile.At(reserved, DiagnosticCodes.SchemaInvalidValue, DiagnosticSeverity.Error, manifestFile,
                 $"plugin name '{reserved}' is reserved: {ReservedNames.Explanation}"));
+        else if (obj["name"] is JValue { Type: JTokenType.String } mark && ReservedNames.ReadsAsAnthropic((string)mark!))
+            diagnostics.Add(JsonFile.At(mark, DiagnosticCodes.PluginNameReadsAsAnthropic, DiagnosticSeverity.Warning, manifestFile,
+                $"plugin name '{mark}': {ReservedNames.ReadsAsExplanation}"));
         if (obj["name"] is JValue { Type: JTokenType.String } name && !((string)name!).Contains(' ') && !KebabCase().IsMatch((string)name!))
             diagnostics.Add(JsonFile.At(name, DiagnosticCodes.NameNotKebabCase, DiagnosticSeverity.Warning, manifestFile,
                 $"plugin name '{name}' is not kebab-case; Claude Code accepts it but the claude.ai marketplace sync needs lowercase letters, digits and hyphens"));

@@ -27,6 +27,8 @@ public sealed record CatalogPlugin
     public required string Name { get; init; }
     public required string Marketplace { get; init; }
     public string Version { get; init; } = "";
+    /// <summary>The <c>displayName</c> Claude Code shows instead of the id, when the plugin has one.</summary>
+    public string DisplayName { get; init; } = "";
     public string Description { get; init; } = "";
     public string Category { get; init; } = "";
     public IReadOnlyList<string> Keywords { get; init; } = [];

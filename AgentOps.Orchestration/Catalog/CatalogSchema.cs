@@ -10,7 +10,7 @@ namespace AgentOps.Orchestration.Catalog;
 /// </summary>
 public static class CatalogSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Column order of <c>plugin_text</c>; <see cref="Ranking.RankingWeights"/> weights follow it. Components are
     /// indexed apart (<c>component_text</c>): bm25() normalises by the whole row's length, so a plugin with many
@@ -32,7 +32,8 @@ public static class CatalogSchema
             id INTEGER PRIMARY KEY, marketplace_id INTEGER NOT NULL REFERENCES marketplaces(id) ON DELETE CASCADE,
             name TEXT NOT NULL, marketplace TEXT NOT NULL, version TEXT NOT NULL, description TEXT NOT NULL,
             category TEXT NOT NULL, keywords TEXT NOT NULL, author TEXT NOT NULL, homepage TEXT NOT NULL,
-            source TEXT NOT NULL, folder TEXT, installed INTEGER NOT NULL, dependencies TEXT NOT NULL);
+            source TEXT NOT NULL, folder TEXT, installed INTEGER NOT NULL, dependencies TEXT NOT NULL,
+            display_name TEXT NOT NULL DEFAULT '');
         CREATE INDEX plugins_by_name ON plugins(name);
         CREATE INDEX plugins_by_marketplace ON plugins(marketplace_id);
         CREATE TABLE components(

@@ -219,7 +219,7 @@ public sealed partial class CatalogStore
         new(r.GetString(first), r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3));
 
     private const string PluginColumns =
-        "SELECT id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies FROM plugins";
+        "SELECT id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies, display_name FROM plugins";
 
     private static StoredPlugin ReadPlugin(SqliteDataReader r) => new(r.GetInt64(0), new CatalogPlugin
     {
@@ -235,5 +235,6 @@ public sealed partial class CatalogStore
         Folder = r.IsDBNull(10) ? null : r.GetString(10),
         Installed = r.GetInt64(11) != 0,
         Dependencies = FromJson(r.GetString(12)),
+        DisplayName = r.GetString(13),
     });
 }

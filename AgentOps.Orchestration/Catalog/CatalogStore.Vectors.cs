@@ -107,7 +107,7 @@ public sealed partial class CatalogStore
         Convert.ToInt32(Scalar(_db, "SELECT count(*) FROM plugins p LEFT JOIN plugin_vectors v ON v.plugin_id = p.id WHERE v.plugin_id IS NULL"), CultureInfo.InvariantCulture);
 
     private const string PluginTextColumns = """
-        p.id, p.name, p.description, p.category, p.keywords,
+        p.id, CASE WHEN p.display_name = '' THEN p.name ELSE p.name || ' ' || p.display_name END, p.description, p.category, p.keywords,
         (SELECT group_concat(c.name, ', ') FROM (SELECT name FROM components WHERE plugin_id = p.id AND kind IN ('agent','command','skill') ORDER BY id LIMIT 12) c)
         """;
     private const string EmbeddedComponents = "c.kind IN ('agent','command','skill') AND length(c.description) > 0";

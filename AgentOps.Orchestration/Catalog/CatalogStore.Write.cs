@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentOps.Orchestration.Catalog.Ranking;
 using Microsoft.Data.Sqlite;
 
 namespace AgentOps.Orchestration.Catalog;
@@ -63,9 +64,9 @@ public sealed partial class CatalogStore
             marketplaceId = (long)cmd.ExecuteScalar()!;
         }
 
-        using var plugin = Prepare(tx, "INSERT INTO plugins(marketplace_id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies) " +
-            "VALUES($m, $name, $mk, $v, $d, $cat, $kw, $a, $h, $src, $f, $i, $deps) RETURNING id",
-            "$m", "$name", "$mk", "$v", "$d", "$cat", "$kw", "$a", "$h", "$src", "$f", "$i", "$deps");
+        using var plugin = Prepare(tx, "INSERT INTO plugins(marketplace_id, name, marketplace, version, description, category, keywords, author, homepage, source, folder, installed, dependencies, display_name) " +
+            "VALUES($m, $name, $mk, $v, $d, $cat, $kw, $a, $h, $src, $f, $i, $deps, $dn) RETURNING id",
+            "$m", "$name", "$mk", "$v", "$d", "$cat", "$kw", "$a", "$h", "$src", "$f", "$i", "$deps", "$dn");
         using var pluginText = Prepare(tx, "INSERT INTO plugin_text(rowid, name, description, keywords, category) VALUES($id, $n, $d, $k, $c)",
             "$id", "$n", "$d", "$k", "$c");
         using var component = Prepare(tx, "INSERT INTO components(plugin_id, kind, name, invocation, description) VALUES($p, $k, $n, $i, $d) RETURNING id",
@@ -75,15 +76,18 @@ public sealed partial class CatalogStore
         foreach (var p in m.Plugins)
         {
             Set(plugin, marketplaceId, p.Name, p.Marketplace, p.Version, p.Description, p.Category, ToJson(p.Keywords), p.Author, p.Homepage,
-                p.Source, p.Folder, p.Installed ? 1 : 0, ToJson(p.Dependencies));
+                p.Source, p.Folder, p.Installed ? 1 : 0, ToJson(p.Dependencies), p.DisplayName);
             var pluginId = (long)plugin.ExecuteScalar()!;
-            Set(pluginText, pluginId, p.Name, p.Description, string.Join(' ', p.Keywords), p.Category);
+            // The name people see (displayName) is searched as a name, beside the id Claude Code installs by.
+            // CJK runs are indexed as character pairs: those scripts put no spaces between words (CjkSegmenter).
+            Set(pluginText, pluginId, CjkSegmenter.Segmented(SearchedName(p)), CjkSegmenter.Segmented(p.Description),
+                CjkSegmenter.Segmented(string.Join(' ', p.Keywords)), CjkSegmenter.Segmented(p.Category));
             pluginText.ExecuteNonQuery();
             foreach (var c in p.Components)
             {
                 Set(component, pluginId, c.Kind, c.Name, c.Invocation, c.Description);
                 var componentId = (long)component.ExecuteScalar()!;
-                Set(componentText, componentId, c.Name, c.Description);
+                Set(componentText, componentId, CjkSegmenter.Segmented(c.Name), CjkSegmenter.Segmented(c.Description));
                 componentText.ExecuteNonQuery();
             }
         }
@@ -120,4 +124,7 @@ public sealed partial class CatalogStore
     {
         for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
+    /// <summary>The id, and the display name when it says more than the id.</summary>
+    internal static string SearchedName(CatalogPlugin p) =>
+        p.DisplayName.Length == 0 || string.Equals(p.DisplayName, p.Name, StringComparison.OrdinalIgnoreCase) ? p.Name : $"{p.Name} {p.DisplayName}";
 }

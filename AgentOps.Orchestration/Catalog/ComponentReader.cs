@@ -8,41 +8,49 @@ namespace AgentOps.Orchestration.Catalog;
 
 /// <summary>
 /// Reads the components of a plugin folder with their descriptions: commands/**/*.md, agents/*.md,
-/// skills/*/SKILL.md, hooks/hooks.json events and .mcp.json servers, plus extra paths plugin.json lists.
-/// A component that cannot be read is reported (AOP1008) and skipped; the others are kept.
+/// skills/*/SKILL.md, hooks/hooks.json events and .mcp.json servers, plus what plugin.json and the
+/// marketplace entry declare (extra paths, inline hooks and MCP servers, hook and MCP files). Claude Code
+/// merges an entry's component fields with plugin.json (and with <c>"strict": false</c> the entry is the
+/// whole manifest), so both are read. A component that cannot be read is reported (AOP1008) and skipped;
+/// the others are kept.
 /// </summary>
 public static class ComponentReader
 {
     /// <summary>Descriptions longer than this are cut: they only feed the index and explanations.</summary>
     public const int MaxDescriptionLength = 2000;
 
-    public static IReadOnlyList<CatalogComponent> Read(string pluginName, string folder, JObject? manifest, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<CatalogComponent> Read(string pluginName, string folder, JObject? manifest, List<Diagnostic> diagnostics) =>
+        Read(pluginName, folder, manifest is null ? [] : [manifest], diagnostics);
+
+    /// <summary>The components of a folder as plugin.json and the marketplace entry (<paramref name="declarations"/>) declare them.</summary>
+    public static IReadOnlyList<CatalogComponent> Read(string pluginName, string folder, IReadOnlyList<JObject> declarations, List<Diagnostic> diagnostics)
     {
+        IEnumerable<JToken?> Declared(string key) => declarations.Select(d => d[key]);
         var result = new List<CatalogComponent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Add(CatalogComponent c) { if (seen.Add(c.Kind + "\n" + c.Invocation)) result.Add(c); }
 
-        foreach (var (file, prefix) in MarkdownFiles(folder, "commands", Listed(folder, manifest?["commands"])))
+        foreach (var (file, prefix) in MarkdownFiles(folder, "commands", Listed(folder, Declared("commands"))))
             if (ReadMarkdown(file, diagnostics) is { } doc)
             {
                 var name = prefix + Path.GetFileNameWithoutExtension(file);
                 Add(new CatalogComponent(ComponentKinds.Command, name, $"/{pluginName}:{name}", Text(doc, "description")));
             }
-        foreach (var (file, _) in MarkdownFiles(folder, "agents", Listed(folder, manifest?["agents"])))
+        foreach (var (file, _) in MarkdownFiles(folder, "agents", Listed(folder, Declared("agents"))))
             if (ReadMarkdown(file, diagnostics) is { } doc)
             {
                 var name = Text(doc, "name") is { Length: > 0 } n ? n : Path.GetFileNameWithoutExtension(file);
                 Add(new CatalogComponent(ComponentKinds.Agent, name, $"{pluginName}:{name}", Text(doc, "description")));
             }
-        foreach (var file in SkillFiles(folder, Listed(folder, manifest?["skills"])))
+        foreach (var file in SkillFiles(folder, Listed(folder, Declared("skills"))))
             if (ReadMarkdown(file, diagnostics) is { } doc)
             {
                 var name = Text(doc, "name") is { Length: > 0 } n ? n : Path.GetFileName(Path.GetDirectoryName(file))!;
                 Add(new CatalogComponent(ComponentKinds.Skill, name, $"{pluginName}:{name}", Text(doc, "description")));
             }
-        foreach (var ev in HookEvents(folder, manifest, diagnostics))
+        foreach (var ev in HookEvents(folder, Declared("hooks"), diagnostics))
             Add(new CatalogComponent(ComponentKinds.Hook, ev, ev, $"runs on {ev}"));
-        foreach (var server in McpServers(folder, manifest, diagnostics))
+        foreach (var server in McpServers(folder, Declared("mcpServers"), diagnostics))
             Add(new CatalogComponent(ComponentKinds.McpServer, server, server, $"MCP server {server}"));
         return result;
     }
@@ -70,16 +78,10 @@ public static class ComponentReader
         return doc;
     }
 
-    // Paths plugin.json lists for a component kind ("./x.md" or ["./a", "./b"]), kept only inside the plugin.
-    private static IEnumerable<string> Listed(string folder, JToken? token)
+    // Paths plugin.json or the entry lists for a component kind ("./x.md" or ["./a", "./b"]), kept only inside the plugin.
+    private static IEnumerable<string> Listed(string folder, IEnumerable<JToken?> tokens)
     {
-        var items = token switch
-        {
-            JValue { Type: JTokenType.String } s => [(string)s!],
-            JArray a => a.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!).ToList(),
-            _ => new List<string>(),
-        };
-        foreach (var item in items)
+        foreach (var item in tokens.SelectMany(ComponentDeclarations.Paths))
         {
             var full = Path.GetFullPath(Path.Combine(folder, item));
             if (PathUtil.IsUnder(full, folder)) yield return full;
@@ -133,31 +135,42 @@ public static class ComponentReader
         }
     }
 
-    private static IEnumerable<string> HookEvents(string folder, JObject? manifest, List<Diagnostic> diagnostics)
+    // hooks/hooks.json, the hook files declared by path ("hooks": "./config/hooks.json") and inline hooks.
+    private static IEnumerable<string> HookEvents(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
     {
         var events = new SortedSet<string>(StringComparer.Ordinal);
-        void FromHooks(JToken? hooks) { if (hooks is JObject o) foreach (var p in o.Properties()) events.Add(p.Name); }
-        var file = Path.Combine(folder, "hooks", "hooks.json");
-        if (File.Exists(file))
+        var tokens = declared.ToList();
+        foreach (var file in JsonFiles(folder, Path.Combine(folder, "hooks", "hooks.json"), tokens))
         {
-            if (JsonFile.Load(file, out var problem) is JObject root) FromHooks(root["hooks"] ?? root);
+            if (JsonFile.Load(file, out var problem) is JObject root) events.UnionWith(ComponentDeclarations.HookEvents(root));
             else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "hooks skipped: " + problem.Message });
         }
-        if (manifest?["hooks"] is JObject inline) FromHooks(inline["hooks"] ?? inline);
+        foreach (var inline in tokens) events.UnionWith(ComponentDeclarations.HookEvents(inline));
         return events;
     }
 
-    private static IEnumerable<string> McpServers(string folder, JObject? manifest, List<Diagnostic> diagnostics)
+    // .mcp.json, the MCP files declared by path ("mcpServers": "./mcp/servers.json") and inline servers.
+    private static IEnumerable<string> McpServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
     {
         var servers = new SortedSet<string>(StringComparer.Ordinal);
-        var file = Path.Combine(folder, ".mcp.json");
-        if (File.Exists(file))
+        var tokens = declared.ToList();
+        foreach (var file in JsonFiles(folder, Path.Combine(folder, ".mcp.json"), tokens))
         {
-            if (JsonFile.Load(file, out var problem) is JObject root)
-                foreach (var p in (root["mcpServers"] as JObject ?? root).Properties()) servers.Add(p.Name);
+            if (JsonFile.Load(file, out var problem) is JObject root) servers.UnionWith(ComponentDeclarations.McpServerNames(root));
             else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "MCP servers skipped: " + problem.Message });
         }
-        if (manifest?["mcpServers"] is JObject inline) foreach (var p in inline.Properties()) servers.Add(p.Name);
+        foreach (var inline in tokens) servers.UnionWith(ComponentDeclarations.McpServerNames(inline));
         return servers;
+    }
+
+    // The default file when it exists, then each declared .json path inside the plugin, once each.
+    private static IEnumerable<string> JsonFiles(string folder, string defaultFile, IEnumerable<JToken?> declared)
+    {
+        var files = new List<string>();
+        if (File.Exists(defaultFile)) files.Add(Path.GetFullPath(defaultFile));
+        foreach (var path in Listed(folder, declared))
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(path) && !files.Contains(path, StringComparer.Ordinal))
+                files.Add(path);
+        return files;
     }
 }

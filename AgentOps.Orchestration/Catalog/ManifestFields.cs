@@ -18,7 +18,15 @@ public sealed record ManifestFields(
 {
     public static readonly ManifestFields Empty = new("", "", "", "", [], "", "", []);
 
-    public static ManifestFields From(JObject o) => new(
+    /// <summary>
+    /// <c>displayName</c>: the name Claude Code shows for the plugin in its UI (the id <c>name</c> when absent).
+    /// People search by what they see ("GitHub Pull Requests" for <c>gh-pr</c>), so it is indexed with the name.
+    /// </summary>
+    public string DisplayName { get; init; } = "";
+
+    public static ManifestFields From(JObject o) => FromFields(o) with { DisplayName = Str(o["displayName"]) };
+
+    private static ManifestFields FromFields(JObject o) => new(
         Str(o["name"]),
         Str(o["version"]),
         Cut(Str(o["description"])),
@@ -30,7 +38,12 @@ public sealed record ManifestFields(
         DependencyNames(o["dependencies"]));
 
     /// <summary>Values of <paramref name="primary"/> win; empty ones fall back to <paramref name="fallback"/>; keywords are merged.</summary>
-    public static ManifestFields Merge(ManifestFields primary, ManifestFields fallback) => new(
+    public static ManifestFields Merge(ManifestFields primary, ManifestFields fallback) => MergeFields(primary, fallback) with
+    {
+        DisplayName = Or(primary.DisplayName, fallback.DisplayName),
+    };
+
+    private static ManifestFields MergeFields(ManifestFields primary, ManifestFields fallback) => new(
         Or(primary.Name, fallback.Name),
         Or(primary.Version, fallback.Version),
         Or(primary.Description, fallback.Description),

@@ -105,8 +105,8 @@ public static class MarketplaceManifestReader
         // An installed copy (Claude Code's cache) stands in for a folder the marketplace does not ship.
         if (folder is null && installed.InstallPaths.TryGetValue(id, out var cached) && Directory.Exists(cached)) folder = cached;
         var plugin = folder is null
-            ? PluginFolderReader.FromEntry(marketplace, fields, source)
-            : PluginFolderReader.Read(marketplace, folder, fields, source, diagnostics);
+            ? PluginFolderReader.FromEntry(marketplace, fields, source, entry)
+            : PluginFolderReader.Read(marketplace, folder, fields, source, diagnostics, entry);
         return plugin with { Installed = installed.Contains(id) };
     }
 

@@ -11,7 +11,8 @@ namespace AgentOps.Orchestration.Catalog;
 /// </summary>
 public static class PluginFolderReader
 {
-    public static CatalogPlugin Read(string marketplace, string folder, ManifestFields entry, string source, List<Diagnostic> diagnostics)
+    public static CatalogPlugin Read(string marketplace, string folder, ManifestFields entry, string source, List<Diagnostic> diagnostics,
+        JObject? entryJson = null)
     {
         var fallbackName = entry.Name.Length > 0 ? entry.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         JObject? manifest = null;
@@ -40,6 +41,7 @@ public static class PluginFolderReader
             Name = name,
             Marketplace = marketplace,
             Version = merged.Version,
+            DisplayName = merged.DisplayName,
             Description = merged.Description,
             Category = category,
             Keywords = merged.Keywords,
@@ -48,16 +50,19 @@ public static class PluginFolderReader
             Source = source,
             Folder = folder,
             Dependencies = merged.Dependencies,
-            Components = ComponentReader.Read(name, folder, manifest, diagnostics),
+            // Claude Code merges the entry's component fields with plugin.json's ("strict": false: the entry is the manifest).
+            Components = ComponentReader.Read(name, folder, new[] { manifest, entryJson }.OfType<JObject>().ToList(), diagnostics),
         };
     }
 
-    /// <summary>A plugin from its marketplace entry alone (remote source, or folder not readable).</summary>
-    public static CatalogPlugin FromEntry(string marketplace, ManifestFields entry, string source) => new()
+    /// <summary>A plugin from its marketplace entry alone (remote source, or folder not readable), with the components the entry declares.</summary>
+    public static CatalogPlugin FromEntry(string marketplace, ManifestFields entry, string source, JObject? entryJson = null) => new()
     {
+        Components = entryJson is null ? [] : ComponentDeclarations.FromEntry(entry.Name, entryJson),
         Name = entry.Name,
         Marketplace = marketplace,
         Version = entry.Version,
+        DisplayName = entry.DisplayName,
         Description = entry.Description,
         Category = entry.Category,
         Keywords = entry.Keywords,

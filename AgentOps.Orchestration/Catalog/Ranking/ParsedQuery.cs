@@ -70,7 +70,8 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
         return new ParsedQuery(text, concepts, match, diagnostics);
     }
 
-    /// <summary>Lower-case words: runs of letters and digits (any script), 2+ characters for ASCII.</summary>
+    /// <summary>Lower-case words: runs of letters and digits (any script), 2+ characters for ASCII; CJK runs as
+    /// their character pairs (<see cref="CjkSegmenter"/>), as the index holds them.</summary>
     public static IEnumerable<string> Words(string text)
     {
         var sb = new StringBuilder();
@@ -78,17 +79,18 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
         {
             if (char.IsLetterOrDigit(ch)) { sb.Append(char.ToLowerInvariant(ch)); continue; }
             if (char.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark && sb.Length > 0) { sb.Append(ch); continue; }
-            if (Flush(sb) is { } w) yield return w;
+            foreach (var w in Flush(sb)) yield return w;
         }
-        if (Flush(sb) is { } last) yield return last;
+        foreach (var w in Flush(sb)) yield return w;
     }
 
-    private static string? Flush(StringBuilder sb)
+    private static IEnumerable<string> Flush(StringBuilder sb)
     {
-        if (sb.Length == 0) return null;
-        var w = sb.ToString();
+        if (sb.Length == 0) return [];
+        var word = sb.ToString();
         sb.Clear();
-        return w.Length == 1 && w[0] < 128 ? null : w; // single ASCII letters and digits carry no meaning
+        // single ASCII letters and digits carry no meaning
+        return CjkSegmenter.Split(word).Where(w => !(w.Length == 1 && w[0] < 128)).ToList();
     }
 
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"") + "\"";

@@ -240,7 +240,7 @@ public static partial class PluginRanker
     {
         var w = weights ?? RankingWeights.Default;
         var p = stored.Plugin;
-        var columns = new List<(string, string)> { ("name", p.Name), ("description", p.Description), ("keywords", string.Join(' ', p.Keywords)), ("category", p.Category) };
+        var columns = new List<(string, string)> { ("name", CatalogStore.SearchedName(p)), ("description", p.Description), ("keywords", string.Join(' ', p.Keywords)), ("category", p.Category) };
         foreach (var (_, c) in components)
             if (c is not null) columns.Add(("components", c.Name + " " + c.Description));
         var explanation = MatchExplainer.ExplainText(parsed, columns);

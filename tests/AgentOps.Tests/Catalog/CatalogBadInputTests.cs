@@ -34,6 +34,24 @@ public sealed class CatalogBadInputTests
     }
 
     [TestMethod]
+    public void A_syntax_error_after_non_ascii_text_is_placed_at_its_character_column_without_the_parsers_own_position()
+    {
+        // Descriptions in Cyrillic take two bytes a letter: the column must count letters, as an editor does.
+        using var tmp = new TempDir();
+        var bad = tmp.File("bad");
+        var file = tmp.Write("bad/.claude-plugin/marketplace.json",
+            "{\n  \"name\": \"bad\",\n  \"plugins\": [\n    { \"name\": \"x\", \"description\": \"Проверка кода\", }\n  ]\n}\n");
+        using var store = Open(tmp.File("catalog.db"));
+        var report = BuildCatalog(store, Folder(bad), Folder(GoodMarketplace(tmp)));
+        var d = report.Diagnostics.Single(x => x.Code == DiagnosticCodes.CatalogJsonInvalid);
+        var line = File.ReadAllLines(file)[3];
+        Assert.AreEqual(4, d.Line);
+        Assert.AreEqual(line.IndexOf(", }", StringComparison.Ordinal) + 3, d.Column, "the column of the '}' after the trailing comma, in characters");
+        StringAssert.DoesNotMatch(d.Message, new System.Text.RegularExpressions.Regex("LineNumber|BytePositionInLine|reader options"));
+        Assert.AreEqual(1, store.FindByName("fine").Count);
+    }
+
+    [TestMethod]
     public void Entries_that_are_not_plugins_duplicates_and_missing_plugins_arrays_are_reported_and_skipped()
     {
         using var tmp = new TempDir();

@@ -40,6 +40,125 @@ public sealed class CatalogReaderTests
     }
 
     [TestMethod]
+    public void Components_a_strict_false_entry_declares_are_read_from_the_folder_and_merged_with_plugin_json()
+    {
+        // Claude Code merges an entry's component fields with plugin.json; with "strict": false and no
+        // plugin.json the entry is the whole manifest. Files named elsewhere than commands/, skills/ are found
+        // only through these fields.
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "lean", "tools", "release.md"), "---\ndescription: Cut a release\n---\nGo\n");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "lean", "kb", "glossary", "SKILL.md"), "---\nname: glossary\ndescription: Terms\n---\nx\n");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "full", ".claude-plugin", "plugin.json"),
+            """{ "name": "full", "description": "Full", "mcpServers": "./config/servers.json", "hooks": "./config/hooks.json" }""");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "full", "config", "servers.json"), """{ "mcpServers": { "ledger-db": { "command": "ledger" } } }""");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "full", "config", "hooks.json"), """{ "hooks": { "PreCompact": [] } }""");
+        CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "lean", "source": "./plugins/lean", "description": "Lean", "strict": false,
+                  "commands": ["./tools/release.md"], "skills": ["./kb/glossary"],
+                  "mcpServers": { "wiki-search": { "command": "wiki" } },
+                  "hooks": { "SessionStart": [{ "hooks": [{ "type": "command", "command": "true" }] }] } },
+                { "name": "full", "source": "./plugins/full", "description": "Full", "commands": "./extra.md",
+                  "mcpServers": { "entry-server": { "command": "e" } } }
+              ]
+            }
+            """);
+
+        var snapshot = new FolderMarketplaceSource(root).Read("fp");
+        var lean = snapshot.Plugins.Single(p => p.Name == "lean").Components.Select(c => $"{c.Kind} {c.Invocation}").ToList();
+        CollectionAssert.IsSubsetOf(new[] { "command /lean:release", "skill lean:glossary", "mcp wiki-search", "hook SessionStart" }, lean);
+        Assert.AreEqual("Cut a release", snapshot.Plugins.Single(p => p.Name == "lean").Components.Single(c => c.Kind == ComponentKinds.Command).Description);
+        var full = snapshot.Plugins.Single(p => p.Name == "full").Components.Select(c => $"{c.Kind} {c.Invocation}").ToList();
+        CollectionAssert.IsSubsetOf(new[] { "mcp ledger-db", "hook PreCompact", "mcp entry-server" }, full,
+            "MCP and hook files plugin.json names by path, and the entry's inline servers, all count");
+    }
+
+    [TestMethod]
+    public void An_entry_without_a_folder_keeps_the_commands_mcp_servers_and_hooks_it_declares()
+    {
+        using var tmp = new TempDir();
+        var file = tmp.Write("m.json", """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "remote", "source": { "source": "github", "repo": "o/r" }, "description": "Remote", "strict": false,
+                  "commands": ["./commands/ship-it.md", "./commands/"], "agents": ["./agents/helper.md"],
+                  "mcpServers": { "tide-tables": { "command": "tides" }, "not-a-server": 3 },
+                  "hooks": { "hooks": { "Stop": [] } } }
+              ]
+            }
+            """);
+        var plugin = new FileMarketplaceSource(file).Read("fp").Plugins.Single();
+        var invocations = plugin.Components.Select(c => $"{c.Kind} {c.Invocation}").ToList();
+        CollectionAssert.AreEquivalent(new[] { "command /remote:ship-it", "mcp tide-tables", "hook Stop" }, invocations,
+            "commands are named by their file as Claude Code names them; agents and skills wait for their files");
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, JsonFile(file));
+        Assert.AreEqual("remote", PluginRanker.Rank(store, "tide tables", LearnedSignals.None).Results.First().Plugin.Name,
+            "found by the MCP server its entry declares");
+    }
+
+    [TestMethod]
+    public void The_display_name_claude_code_shows_is_kept_and_searched_as_a_name()
+    {
+        // displayName is what the /plugin UI shows instead of the id: people search by it.
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "local", ".claude-plugin", "plugin.json"),
+            """{ "name": "local", "displayName": "Lantern Keeper", "description": "Lights" }""");
+        CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "ttn", "displayName": "Tide Tables Navigator", "source": { "source": "github", "repo": "o/r" }, "description": "Harbour helper" },
+                { "name": "local", "source": "./plugins/local", "description": "Lights" },
+                { "name": "other", "source": { "source": "github", "repo": "o/s" }, "description": "Cooking helper" }
+              ]
+            }
+            """);
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, Folder(root));
+        Assert.AreEqual("Tide Tables Navigator", store.FindByName("ttn").Single().Plugin.DisplayName);
+        Assert.AreEqual("Lantern Keeper", store.FindByName("local").Single().Plugin.DisplayName, "from plugin.json when the entry has none");
+        foreach (var (q, name) in new[] { ("navigator", "ttn"), ("lantern keeper", "local") })
+        {
+            var top = PluginRanker.Rank(store, q, LearnedSignals.None).Results.First();
+            Assert.AreEqual(name, top.Plugin.Name, $"query '{q}'");
+            CollectionAssert.Contains(top.Reasons.ToList(), $"matched name: {q.Replace(' ', ',').Replace(",", ", ")}", string.Join("; ", top.Reasons));
+        }
+    }
+
+    [TestMethod]
+    public void Descriptions_in_scripts_without_spaces_are_found_by_the_words_inside_them()
+    {
+        // Japanese and Chinese put no spaces between words: a query word inside a longer run must still match.
+        using var tmp = new TempDir();
+        var file = tmp.Write("m.json", """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "shashin", "source": { "source": "github", "repo": "o/a" }, "description": "写真の画像生成と編集を行うスキル" },
+                { "name": "sekkei", "source": { "source": "github", "repo": "o/b" }, "description": "ドメイン駆動設計のレビュー支援" },
+                { "name": "shuju", "source": { "source": "github", "repo": "o/c" }, "description": "数据库迁移和备份工具" },
+                { "name": "plain", "source": { "source": "github", "repo": "o/d" }, "description": "Kubernetes deployment helper" }
+              ]
+            }
+            """);
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, JsonFile(file));
+        foreach (var (q, name) in new[] { ("画像生成", "shashin"), ("駆動設計", "sekkei"), ("レビュー", "sekkei"), ("数据库", "shuju"), ("kubernetes", "plain") })
+        {
+            var top = PluginRanker.Rank(store, q, LearnedSignals.None).Results.First();
+            Assert.AreEqual(name, top.Plugin.Name, $"query '{q}'");
+            Assert.IsTrue(top.Reasons.Any(r => r.StartsWith("matched description", StringComparison.Ordinal)), $"'{q}': " + string.Join("; ", top.Reasons));
+        }
+        Assert.AreEqual("写真の画像生成と編集を行うスキル", store.FindByName("shashin").Single().Plugin.Description, "shown as written");
+    }
+
+    [TestMethod]
     public void This_repository_plugins_folder_is_read_from_its_agentplugin_projects()
     {
         var snapshot = new FolderMarketplaceSource(RepoRoot()).Read("fp");

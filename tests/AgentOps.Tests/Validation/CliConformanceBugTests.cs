@@ -162,4 +162,84 @@ public sealed class CliConformanceBugTests
         var d = Marketplace(dir, manifest.ToString());
         Assert.IsFalse(d.Any(x => x.IsError), string.Join("\n", d));
     }
+
+    // Claude Code splits a plugin name into words at every run of characters other than ASCII letters and
+    // digits: underscores, dots and a hyphen inside the mark are separators like the leading hyphen.
+    [TestMethod]
+    [DataRow("claude_code", true)]
+    [DataRow("claude.tools", true)]
+    [DataRow("anthropic_tools", true)]
+    [DataRow("cla-ude", true)]
+    [DataRow("claudemods", true)]
+    [DataRow("ccplugin-x", true)]
+    [DataRow("Claude-Tools", true)]
+    [DataRow("x-claude-official", true)]
+    [DataRow("tools-for-claude", false)]
+    [DataRow("claudetools", false)]
+    [DataRow("claude2", false)]
+    [DataRow("claudecode-x", false)]
+    public void PluginNamesThatPassAsAnthropicsAreRefusedAsTheCliSplitsThem(string name, bool refused)
+    {
+        using var dir = new TempDir();
+        var d = Marketplace(dir, $$$"""
+            {"name": "m", "owner": {"name": "o"}, "description": "A marketplace", "plugins": [
+              {"name": "{{{name}}}", "description": "A plugin of some sort", "source": {"source": "github", "repo": "o/r"}}
+            ]}
+            """);
+        Assert.AreEqual(refused, d.Any(x => x.IsError && x.Code == DiagnosticCodes.SchemaInvalidValue && x.Message.Contains("is reserved", StringComparison.Ordinal)),
+            string.Join("\n", d));
+        Assert.AreEqual(2, d.FirstOrDefault(x => x.Message.Contains("is reserved", StringComparison.Ordinal))?.Line ?? 2, "at the entry's name line");
+    }
+
+    [TestMethod]
+    public void PluginNamesWithAnAnthropicMarkAsAWordAreWarnedLikeTheCli()
+    {
+        using var dir = new TempDir();
+        var d = Marketplace(dir, """
+            {"name": "m", "owner": {"name": "o"}, "description": "A marketplace", "plugins": [
+              {"name": "tools-for-claude", "description": "A plugin of some sort", "source": {"source": "github", "repo": "o/r"}},
+              {"name": "superclaude", "description": "A plugin of some sort", "source": {"source": "github", "repo": "o/s"}}
+            ]}
+            """);
+        var warned = d.Where(x => x.Code == DiagnosticCodes.PluginNameReadsAsAnthropic).ToList();
+        Assert.AreEqual(1, warned.Count, string.Join("\n", d));
+        Assert.AreEqual(DiagnosticSeverity.Warning, warned[0].Severity);
+        Assert.AreEqual(2, warned[0].Line);
+        StringAssert.Contains(warned[0].Message, "tools-for-claude");
+
+        using var plugin = new TempDir();
+        plugin.Write(".claude-plugin/plugin.json", """{ "name": "helper-for-anthropic", "description": "A plugin" }""");
+        var own = PluginManifestValidator.Validate(plugin.Path, Path.Combine(plugin.Path, ".claude-plugin", "plugin.json"),
+            Newtonsoft.Json.Linq.JToken.Parse(File.ReadAllText(Path.Combine(plugin.Path, ".claude-plugin", "plugin.json"))));
+        Assert.AreEqual(1, own.Count(x => x.Code == DiagnosticCodes.PluginNameReadsAsAnthropic), string.Join("\n", own));
+    }
+
+    // renames maps old plugin names to new ones, or to null for a plugin removed on purpose; Claude Code
+    // follows each chain and rejects one that ends nowhere or loops.
+    [TestMethod]
+    public void RenamesToNullAreAcceptedAndChainsThatEndNowhereAreErrorsLikeTheCli()
+    {
+        using var dir = new TempDir();
+        var d = Marketplace(dir, """
+            {"name": "m", "owner": {"name": "o"}, "description": "A marketplace",
+             "renames": {
+               "gone": null,
+               "old": "mid",
+               "mid": "kept",
+               "lost": "nowhere",
+               "ping": "pong",
+               "pong": "ping"
+             },
+             "plugins": [
+              {"name": "kept", "description": "A plugin of some sort", "source": {"source": "github", "repo": "o/r"}}
+            ]}
+            """);
+        var errors = d.Where(x => x.IsError).ToList();
+        Assert.IsFalse(errors.Any(x => x.Message.Contains("renames.gone", StringComparison.Ordinal)), "null is a removal: " + string.Join("\n", d));
+        Assert.IsFalse(errors.Any(x => x.Message.Contains("renames.old", StringComparison.Ordinal) || x.Message.Contains("renames.mid", StringComparison.Ordinal)));
+        Expect.Has(errors, DiagnosticCodes.SchemaInvalidValue, 6);
+        StringAssert.Contains(errors.Single(x => x.Line == 6).Message, "'nowhere'");
+        Assert.AreEqual(2, errors.Count(x => x.Message.Contains("cycle", StringComparison.Ordinal)), string.Join("\n", d));
+        Assert.AreEqual(3, errors.Count, string.Join("\n", d));
+    }
 }

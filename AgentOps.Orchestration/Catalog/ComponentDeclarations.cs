@@ -1,0 +1,56 @@
+using Newtonsoft.Json.Linq;
+
+namespace AgentOps.Orchestration.Catalog;
+
+/// <summary>
+/// What a plugin.json or a marketplace entry declares about components, read without the plugin's files:
+/// listed paths, inline hook events and inline MCP server names. A plugin whose folder the catalog never
+/// sees (a remote source, a marketplace.json on its own) is still found by the commands, MCP servers and
+/// hooks its entry declares, as Claude Code would install them.
+/// </summary>
+public static class ComponentDeclarations
+{
+    /// <summary>The path strings of a component field: <c>"./x"</c> or <c>["./a", "./b"]</c>; anything else declares none.</summary>
+    public static IEnumerable<string> Paths(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } s => [(string)s!],
+        JArray a => a.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!),
+        _ => [],
+    };
+
+    /// <summary>Events of inline hooks, with or without the <c>{"hooks": …}</c> wrapper of hooks.json.</summary>
+    public static IEnumerable<string> HookEvents(JToken? hooks) => hooks switch
+    {
+        JObject { } o when o.ContainsKey("hooks") => (o["hooks"] as JObject)?.Properties().Select(p => p.Name) ?? [],
+        JObject o => o.Properties().Select(p => p.Name),
+        _ => [],
+    };
+
+    /// <summary>Names of inline MCP servers, with or without the <c>{"mcpServers": …}</c> wrapper of .mcp.json.</summary>
+    public static IEnumerable<string> McpServerNames(JToken? servers) =>
+        ((servers as JObject)?["mcpServers"] as JObject ?? servers as JObject)?.Properties()
+            .Where(p => p.Value is JObject).Select(p => p.Name) ?? [];
+
+    /// <summary>
+    /// The components an entry declares when its plugin's folder is not at hand: commands by file name (the
+    /// name Claude Code gives them: <c>./commands/deploy.md</c> is <c>/plugin:deploy</c>), inline MCP servers
+    /// and hook events. Agents and skills take their names from files the catalog cannot read, so they wait
+    /// for the folder.
+    /// </summary>
+    public static IReadOnlyList<CatalogComponent> FromEntry(string pluginName, JObject entry)
+    {
+        var result = new List<CatalogComponent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(CatalogComponent c) { if (seen.Add(c.Kind + "\n" + c.Invocation)) result.Add(c); }
+        foreach (var path in Paths(entry["commands"]).Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        {
+            var name = ManifestFields.Str(Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]));
+            if (name.Length > 0) Add(new CatalogComponent(ComponentKinds.Command, name, $"/{pluginName}:{name}", ""));
+        }
+        foreach (var server in McpServerNames(entry["mcpServers"]).Select(n => ManifestFields.Str(n)).Where(n => n.Length > 0).Order(StringComparer.Ordinal))
+            Add(new CatalogComponent(ComponentKinds.McpServer, server, server, $"MCP server {server}"));
+        foreach (var ev in HookEvents(entry["hooks"]).Select(n => ManifestFields.Str(n)).Where(n => n.Length > 0).Order(StringComparer.Ordinal))
+            Add(new CatalogComponent(ComponentKinds.Hook, ev, ev, $"runs on {ev}"));
+        return result;
+    }
+}
