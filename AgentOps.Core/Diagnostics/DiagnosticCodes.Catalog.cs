@@ -59,6 +59,8 @@ public static partial class DiagnosticCodes
     public const string QueryTruncatedForModel = "AOP1057";
     /// <summary>Some catalog plugins have no vectors yet (built without the model): they are found by words only until `agentops catalog` runs.</summary>
     public const string CatalogVectorsMissing = "AOP1058";
+    /// <summary>The query was read in English through the glossary of the catalog's words in other languages.</summary>
+    public const string QueryTranslated = "AOP1059";
 
     // 1070–1099 planning.
     /// <summary>The task text has no words to plan from.</summary>

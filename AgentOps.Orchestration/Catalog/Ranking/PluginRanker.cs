@@ -25,6 +25,8 @@ public sealed record RankingOptions
     /// <summary>The query's embedding and the dense scan run on a second thread beside the full-text search; false runs
     /// them one after the other on the calling thread (the bench measures both).</summary>
     public bool DenseBesideLexical { get; init; } = true;
+    /// <summary>A query in another language is also read in English through the glossary (<see cref="QueryTranslation"/>).</summary>
+    public bool TranslateQuery { get; init; } = true;
 }
 
 /// <summary>
@@ -46,8 +48,15 @@ public static partial class PluginRanker
     {
         options ??= new RankingOptions();
         var w = options.Weights;
-        var parsed = ParsedQuery.Parse(query);
+        // A query in another language: both rankers search its English reading, the lexical one beside the words as
+        // typed (a catalog in that language still matches them), the model the reading alone (it reads English only).
+        var translation = options.TranslateQuery ? QueryTranslation.Of(query) : null;
+        var parsed = ParsedQuery.Parse(translation is null ? query : $"{query} {translation.English}");
+        var denseText = translation?.English ?? parsed.Text;
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
+        if (translation is not null)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.QueryTranslated, DiagnosticSeverity.Info, "<query>", 0, 0,
+                $"read in English through the glossary as \"{translation.English}\" ({string.Join(", ", translation.Words.Take(8).Select(w => $"{w.Foreign} → {w.English}"))})"));
         if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0) { Semantic = SemanticStatus.Off("the query has no searchable words") };
         if (options.TypoTolerance) parsed = TypoTolerance.Expand(parsed, store.PluginVocabularyHasAny, store.PluginVocabulary);
 
@@ -59,8 +68,8 @@ public static partial class PluginRanker
         var (index, status) = DenseIndexFor(store, options, diagnostics);
         var denseNotes = new List<Diagnostic>();
         var denseWork = index is null ? null
-            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes))
-            : Task.FromResult(DenseStage(index, options.Embedder!, parsed.Text, w, denseNotes));
+            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, denseText, w, denseNotes))
+            : Task.FromResult(DenseStage(index, options.Embedder!, denseText, w, denseNotes));
         var lexical = LexicalStage(store, parsed, options, candidates);
         var (semantic, queryVector, dense) = denseWork?.GetAwaiter().GetResult() ?? (null, null, DenseScores.None);
         diagnostics.AddRange(denseNotes);

@@ -157,9 +157,15 @@ public sealed class SemanticRankingTests
         CatalogEmbedder.Refresh(store, model);
         var options = new RankingOptions { Embedder = model };
 
+        // A script the glossary does not read (Thai) is noted and still searched by meaning: a weak match beats none.
+        var thai = PluginRanker.Rank(store, "ทำให้โค้ดอ่านง่ายขึ้น", LearnedSignals.None, options);
+        Assert.IsTrue(thai.Diagnostics.Any(d => d.Code == DiagnosticCodes.QueryOutsideModel), "another script is noted");
+        Assert.IsTrue(thai.Semantic.Used);
+        // Chinese is read in English through the glossary: the model reads the English and the note says so.
         var chinese = PluginRanker.Rank(store, "把这段代码重构得更易读", LearnedSignals.None, options);
-        Assert.IsTrue(chinese.Diagnostics.Any(d => d.Code == DiagnosticCodes.QueryOutsideModel), "another script is noted");
-        Assert.IsTrue(chinese.Semantic.Used, "and still searched by meaning: a weak match beats none");
+        Assert.IsTrue(chinese.Diagnostics.Any(d => d.Code == DiagnosticCodes.QueryTranslated));
+        Assert.IsFalse(chinese.Diagnostics.Any(d => d.Code == DiagnosticCodes.QueryOutsideModel), "the model read the English reading");
+        Assert.IsTrue(chinese.Semantic.Used);
 
         var huge = string.Concat(Enumerable.Repeat("kubernetes rollout of services, ", 33_000)); // about 1 MB
         var big = PluginRanker.Rank(store, huge, LearnedSignals.None, options);
