@@ -11,7 +11,7 @@ public static class ValidatePatternCommand
     {
         var json = LearningCli.JsonOption();
         var files = new Argument<string[]>("files") { Description = "Pattern files (.md).", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("validate-pattern", "Check learned pattern files (docs/meta-orchestrator/PATTERN_FORMAT.md); findings as path(line,col): error CODE: message. Exit 0 valid, 1 errors, 6 file not found.");
+        var cmd = new Command("validate-pattern", "Check learned pattern files (plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md); findings as path(line,col): error CODE: message. Exit 0 valid, 1 errors, 6 file not found.");
         cmd.Options.Add(json);
         cmd.Arguments.Add(files);
         cmd.SetAction(r =>

@@ -48,7 +48,7 @@ public static partial class DiagnosticCodes
     /// ("billion laughs"), more than 10,000 nodes, or a line over 64 KB. Not parsed further.</summary>
     public const string FrontmatterTooComplex = "AOP0109";
 
-    // 0200–0299 learned patterns (docs/meta-orchestrator/PATTERN_FORMAT.md).
+    // 0200–0299 learned patterns (plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md).
     /// <summary>A pattern file has no frontmatter.</summary>
     public const string PatternFrontmatterMissing = "AOP0200";
     /// <summary>A required pattern field is missing.</summary>

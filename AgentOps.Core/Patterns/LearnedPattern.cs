@@ -62,7 +62,7 @@ public sealed record LedgerEntry(
 
 /// <summary>
 /// A learned workflow pattern, as written to <c>patterns/&lt;lifecycle&gt;/&lt;id&gt;.md</c>
-/// (format: docs/meta-orchestrator/PATTERN_FORMAT.md). Read with <see cref="PatternReader"/>, written
+/// (format: plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md). Read with <see cref="PatternReader"/>, written
 /// with <see cref="PatternWriter"/>, listed with <see cref="PatternStore"/>.
 /// </summary>
 public sealed record LearnedPattern

@@ -19,7 +19,7 @@ public sealed class PatternFormatException(string path, IReadOnlyList<Diagnostic
 }
 
 /// <summary>
-/// Reads pattern files (docs/meta-orchestrator/PATTERN_FORMAT.md) into <see cref="LearnedPattern"/>.
+/// Reads pattern files (plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md) into <see cref="LearnedPattern"/>.
 /// Lenient about the body (hand-written workflow lines are accepted), strict about the frontmatter
 /// types, never throws from <see cref="Parse"/>.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace AgentOps.Core.Patterns;
 
 /// <summary>
-/// Renders a <see cref="LearnedPattern"/> in the pattern format (docs/meta-orchestrator/PATTERN_FORMAT.md).
+/// Renders a <see cref="LearnedPattern"/> in the pattern format (plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md).
 /// Output is deterministic (invariant culture, stable ordering) and round-trips through
 /// <see cref="PatternReader"/>. Every rendered pattern carries the required frontmatter and the
 /// sections Context, Workflow, Success Factors, Metrics, Learned Optimizations, plus an Execution

@@ -6,7 +6,7 @@ using AgentOps.Core.Markdown;
 namespace AgentOps.Core.Validation;
 
 /// <summary>
-/// Checks a learned pattern (patterns/**/*.md) against docs/meta-orchestrator/PATTERN_FORMAT.md.
+/// Checks a learned pattern (patterns/**/*.md) against plugins/agentops-meta-orchestrator/docs/PATTERN_FORMAT.md.
 /// Used by the build, `agentops validate-pattern` and `agentops learn`, so all three agree.
 /// </summary>
 public static partial class PatternValidator

@@ -36,6 +36,22 @@ public sealed class SeedPromiseTests
     private static ProcessRunner.Output Agentops(string cwd, params string[] args) =>
         ProcessRunner.Dotnet(cwd, [Path.Combine(AppContext.BaseDirectory, "agentops.dll"), .. args]);
 
+    /// <summary>The seed's troubleshooting says <c>cat docs/PATTERN_FORMAT.md</c> in the installed plugin: the page ships in the
+    /// meta-orchestrator's folder (so in the pack), and the example pattern it shows passes the validator it documents.</summary>
+    [TestMethod]
+    public void The_pattern_format_page_ships_in_the_plugin_and_its_example_is_a_valid_pattern()
+    {
+        var page = Path.Combine(EndToEnd.ClaudeSession.RepoRoot, "plugins", "agentops-meta-orchestrator", "docs", "PATTERN_FORMAT.md");
+        var text = File.ReadAllText(page);
+        var start = text.IndexOf("```markdown\n", StringComparison.Ordinal) + "```markdown\n".Length;
+        var end = text.IndexOf("\n```\n", start, StringComparison.Ordinal);
+        Assert.IsTrue(start > "```markdown\n".Length && end > start, "the page shows an example pattern");
+        var example = text[start..(end + 1)];
+        var found = PatternValidator.Validate("PATTERN_FORMAT.md#example", example);
+        Assert.IsFalse(found.Any(d => d.IsError), string.Join("\n", found));
+        foreach (var section in PatternValidator.RequiredSections) StringAssert.Contains(example, $"## {section}");
+    }
+
     /// <summary>The seed README's example pattern (no <c>created</c>; workflow lines "1. Research: Evaluate OAuth2 libraries"
     /// that name a phase, not an agent) is valid with one warning, and each phase line is a step of agentops-core's agent
     /// for that phase, so plans can follow it; a line naming neither ("1. Test step 1") stays a warned, unread line.</summary>
