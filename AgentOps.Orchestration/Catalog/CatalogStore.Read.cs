@@ -191,8 +191,8 @@ public sealed partial class CatalogStore
         return Rows(cmd, r => r.GetString(0));
     }
 
-    // Restriction shared by the ranked searches: a category (any case) and installed plugins only, when asked.
-    private const string PluginFilter = "($cat IS NULL OR p.category = $cat COLLATE NOCASE) AND ($inst = 0 OR p.installed = 1)";
+    // Restriction shared by the ranked searches: a category (CategoryKey: case and separators aside) and installed plugins only, when asked.
+    private static readonly string PluginFilter = $"($cat IS NULL OR {CategoryKey.SqlFunction}(p.category) = $cat) AND ($inst = 0 OR p.installed = 1)";
 
     /// <summary>FTS5's bm25() over <paramref name="table"/> with one weight per column (round-trip, invariant).</summary>
     private static string Bm25(string table, IReadOnlyList<double> weights) =>
@@ -201,7 +201,7 @@ public sealed partial class CatalogStore
     private static void AddSearchParameters(SqliteCommand cmd, string match, string? category, bool installedOnly, int limit)
     {
         cmd.Parameters.AddWithValue("$q", match);
-        cmd.Parameters.AddWithValue("$cat", (object?)category ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$cat", category is null ? DBNull.Value : CategoryKey.Of(category));
         cmd.Parameters.AddWithValue("$inst", installedOnly ? 1 : 0);
         cmd.Parameters.AddWithValue("$lim", limit);
     }

@@ -100,6 +100,8 @@ public sealed partial class CatalogStore : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
         db.Open();
         Execute(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        // The category filter compares keys, in SQL exactly as in memory (CategoryKey).
+        db.CreateFunction(CategoryKey.SqlFunction, (string? category) => category is null ? null : CategoryKey.Of(category), isDeterministic: true);
         return db;
     }
 

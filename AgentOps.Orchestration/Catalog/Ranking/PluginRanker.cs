@@ -304,7 +304,7 @@ public static partial class PluginRanker
     }
 
     private static bool Allowed(CatalogPlugin p, RankingOptions options) =>
-        (options.Category is null || string.Equals(p.Category, options.Category, StringComparison.OrdinalIgnoreCase)) &&
+        (options.Category is null || CategoryKey.Matches(p.Category, options.Category)) &&
         (!options.InstalledOnly || p.Installed);
 
     private static LearnedContribution? Learned(CatalogPlugin p, LearnedSignals learned, RankingWeights w, DateOnly today)

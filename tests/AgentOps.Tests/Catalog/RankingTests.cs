@@ -38,6 +38,26 @@ public sealed class RankingTests
     }
 
     [TestMethod]
+    [DataRow("developer-tools")]
+    [DataRow("Developer Tools")]
+    [DataRow("DEVELOPER_TOOLS")]
+    public void A_category_filter_ignores_case_spaces_underscores_and_hyphens(string filter)
+    {
+        // Marketplaces write one category several ways; before, only the letter case was ignored.
+        using var tmp = new TempDir();
+        using var store = OneMarketplaceCatalog(tmp,
+            new("linter", "Lints code and formats files", null, "Lint", "Developer Tools"),
+            new("formatter", "Formats code", null, "Format", "developer_tools"),
+            new("deployer", "Formats and deploys releases", null, "Deploy", "devops"));
+        var options = new RankingOptions { Today = Today, Category = filter };
+
+        var ranked = PluginRanker.Rank(store, "formats code", LearnedSignals.None, options).Results.Select(r => r.Plugin.Name).Order().ToList();
+        CollectionAssert.AreEqual(new[] { "formatter", "linter" }, ranked);
+        var listed = PluginRanker.Browse(store, LearnedSignals.None, options).Results.Select(r => r.Plugin.Name).Order().ToList();
+        CollectionAssert.AreEqual(new[] { "formatter", "linter" }, listed);
+    }
+
+    [TestMethod]
     public void Domain_synonyms_find_plugins_that_use_the_other_word()
     {
         using var tmp = new TempDir();
