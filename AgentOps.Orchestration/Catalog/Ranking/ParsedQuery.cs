@@ -75,13 +75,21 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
     public static IEnumerable<string> Words(string text)
     {
         var sb = new StringBuilder();
-        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        foreach (var ch in Normalized(text))
         {
             if (char.IsLetterOrDigit(ch)) { sb.Append(char.ToLowerInvariant(ch)); continue; }
             if (char.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark && sb.Length > 0) { sb.Append(ch); continue; }
             foreach (var w in Flush(sb)) yield return w;
         }
         foreach (var w in Flush(sb)) yield return w;
+    }
+
+    /// <summary>NFKC (full-width letters read as the letters they show); text with a lone surrogate (cut mid-character)
+    /// cannot be normalised and is read as written.</summary>
+    internal static string Normalized(string text)
+    {
+        try { return text.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { return text; }
     }
 
     private static IEnumerable<string> Flush(StringBuilder sb)

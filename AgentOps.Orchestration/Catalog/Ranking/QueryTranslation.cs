@@ -24,7 +24,7 @@ public sealed record QueryTranslation(string English, IReadOnlyList<(string Fore
 
     public static QueryTranslation? Of(string query)
     {
-        var tokens = Tokens(query.Normalize(NormalizationForm.FormKC).ToLowerInvariant()).ToList();
+        var tokens = Tokens(ParsedQuery.Normalized(query).ToLowerInvariant()).ToList();
         if (tokens.Count == 0) return null;
         var words = new List<(string, string)>();
         var reading = new List<string>();

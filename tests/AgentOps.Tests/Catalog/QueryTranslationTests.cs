@@ -49,6 +49,9 @@ public sealed class QueryTranslationTests
         // One 4,000-letter "word" made of glossary parts (the compound search is bounded), and 4,000 CJK characters.
         var compound = string.Concat(Enumerable.Repeat("datenbank", 450));
         Assert.IsNull(QueryTranslation.Of(compound));
+        // A lone surrogate (text cut mid-character) cannot be normalised: read as written, never a crash.
+        CollectionAssert.Contains(Reading("datenbank abfragen \udc00"), "database");
+        Assert.IsFalse(ParsedQuery.Parse("database \udc00 queries").IsEmpty);
         var cjk = string.Concat(Enumerable.Repeat("数据库把", 1000));
         var read = QueryTranslation.Of(cjk)!;
         Assert.AreEqual(1000, read.Words.Count);
