@@ -56,7 +56,7 @@ public static partial class PluginRanker
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         if (translation is not null)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.QueryTranslated, DiagnosticSeverity.Info, "<query>", 0, 0,
-                $"read in English through the glossary as \"{translation.English}\" ({string.Join(", ", translation.Words.Take(8).Select(w => $"{w.Foreign} → {w.English}"))})"));
+                $"read in English through the glossary as \"{translation.English}\" ({string.Join(", ", translation.Words.Take(8).Select(x => $"{x.Foreign} → {x.English}"))})"));
         if (parsed.IsEmpty) return new RankingResult(parsed, [], [], diagnostics, 0) { Semantic = SemanticStatus.Off("the query has no searchable words") };
         if (options.TypoTolerance) parsed = TypoTolerance.Expand(parsed, store.PluginVocabularyHasAny, store.PluginVocabulary);
 
