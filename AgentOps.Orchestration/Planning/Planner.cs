@@ -38,10 +38,15 @@ public static class Planner
         options ??= new PlanOptions();
         if (ParsedQuery.Words(task ?? "").FirstOrDefault() is null)
             throw new ArgumentException("the task has no words to plan from", nameof(task));
-        var intent = IntentAnalyzer.Analyze(task!, catalog is null ? null : CatalogDomainReader.For(catalog).Read);
+        // A task in another language is planned from the task and its English reading (the glossary of the catalog's
+        // words, as analyze-plugins reads queries): the intent rules, the memory and the priors read English.
+        var reading = QueryTranslation.Of(task!);
+        var planText = reading is null ? task! : $"{task} {reading.English}";
+        var intent = IntentAnalyzer.Analyze(planText, catalog is null ? null : CatalogDomainReader.For(catalog).Read);
         var resolver = new AgentResolver(catalog);
         var diagnostics = new List<Diagnostic>(learned.Diagnostics);
         var notes = new List<string>();
+        if (reading is not null) notes.Add($"the task was read in English through the glossary as \"{reading.English}\"");
 
         var composed = PlanComposer.Compose(intent, resolver);
         // Issue 15: the memory recalls every learned pattern by how near its tasks are in meaning; step evidence
@@ -50,8 +55,8 @@ public static class Planner
         if (embedder.FallbackReason is { } fallback)
             notes.Add($"the memory compared tasks by their words only (lexical fallback): {fallback}");
         var memory = TaskMemory.Recall(intent, learned.Patterns, embedder);
-        var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, task!, embedder, b.Elsewhere));
-        var slots = WorkflowVariants.Slots(task!, composed, catalog, book);
+        var book = StepEvidenceBook.Pooled(memory, b => new AgentPriors(catalog, planText, embedder, b.Elsewhere));
+        var slots = WorkflowVariants.Slots(planText, composed, catalog, book);
         var matched = PatternMatcher.Fits(intent, memory);
         IReadOnlyList<PatternFit> fits = [.. matched, .. WorkflowVariants.AlignedFits(intent, slots, memory, matched)];
         var composedSignature = string.Join(" > ", composed.Select(s => s.Invocation));

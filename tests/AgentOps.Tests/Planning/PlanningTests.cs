@@ -98,6 +98,20 @@ public sealed partial class PlanningTests
     }
 
     [TestMethod]
+    public void A_task_in_another_language_is_planned_like_its_english_twin_and_the_plan_says_how_it_was_read()
+    {
+        using var tmp = new TempDir();
+        using var store = RepoCatalog(tmp);
+        var english = Planner.Plan("Add OAuth2 login to the API", store, LearnedSignals.None);
+        var chinese = Planner.Plan("给API添加OAuth2登录", store, LearnedSignals.None);
+        Assert.AreEqual(english.Intent.Category, chinese.Intent.Category);
+        CollectionAssert.AreEqual(english.Steps.Select(s => s.Invocation).ToList(), chinese.Steps.Select(s => s.Invocation).ToList());
+        Assert.AreEqual("给API添加OAuth2登录", chinese.Task, "the plan keeps the task as written");
+        Assert.IsTrue(chinese.Notes.Any(n => n.Contains("read in English through the glossary", StringComparison.Ordinal)), string.Join("\n", chinese.Notes));
+        Assert.IsFalse(english.Notes.Any(n => n.Contains("glossary", StringComparison.Ordinal)), "an English task is planned as written");
+    }
+
+    [TestMethod]
     public void A_composed_plan_is_a_dag_with_parallel_research_and_the_repo_agents()
     {
         using var tmp = new TempDir();
