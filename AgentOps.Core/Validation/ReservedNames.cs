@@ -40,11 +40,7 @@ public static partial class ReservedNames
         !IsReservedPluginName(name) && Words(Normalized(name)).Any(w => Marks.Contains(w, StringComparer.Ordinal));
 
     // Compatibility forms (full-width letters) read as the letters they show; the rest is compared in lowercase.
-    private static string Normalized(string name)
-    {
-        try { return name.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant(); }
-        catch (ArgumentException) { return name.ToLowerInvariant(); } // a lone surrogate: compared as written
-    }
+    private static string Normalized(string name) => AgentOps.Core.Security.NfkcText.Of(name).ToLowerInvariant();
 
     private static List<string> Words(string lower) => WordSeparators().Split(lower).Where(w => w.Length > 0).ToList();
 

@@ -24,13 +24,16 @@ public static class UnsafeText
 
     /// <summary>The first hidden or bidirectional character (zero-width, bidi embedding/override/isolate,
     /// invisible operators, tag characters, BOM), or null.</summary>
-    public static int? FirstHiddenCodePoint(string text)
+    public static int? FirstHiddenCodePoint(string text) => FirstCodePoint(text, IsHidden);
+
+    /// <summary>The first code point of a text (a surrogate pair read as one) that <paramref name="match"/> accepts, or null.</summary>
+    public static int? FirstCodePoint(string text, Func<int, bool> match)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var pair = char.IsSurrogatePair(text, i);
             var cp = pair ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
-            if (IsHidden(cp)) return cp;
+            if (match(cp)) return cp;
             if (pair) i++;
         }
         return null;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Markdown;
 
 namespace AgentOps.Core.Validation;
 
@@ -22,7 +21,7 @@ public static partial class ComponentNamingRules
                     $"the command file name '{command}' is the slash command users type: use lowercase kebab-case");
             yield break;
         }
-        var doc = MarkdownDocument.Parse(file.Path, file.Text);
+        var doc = file.Markdown;
         var isSkill = file.RelativePath.StartsWith("skills/", StringComparison.Ordinal);
         if (doc.Field("description") is { Scalar: { Length: > 0 } description } field && !Routing().IsMatch(description))
             yield return new Diagnostic(DiagnosticCodes.DescriptionNotRouting, DiagnosticSeverity.Warning, file.Path, field.Line, field.Column,

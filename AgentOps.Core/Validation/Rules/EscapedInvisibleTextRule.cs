@@ -1,6 +1,5 @@
 using AgentOps.Core.Diagnostics;
 using AgentOps.Core.Json;
-using AgentOps.Core.Markdown;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -47,7 +46,7 @@ public static class EscapedInvisibleTextRule
 
     private static IEnumerable<Diagnostic> InFrontmatter(PluginTextFile file)
     {
-        var doc = MarkdownDocument.Parse(file.Path, file.Text);
+        var doc = file.Markdown;
         foreach (var field in doc.Fields.Values)
             foreach (var scalar in Scalars(field.Value))
             {
@@ -74,17 +73,7 @@ public static class EscapedInvisibleTextRule
             : $"{where} holds the invisible or reordering character {UnsafeText.Describe(cp)} written as an escape: the model reads text a reviewer cannot see (ASCII smuggling, Trojan Source); remove it");
 
     /// <summary>The first control or hidden code point of a decoded value, or null.</summary>
-    private static int? Offending(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var pair = char.IsSurrogatePair(text, i);
-            var cp = pair ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
-            if (IsControl(cp) || UnsafeText.IsHidden(cp)) return cp;
-            if (pair) i++;
-        }
-        return null;
-    }
+    private static int? Offending(string text) => UnsafeText.FirstCodePoint(text, cp => IsControl(cp) || UnsafeText.IsHidden(cp));
 
     private static bool IsControl(int cp) => cp is < 0x20 and not ('\t' or '\n' or '\r') || cp is >= 0x7F and <= 0x9F;
 

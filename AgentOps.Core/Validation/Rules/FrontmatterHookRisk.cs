@@ -1,5 +1,4 @@
 using AgentOps.Core.Diagnostics;
-using AgentOps.Core.Markdown;
 using YamlDotNet.RepresentationModel;
 
 namespace AgentOps.Core.Validation;
@@ -14,7 +13,7 @@ public static class FrontmatterHookRisk
     public static IEnumerable<Diagnostic> Check(PluginTextFile file)
     {
         if (!file.IsComponent || !file.Text.Contains("hooks:", StringComparison.Ordinal)) yield break;
-        if (MarkdownDocument.Parse(file.Path, file.Text).Field("hooks") is not { } hooks) yield break;
+        if (file.Markdown.Field("hooks") is not { } hooks) yield break;
         foreach (var command in Commands(hooks.Value))
             foreach (var d in HookCommandRisk.CheckText(command.Value!, file.Path, ((int)command.Start.Line + 1, (int)command.Start.Column), "the frontmatter hook"))
                 yield return d;

@@ -1,3 +1,5 @@
+using AgentOps.Core.Markdown;
+
 namespace AgentOps.Core.Validation;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace AgentOps.Core.Validation;
 public sealed class PluginTextFile
 {
     private int[]? _lineStarts;
+    private MarkdownDocument? _markdown;
 
     public PluginTextFile(string path, string relativePath, string text)
     {
@@ -28,6 +31,9 @@ public sealed class PluginTextFile
     public bool IsComponent => IsMarkdown && (RelativePath.StartsWith("commands/", StringComparison.Ordinal)
         || RelativePath.StartsWith("agents/", StringComparison.Ordinal)
         || (RelativePath.StartsWith("skills/", StringComparison.Ordinal) && RelativePath.EndsWith("/SKILL.md", StringComparison.Ordinal)));
+
+    /// <summary>The file read as Markdown with its frontmatter, parsed on first use and shared by every rule that reads it.</summary>
+    public MarkdownDocument Markdown => _markdown ??= MarkdownDocument.Parse(Path, Text);
 
     /// <summary>1-based line and column of a character index.</summary>
     public (int Line, int Column) Position(int index)

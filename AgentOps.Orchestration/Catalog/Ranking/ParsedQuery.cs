@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AgentOps.Core.Diagnostics;
+using AgentOps.Core.Security;
 
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
@@ -72,33 +73,22 @@ public sealed record ParsedQuery(string Text, IReadOnlyList<QueryConcept> Concep
 
     /// <summary>Lower-case words: runs of letters and digits (any script), 2+ characters for ASCII; CJK runs as
     /// their character pairs (<see cref="CjkSegmenter"/>), as the index holds them.</summary>
-    public static IEnumerable<string> Words(string text)
+    public static IEnumerable<string> Words(string text) =>
+        // single ASCII letters and digits carry no meaning
+        Runs(text).SelectMany(run => CjkSegmenter.Split(run).Where(w => !(w.Length == 1 && w[0] < 128)));
+
+    /// <summary>The text's runs of letters and digits (with their combining marks), NFKC and lower-case, CJK left whole:
+    /// what <see cref="Words"/> splits further and what <see cref="QueryTranslation"/> looks up in the glossary.</summary>
+    internal static IEnumerable<string> Runs(string text)
     {
         var sb = new StringBuilder();
-        foreach (var ch in Normalized(text))
+        foreach (var ch in NfkcText.Of(text))
         {
             if (char.IsLetterOrDigit(ch)) { sb.Append(char.ToLowerInvariant(ch)); continue; }
             if (char.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark && sb.Length > 0) { sb.Append(ch); continue; }
-            foreach (var w in Flush(sb)) yield return w;
+            if (sb.Length > 0) { yield return sb.ToString(); sb.Clear(); }
         }
-        foreach (var w in Flush(sb)) yield return w;
-    }
-
-    /// <summary>NFKC (full-width letters read as the letters they show); text with a lone surrogate (cut mid-character)
-    /// cannot be normalised and is read as written.</summary>
-    internal static string Normalized(string text)
-    {
-        try { return text.Normalize(NormalizationForm.FormKC); }
-        catch (ArgumentException) { return text; }
-    }
-
-    private static IEnumerable<string> Flush(StringBuilder sb)
-    {
-        if (sb.Length == 0) return [];
-        var word = sb.ToString();
-        sb.Clear();
-        // single ASCII letters and digits carry no meaning
-        return CjkSegmenter.Split(word).Where(w => !(w.Length == 1 && w[0] < 128)).ToList();
+        if (sb.Length > 0) yield return sb.ToString();
     }
 
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"") + "\"";

@@ -49,7 +49,7 @@ public static class QueryGlossary
         {
             var cols = line.TrimEnd('\r').Split('\t');
             if (cols.Length != 3 || cols.Any(c => c.Trim().Length == 0) || cols[0].StartsWith('#')) continue;
-            var foreign = ParsedQuery.Normalized(cols[1].Trim()).ToLowerInvariant();
+            var foreign = AgentOps.Core.Security.NfkcText.Of(cols[1].Trim()).ToLowerInvariant();
             if (!words.TryAdd(foreign, cols[2].Trim().ToLowerInvariant())) continue;
             if (foreign.Any(CjkSegmenter.IsCjk)) longestCjk = Math.Max(longestCjk, foreign.Length);
         }

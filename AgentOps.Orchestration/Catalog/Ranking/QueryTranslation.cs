@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
 /// <summary>
@@ -24,7 +21,7 @@ public sealed record QueryTranslation(string English, IReadOnlyList<(string Fore
 
     public static QueryTranslation? Of(string query)
     {
-        var tokens = Tokens(ParsedQuery.Normalized(query).ToLowerInvariant()).ToList();
+        var tokens = ParsedQuery.Runs(query).ToList();
         if (tokens.Count == 0) return null;
         var words = new List<(string, string)>();
         var reading = new List<string>();
@@ -93,7 +90,7 @@ public sealed record QueryTranslation(string English, IReadOnlyList<(string Fore
     {
         for (var n = Math.Min(MaxPhraseWords, tokens.Count - i); n >= 1; n--)
         {
-            var foreign = string.Join(' ', tokens.Skip(i).Take(n));
+            var foreign = string.Join(' ', tokens.GetRange(i, n));
             if (QueryGlossary.English(foreign) is { } english) return (foreign, english, n);
         }
         return null;
@@ -115,20 +112,4 @@ public sealed record QueryTranslation(string English, IReadOnlyList<(string Fore
     }
 
     private static bool IsLatin(string word) => word.All(c => !char.IsLetter(c) || c <= '\u024F');
-
-    /// <summary>Runs of letters, digits and combining marks (any script).</summary>
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in text)
-        {
-            if (char.IsLetterOrDigit(ch) || (sb.Length > 0 && char.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
-            {
-                sb.Append(ch);
-                continue;
-            }
-            if (sb.Length > 0) { yield return sb.ToString(); sb.Clear(); }
-        }
-        if (sb.Length > 0) yield return sb.ToString();
-    }
 }
