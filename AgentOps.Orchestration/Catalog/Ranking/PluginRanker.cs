@@ -53,6 +53,11 @@ public static partial class PluginRanker
         var translation = options.TranslateQuery ? QueryTranslation.Of(query) : null;
         var parsed = ParsedQuery.Parse(translation is null ? query : $"{query} {translation.English}");
         var denseText = translation?.English ?? parsed.Text;
+        // Everyday words also search the catalog's words for them ("rank higher" → seo), on the English reading.
+        var expansion = w.ExpandLexical || w.ExpandDense ? QueryExpansion.Of(denseText) : null;
+        if (expansion is not null && w.ExpandLexical) parsed = expansion.Apply(parsed);
+        var phrasesOf = expansion is not null && w.ExpandDense ? denseText : null;
+        if (phrasesOf is not null) denseText = expansion!.ForModel(denseText);
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         if (translation is not null)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.QueryTranslated, DiagnosticSeverity.Info, "<query>", 0, 0,
@@ -68,8 +73,8 @@ public static partial class PluginRanker
         var (index, status) = DenseIndexFor(store, options, diagnostics);
         var denseNotes = new List<Diagnostic>();
         var denseWork = index is null ? null
-            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, denseText, w, denseNotes))
-            : Task.FromResult(DenseStage(index, options.Embedder!, denseText, w, denseNotes));
+            : options.DenseBesideLexical ? Task.Run(() => DenseStage(index, options.Embedder!, denseText, phrasesOf, w, denseNotes))
+            : Task.FromResult(DenseStage(index, options.Embedder!, denseText, phrasesOf, w, denseNotes));
         var lexical = LexicalStage(store, parsed, options, candidates);
         var (semantic, queryVector, dense) = denseWork?.GetAwaiter().GetResult() ?? (null, null, DenseScores.None);
         diagnostics.AddRange(denseNotes);
@@ -294,9 +299,9 @@ public static partial class PluginRanker
 
     /// <summary>The query embedded (with its phrases) and every plugin scored against it; touches no database.</summary>
     private static (SemanticQuery? Query, float[]? Vector, DenseScores Scores) DenseStage(DenseIndex index, ITextEmbedder embedder, string text,
-        RankingWeights w, List<Diagnostic> notes)
+        string? phrasesOf, RankingWeights w, List<Diagnostic> notes)
     {
-        var semantic = SemanticQuery.Create(embedder, text, notes);
+        var semantic = SemanticQuery.Create(embedder, text, notes, phrasesOf);
         if (semantic is null) return (null, null, DenseScores.None);
         var vector = QueryVector(semantic, w.PhraseWeight);
         return (semantic, vector, DenseScorer.Score(index, vector, semantic.Phrases.Select(p => p.Vector).ToList(), w.PhraseMaxSimWeight,

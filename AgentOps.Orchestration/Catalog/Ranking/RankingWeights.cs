@@ -66,6 +66,12 @@ public sealed record RankingWeights
     /// phrases of each phrase's best cosine with any of the plugin's vectors (whole text, chunks, components); 0 is off.</summary>
     public double PhraseMaxSimWeight { get; init; } = 0;
 
+    /// <summary>Everyday phrasings also search the catalog's words for them (<see cref="QueryExpansion"/>), lexically as
+    /// synonyms of the phrase's words.</summary>
+    public bool ExpandLexical { get; init; } = true;
+    /// <summary>The model reads the query followed by those catalog words.</summary>
+    public bool ExpandDense { get; init; } = true;
+
     public static readonly RankingWeights Default = new();
 
     public IReadOnlyList<double> FieldWeights => [Name, Description, Keywords, Category];

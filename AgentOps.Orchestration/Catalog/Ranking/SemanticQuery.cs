@@ -24,7 +24,9 @@ public sealed partial class SemanticQuery
     public string Text { get; }
     public float[] Vector { get; }
 
-    public static SemanticQuery? Create(ITextEmbedder embedder, string text, List<Diagnostic> notes)
+    /// <param name="phrasesOf">The text the explanations' phrases come from when the model reads more than the user typed
+    /// (the query followed by the catalog's words for it); null: <paramref name="text"/>.</param>
+    public static SemanticQuery? Create(ITextEmbedder embedder, string text, List<Diagnostic> notes, string? phrasesOf = null)
     {
         if (!text.Any(char.IsLetterOrDigit)) return null;
         var letters = text.Where(char.IsLetter).ToList();
@@ -37,9 +39,10 @@ public sealed partial class SemanticQuery
             notes.Add(new Diagnostic(DiagnosticCodes.QueryTruncatedForModel, DiagnosticSeverity.Info, "<query>", 0, 0,
                 $"the query is longer than the embedding model reads: only its first {model.Model.MaxTokens} word pieces count for meaning"));
         // The query and its phrases go to the model in one batch: one inference run per query.
-        var phrases = Splitter().Split(text).Select(p => p.Trim()).Where(p => p.Count(char.IsLetterOrDigit) >= 3).Distinct().Take(6).ToList();
+        var phrases = Splitter().Split(phrasesOf ?? text).Select(p => p.Trim()).Where(p => p.Count(char.IsLetterOrDigit) >= 3).Distinct().Take(6).ToList();
         if (phrases.Count <= 1)
         {
+            // One phrase: the text the model read is the phrase the explanations quote (with the catalog's words, if any).
             var vector = embedder.EmbedQuery(text);
             return new SemanticQuery(text, vector, [(text.Length > 80 ? text[..80] + "…" : text, vector)]);
         }

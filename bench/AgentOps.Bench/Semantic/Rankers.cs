@@ -21,9 +21,14 @@ internal static class Rankers
         return hits.Select(h => (IReadOnlyList<string>)[plugins[h.Id].Plugin.Id]).ToList();
     };
 
-    /// <summary>The ranker on main before this change: the same lexical formula, no typo tolerance, no dense side, no dedup.</summary>
+    /// <summary>The ranker on main before issue 14: the same lexical formula, no typo tolerance, no dense side, no dedup, no
+    /// glossary, no concept lexicon.</summary>
     public static RankRows Old(CatalogStore store) =>
-        Of(store, new RankingOptions { Embedder = null, TypoTolerance = false, Deduplicate = false });
+        Of(store, new RankingOptions
+        {
+            Embedder = null, TypoTolerance = false, Deduplicate = false, TranslateQuery = false,
+            Weights = RankingWeights.Default with { ExpandLexical = false, ExpandDense = false },
+        });
 
     /// <summary>The hybrid ranker with the given embedder and weights.</summary>
     public static RankRows Hybrid(CatalogStore store, ITextEmbedder? embedder, RankingWeights? weights = null) =>

@@ -10,12 +10,15 @@ namespace AgentOps.Bench.Semantic;
 /// </summary>
 internal static class SemanticVariants
 {
-    public static void Run(CatalogStore store, IReadOnlyDictionary<string, string> groups, IReadOnlyList<JudgedQuery> tuning, ITextEmbedder? embedder)
+    public static void Run(CatalogStore store, IReadOnlyDictionary<string, string> groups, IReadOnlyList<JudgedQuery> tuning, ITextEmbedder? embedder, bool lexiconOnly = false)
     {
         if (embedder is null) return;
         embedder = new CachingEmbedder(embedder);
         var d = RankingWeights.Default;
         var variants = new List<(string Name, RankingWeights W)> { ("defaults", d) };
+        variants.Add(("concept lexicon off", d with { ExpandLexical = false, ExpandDense = false }));
+        variants.Add(("concept lexicon: lexical side only", d with { ExpandDense = false }));
+        variants.Add(("concept lexicon: model side only", d with { ExpandLexical = false }));
         foreach (var n in new[] { ScoreNormalisation.MinMax, ScoreNormalisation.ZScore })
             foreach (var dw in new[] { 0.5, 0.6, 0.7, 0.8 })
                 variants.Add(($"normalisation {n}, dense {dw}", d with { Normalisation = n, DenseWeight = dw }));
@@ -36,6 +39,7 @@ internal static class SemanticVariants
         variants.Add(("lexical: plain field weights (1,1,1,1)", d with { Name = 1, Description = 1, Keywords = 1, Category = 1 }));
         variants.Add(("lexical: name 3", d with { Name = 3 }));
         variants.Add(("lexical: components 0", d with { Components = 0 }));
+        if (lexiconOnly) variants = variants.Take(4).ToList();
         Console.WriteLine("\nvariants (tuning half only): nDCG@5 recall@10 MRR, queries whose top 10 differ from the defaults'");
         var baseline = tuning.ToDictionary(q => q.Query, q => Top10(store, embedder, d, q.Query));
         foreach (var (name, w) in variants)
