@@ -37,10 +37,14 @@ public static class MatchExplainer
         foreach (var (field, fieldWords) in columns)
         {
             var words = new List<string>();
-            foreach (var w in fieldWords)
+            var text = fieldWords as IReadOnlyList<string> ?? fieldWords.ToList();
+            foreach (var w in text)
             {
                 var (concept, term) = attribution.GetOrAdd(w, word => Attribute(query, word));
                 if (concept < 0) continue;
+                // A synonym of several words ("continuous integration", "claude-code") counts only where the field says
+                // all of it in order: "code" alone is not "claude-code".
+                if (Parts(term) is { Length: > 1 } parts && !SaysInOrder(text, parts)) continue;
                 matched.Add(concept);
                 var label = query.Concepts[concept].Word;
                 if (!words.Contains(label)) words.Add(label);
@@ -54,6 +58,19 @@ public static class MatchExplainer
                 fields[field] = fields.TryGetValue(field, out var before) ? before.Concat(words).Distinct(StringComparer.Ordinal).ToList() : words;
         }
         return new Explanation(fields, matched, synonyms);
+    }
+
+    private static string[] Parts(string term) => term.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool SaysInOrder(IReadOnlyList<string> words, string[] parts)
+    {
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            var all = true;
+            for (var j = 0; j < parts.Length && all; j++) all = LightStemmer.Matches(words[i + j], parts[j]);
+            if (all) return true;
+        }
+        return false;
     }
 
     private static (int Concept, string Term) Attribute(ParsedQuery q, string word)

@@ -50,6 +50,17 @@ public sealed class QueryExpansionTests
     }
 
     [TestMethod]
+    public void A_synonym_of_several_words_counts_only_where_the_text_says_all_of_it_in_order()
+    {
+        var query = ParsedQuery.FromConcepts("status bar", [new QueryConcept("status", ["claude-code", "statusline"])], []);
+        var apart = MatchExplainer.ExplainText(query, [("description", "Code review for Claude users")]);
+        Assert.AreEqual(0, apart.ConceptsMatched.Count, "\"code\" and \"claude\" apart are not claude-code");
+        var together = MatchExplainer.ExplainText(query, [("description", "A statusline for Claude Code sessions")]);
+        Assert.IsTrue(together.ConceptsMatched.Contains(0));
+        CollectionAssert.Contains(together.SynonymMatches.ToList(), "claude (for status)");
+    }
+
+    [TestMethod]
     public void A_lexicon_line_that_is_not_two_columns_is_skipped_and_the_embedded_one_is_well_formed()
     {
         var table = ConceptLexicon.Parse("# comment\nrank higher\tseo\nbroken\n\tseo\nthe\tseo\nrank higher\tsecond\nStatus Bars\tstatusline claude-code\n");
