@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
 /// <summary>
@@ -14,13 +12,7 @@ public static class ConceptLexicon
 {
     private const string ResourceName = "AgentOps.Orchestration.concept-lexicon.tsv";
 
-    private static readonly Lazy<Table> Loaded = new(() =>
-    {
-        using var stream = typeof(ConceptLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in AgentOps.Orchestration");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
-    });
+    private static readonly Lazy<Table> Loaded = new(() => Parse(EmbeddedTable.Read(ResourceName)));
 
     /// <summary>The catalog terms of a phrase given as its key (<see cref="Key"/>), or null.</summary>
     public static IReadOnlyList<string>? Terms(string key) => Loaded.Value.Entries.GetValueOrDefault(key);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AgentOps.Orchestration.Catalog.Ranking;
 
 /// <summary>
@@ -13,7 +11,7 @@ public static class QueryGlossary
 {
     private const string ResourceName = "AgentOps.Orchestration.query-glossary.tsv";
 
-    private static readonly Lazy<Table> Loaded = new(Load);
+    private static readonly Lazy<Table> Loaded = new(() => Parse(EmbeddedTable.Read(ResourceName)));
 
     /// <summary>The English reading of one foreign word (lower-case, NFKC), or null.</summary>
     public static string? English(string foreign) => Loaded.Value.Words.GetValueOrDefault(foreign);
@@ -30,14 +28,6 @@ public static class QueryGlossary
     public static int Count => Loaded.Value.Words.Count;
 
     internal sealed record Table(IReadOnlyDictionary<string, string> Words, int LongestCjk);
-
-    private static Table Load()
-    {
-        using var stream = typeof(QueryGlossary).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in AgentOps.Orchestration");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
-    }
 
     /// <summary>The table from the file's text. A line that is not three non-empty columns is skipped; the first
     /// reading of a foreign word wins (the same spelling in two languages means the same thing here or is left out).</summary>
