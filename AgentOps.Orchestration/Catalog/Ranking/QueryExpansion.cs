@@ -17,21 +17,17 @@ public sealed record QueryExpansion(IReadOnlyList<QueryExpansion.Hit> Hits)
     {
         var words = ParsedQuery.Runs(text).Where(w => !ParsedQuery.IsStopWord(w) && w.Any(char.IsLetter)).ToList();
         if (words.Count == 0) return null;
-        var said = words.Select(LightStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        // The lexicon is keyed by stems (ConceptLexicon.Key): each word is stemmed once, for the keys and for what is said.
+        var stems = words.Select(LightStemmer.Stem).ToList();
+        var said = stems.ToHashSet(StringComparer.Ordinal);
         var hits = new List<Hit>();
         for (var i = 0; i < words.Count;)
         {
-            var found = false;
-            for (var n = Math.Min(ConceptLexicon.LongestPhrase, words.Count - i); n >= 1 && !found; n--)
-            {
-                var phrase = words.GetRange(i, n);
-                if (ConceptLexicon.Terms(ConceptLexicon.Key(phrase)) is not { } terms) continue;
-                var fresh = terms.Where(t => !t.Split(' ', '-').All(part => said.Contains(LightStemmer.Stem(part)))).ToList();
-                if (fresh.Count > 0) hits.Add(new Hit(string.Join(' ', phrase), phrase, fresh));
-                i += n;
-                found = true;
-            }
-            if (!found) i++;
+            if (LongestEntry.At(stems, i, ConceptLexicon.LongestPhrase, ConceptLexicon.Terms) is not { } entry) { i++; continue; }
+            var phrase = words.GetRange(i, entry.Length);
+            var fresh = entry.Entry.Where(t => !t.Split(' ', '-').All(part => said.Contains(LightStemmer.Stem(part)))).ToList();
+            if (fresh.Count > 0) hits.Add(new Hit(string.Join(' ', phrase), phrase, fresh));
+            i += entry.Length;
         }
         return hits.Count == 0 ? null : new QueryExpansion(hits);
     }

@@ -86,15 +86,8 @@ public sealed record QueryTranslation(string English, IReadOnlyList<(string Fore
     }
 
     /// <summary>The longest run of up to three words at <paramref name="i"/> that is one glossary entry, or null.</summary>
-    private static (string Foreign, string English, int Length)? PhraseAt(List<string> tokens, int i)
-    {
-        for (var n = Math.Min(MaxPhraseWords, tokens.Count - i); n >= 1; n--)
-        {
-            var foreign = string.Join(' ', tokens.GetRange(i, n));
-            if (QueryGlossary.English(foreign) is { } english) return (foreign, english, n);
-        }
-        return null;
-    }
+    private static (string Foreign, string English, int Length)? PhraseAt(List<string> tokens, int i) =>
+        LongestEntry.At(tokens, i, MaxPhraseWords, QueryGlossary.English) is { } hit ? (hit.Key, hit.Entry, hit.Length) : null;
 
     /// <summary>A compound read as glossary words that cover it whole (an optional linking "s" between them, as in German), or null.</summary>
     private static string? Compound(string word, int parts = MaxCompoundParts)
