@@ -8,6 +8,7 @@ public static class ComponentKinds
     public const string Skill = "skill";
     public const string Hook = "hook";
     public const string McpServer = "mcp";
+    public const string LspServer = "lsp";
 }
 
 /// <summary>

@@ -10,7 +10,8 @@ namespace AgentOps.Orchestration.Catalog;
 /// </summary>
 public static class CatalogSchema
 {
-    public const int Version = 6;
+    // 7: LSP servers are components; an unchanged marketplace read by 6 would otherwise never gain them.
+    public const int Version = 7;
 
     /// <summary>Column order of <c>plugin_text</c>; <see cref="Ranking.RankingWeights"/> weights follow it. Components are
     /// indexed apart (<c>component_text</c>): bm25() normalises by the whole row's length, so a plugin with many

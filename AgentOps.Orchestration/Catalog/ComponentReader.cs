@@ -8,7 +8,7 @@ namespace AgentOps.Orchestration.Catalog;
 
 /// <summary>
 /// Reads the components of a plugin folder with their descriptions: commands/**/*.md, agents/*.md,
-/// skills/*/SKILL.md, hooks/hooks.json events and .mcp.json servers, plus what plugin.json and the
+/// skills/*/SKILL.md, hooks/hooks.json events, .mcp.json and .lsp.json servers, plus what plugin.json and the
 /// marketplace entry declare (extra paths, inline hooks and MCP servers, hook and MCP files). Claude Code
 /// merges an entry's component fields with plugin.json (and with <c>"strict": false</c> the entry is the
 /// whole manifest), so both are read. A component that cannot be read is reported (AOP1008) and skipped;
@@ -52,6 +52,8 @@ public static class ComponentReader
             Add(new CatalogComponent(ComponentKinds.Hook, ev, ev, $"runs on {ev}"));
         foreach (var server in McpServers(folder, Declared("mcpServers"), diagnostics))
             Add(new CatalogComponent(ComponentKinds.McpServer, server, server, $"MCP server {server}"));
+        foreach (var lsp in LspServers(folder, Declared("lspServers"), diagnostics))
+            Add(lsp);
         return result;
     }
 
@@ -161,6 +163,22 @@ public static class ComponentReader
         }
         foreach (var inline in tokens) servers.UnionWith(ComponentDeclarations.McpServerNames(inline));
         return servers;
+    }
+
+    // .lsp.json, the LSP files declared by path and inline servers; the first declaration of a server name wins.
+    private static IEnumerable<CatalogComponent> LspServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
+    {
+        var servers = new SortedDictionary<string, CatalogComponent>(StringComparer.Ordinal);
+        var tokens = declared.ToList();
+        foreach (var file in JsonFiles(folder, Path.Combine(folder, ".lsp.json"), tokens))
+        {
+            if (JsonFile.Load(file, out var problem) is JObject root)
+                foreach (var c in ComponentDeclarations.LspServers(root)) servers.TryAdd(c.Name, c);
+            else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "LSP servers skipped: " + problem.Message });
+        }
+        foreach (var inline in tokens)
+            foreach (var c in ComponentDeclarations.LspServers(inline)) servers.TryAdd(c.Name, c);
+        return servers.Values;
     }
 
     // The default file when it exists, then each declared .json path inside the plugin, once each.

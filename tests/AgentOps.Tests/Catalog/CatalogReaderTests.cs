@@ -102,6 +102,41 @@ public sealed class CatalogReaderTests
     }
 
     [TestMethod]
+    public void Lsp_servers_are_components_described_by_the_languages_they_read()
+    {
+        // Claude Code reads a plugin's LSP servers from .lsp.json or "lspServers" (inline or a path); a marketplace such as
+        // claude-plugins-official declares them inline in entries whose folder the catalog never sees.
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "elixir", ".lsp.json"),
+            """{ "elixir-ls": { "command": "elixir-ls", "extensionToLanguage": { ".ex": "elixir", ".exs": "elixir" } } }""");
+        CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "elixir", "source": "./plugins/elixir", "description": "Editor support" },
+                { "name": "remote-lsp", "source": { "source": "github", "repo": "o/r" }, "description": "Code intelligence", "strict": false,
+                  "lspServers": { "zls": { "command": "zig-language-server", "extensionToLanguage": { ".zig": "zig" } }, "broken": "x" } }
+              ]
+            }
+            """);
+
+        var snapshot = new FolderMarketplaceSource(root).Read("fp");
+        Assert.AreEqual(0, snapshot.Diagnostics.Count, string.Join("\n", snapshot.Diagnostics));
+        var elixir = snapshot.Plugins.Single(p => p.Name == "elixir").Components.Single(c => c.Kind == ComponentKinds.LspServer);
+        Assert.AreEqual("elixir-ls", elixir.Name);
+        Assert.AreEqual("language server elixir-ls for elixir files (.ex .exs)", elixir.Description);
+        var remote = snapshot.Plugins.Single(p => p.Name == "remote-lsp").Components.ToList();
+        Assert.AreEqual("lsp zls: language server zls (zig-language-server) for zig files (.zig)",
+            string.Join("; ", remote.Select(c => $"{c.Kind} {c.Name}: {c.Description}")), "a server that is not an object declares nothing");
+
+        using var store = Open(tmp.File("catalog.db"));
+        BuildCatalog(store, Folder(root));
+        Assert.AreEqual("remote-lsp", PluginRanker.Rank(store, "zig", LearnedSignals.None).Results.First().Plugin.Name,
+            "found by the language its server reads, which its description does not name");
+    }
+
+    [TestMethod]
     public void The_display_name_claude_code_shows_is_kept_and_searched_as_a_name()
     {
         // displayName is what the /plugin UI shows instead of the id: people search by it.
