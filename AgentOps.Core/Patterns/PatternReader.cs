@@ -64,9 +64,13 @@ public static partial class PatternReader
         return Parsed[(path, text)] = ParseText(path, text);
     }
 
-    private static PatternReadResult ParseText(string path, string text)
+    private static PatternReadResult ParseText(string path, string text) => FromDocument(MarkdownDocument.Parse(path, text));
+
+    /// <summary>The pattern of a parsed document: <see cref="Validation.PatternValidator"/> has parsed the text already
+    /// and asks what the reader would pass over, without parsing it again.</summary>
+    internal static PatternReadResult FromDocument(MarkdownDocument doc)
     {
-        var doc = MarkdownDocument.Parse(path, text);
+        var path = doc.Path;
         var diags = new List<Diagnostic>(doc.Errors);
         if (!doc.HasFrontmatter)
         {

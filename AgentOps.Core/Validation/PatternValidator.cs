@@ -44,7 +44,7 @@ public static partial class PatternValidator
         // What the reader passes over (a workflow line naming no agent, a ledger line it cannot read) is lost to every
         // plan and write-back: say so here too, so the build, validate-pattern and learn warn of the same lines.
         if (!d.Any(x => x.IsError))
-            d.AddRange(Patterns.PatternReader.Parse(path, text).Diagnostics.Where(x => !x.IsError && !d.Contains(x)));
+            d.AddRange(Patterns.PatternReader.FromDocument(doc).Diagnostics.Where(x => !x.IsError && !d.Contains(x)));
         return d;
     }
 
