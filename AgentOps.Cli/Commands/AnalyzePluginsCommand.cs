@@ -52,7 +52,8 @@ public static class AnalyzePluginsCommand
             }
             var storeRoot = CatalogCli.StoreRoot(r, store);
             var diagnostics = new List<Diagnostic>();
-            var learned = LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot));
+            // Search learns from the user's own executions only (LearnedSignals.OwnOnly); bad shipped patterns are still reported.
+            var learned = LearnedSignals.Load(DefaultCatalog.PatternStores(storeRoot)).OwnOnly();
             diagnostics.AddRange(learned.Diagnostics);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // The model loads here, only for ranking: --version, validate and the rest never touch it.

@@ -38,8 +38,8 @@ public sealed record RankingOptions
 /// fields), and <c>coverage</c> the share of the query's concepts the plugin matches;</item>
 /// <item>dense: cosine between the query's sentence vector and the plugin's (or, at a discount, its best component's).</item>
 /// </list>
-/// The fused score (<see cref="ScoreFusion"/>) is multiplied by the learned factor <c>1 + reliability + usage +
-/// recency (+ installed)</c> from the pattern store. Duplicates across marketplaces collapse into one row.
+/// The fused score (<see cref="ScoreFusion"/>) is multiplied by the learned factor <c>1 + (reliability + usage +
+/// recency (+ installed)) × fit</c> from the pattern store, fit being the fused score over the best candidate's. Duplicates across marketplaces collapse into one row.
 /// Each result carries its reasons, by words and by meaning. Ties break on name then marketplace.
 /// </summary>
 public static partial class PluginRanker
@@ -110,11 +110,17 @@ public static partial class PluginRanker
         }
 
         var scored = new List<RankedPlugin>();
+        var bestFit = pool.Count == 0 ? 0 : pool.Max(id => fused[id]);
         foreach (var id in pool)
         {
             var stored = plugins[id];
             var contribution = Learned(stored.Plugin, learned, w, options.Today);
-            var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed : 0);
+            // What was learned orders plugins that fit the need; it does not lift one that barely fits over those that
+            // do (a workflow plugin used in every recorded run is not an answer to "rank higher on Google"): the lift
+            // counts in proportion to the plugin's fit against the best candidate's.
+            var fit = bestFit > 0 ? fused[id] / bestFit : 0;
+            if (contribution is not null) contribution = contribution with { Multiplier = 1 + (contribution.Multiplier - 1) * fit };
+            var multiplier = (contribution?.Multiplier ?? 1) + (stored.Plugin.Installed ? w.Installed * fit : 0);
             // A meaning-only candidate is explained by words only if it reaches the results (below): most never do.
             scored.Add((lexical.GetValueOrDefault(id)?.Ranked ?? Unexplained(stored)) with
             {

@@ -31,13 +31,13 @@ internal static class Rankers
         });
 
     /// <summary>The hybrid ranker with the given embedder and weights.</summary>
-    public static RankRows Hybrid(CatalogStore store, ITextEmbedder? embedder, RankingWeights? weights = null) =>
-        Of(store, new RankingOptions { Embedder = embedder, Weights = weights ?? RankingWeights.Default });
+    public static RankRows Hybrid(CatalogStore store, ITextEmbedder? embedder, RankingWeights? weights = null, LearnedSignals? learned = null) =>
+        Of(store, new RankingOptions { Embedder = embedder, Weights = weights ?? RankingWeights.Default }, learned);
 
-    public static RankRows Of(CatalogStore store, RankingOptions options)
+    public static RankRows Of(CatalogStore store, RankingOptions options, LearnedSignals? learned = null)
     {
         var o = options with { Limit = 10, WithClosure = false };
-        return query => PluginRanker.Rank(store, query, LearnedSignals.None, o).Results
+        return query => PluginRanker.Rank(store, query, learned ?? LearnedSignals.None, o).Results
             .Select(r => (IReadOnlyList<string>)[r.Plugin.Id, .. r.AlsoIn]).ToList();
     }
 }

@@ -97,6 +97,50 @@ public sealed class RankingTests
     }
 
     [TestMethod]
+    public void What_was_learned_orders_plugins_that_fit_and_does_not_lift_one_that_fits_less_over_one_that_fits()
+    {
+        // The user's record is all one workflow plugin; it mentions release notes only in passing. The plugin named for
+        // the need stays first; the lift shows, scaled by the plugin's fit against the best.
+        using var tmp = new TempDir();
+        using var store = OneMarketplaceCatalog(tmp,
+            new("release-notes", "Release notes from merged pull requests", ["release-notes"], "Notes", "documentation"),
+            new("workflow-hub", "Research, plan, implement, review and ship workflows for any repository; keeps release notes", null, "Hub", "development"));
+        var options = new RankingOptions { Today = Today };
+        var plain = PluginRanker.Rank(store, "release notes", LearnedSignals.None, options).Results;
+        CollectionAssert.AreEqual(new[] { "release-notes", "workflow-hub" }, plain.Select(r => r.Plugin.Name).ToList());
+        var fit = plain[1].Score / plain[0].Score;
+
+        var root = PatternFixtures.Store(tmp.File("store"),
+            PatternFixtures.Pattern("hub-runs", "feature", ["workflow-hub:planner", "workflow-hub:builder"], 60, 1.0, updated: Today));
+        var learned = LearnedSignals.Load([root]);
+        var ranked = PluginRanker.Rank(store, "release notes", learned, options).Results;
+        var hub = ranked.Single(r => r.Plugin.Name == "workflow-hub");
+        var full = 1 + 0.5 * (61.0 / 62 - 0.5) * 2 * 60 / 63 + 0.1 + 0.1;
+        Assert.IsGreaterThan(1 / fit, full, "the record alone would lift it over the plugin named for the need");
+        Assert.AreEqual("release-notes", ranked[0].Plugin.Name, string.Join("\n", ranked.Select(r => $"{r.Plugin.Name} {r.Score}")));
+        Assert.AreEqual(1 + (full - 1) * fit, hub.Learned!.Multiplier, 1e-6, "the lift scaled by its fit");
+        Assert.AreEqual(plain[1].Score * hub.Learned.Multiplier, hub.Score, 1e-9);
+        Assert.IsTrue(hub.Reasons.Any(r => r.StartsWith("learned: 60 executions", StringComparison.Ordinal)), string.Join("\n", hub.Reasons));
+    }
+
+    [TestMethod]
+    public void Search_learns_from_the_users_own_store_not_from_the_patterns_a_plugin_ships()
+    {
+        using var tmp = new TempDir();
+        var own = PatternFixtures.Store(tmp.File("own"), PatternFixtures.Pattern("mine", "documentation", ["twin-a:writer"], 4, 1.0));
+        var shipped = PatternFixtures.Store(tmp.File("shipped"),
+            PatternFixtures.Pattern("example", "feature", ["shared-core:reviewer", "twin-b:writer"], 35, 0.8));
+        var all = LearnedSignals.Load([own, shipped]);
+        CollectionAssert.AreEquivalent(new[] { "twin-a", "shared-core", "twin-b" }, all.Plugins.Keys.ToList(), "planning reads both");
+        var search = all.OwnOnly();
+        CollectionAssert.AreEqual(new[] { "twin-a" }, search.Plugins.Keys.ToList());
+        Assert.AreEqual("mine", search.Patterns.Single().Pattern!.Id);
+        Assert.AreEqual(Path.GetFullPath(own), Path.GetFullPath(search.PrimaryStore!));
+        Assert.AreEqual(0, search.Together.Count, "complements come from the user's runs too");
+        Assert.AreSame(search, search.OwnOnly(), "one store: nothing to leave out");
+    }
+
+    [TestMethod]
     public void Results_carry_their_dependency_closure_and_filters_apply()
     {
         using var tmp = new TempDir();
