@@ -107,7 +107,7 @@ public sealed class SemanticScenario : IBenchScenario
             ($"new ranker (hybrid{(embedder is null ? ", model missing: lexical" : "")})", Rankers.Hybrid(store, embedder)),
             // A user whose own record is all agentops-* workflows (the shipped patterns read as the user's store): what was
             // learned may order plugins that fit, not lift those plugins for every need.
-            ("new ranker, a store that ran only agentops-* plugins", Rankers.Hybrid(store, embedder, learned: LearnedSignals.Load([Path.Combine(repo, "plugins", "agentops-meta-orchestrator")]))),
+            ("the same, a store that ran only agentops-* plugins", Rankers.Hybrid(store, embedder, learned: LearnedSignals.Load([Path.Combine(repo, "plugins", "agentops-meta-orchestrator")]))),
         };
         Console.WriteLine();
         Console.WriteLine($"| ranker | half | queries | nDCG@5 | recall@10 | MRR |");
