@@ -137,6 +137,39 @@ public sealed class CatalogReaderTests
     }
 
     [TestMethod]
+    public void Lsp_declarations_that_are_not_server_maps_cost_nothing_but_themselves()
+    {
+        // A broken .lsp.json is reported where it is and skipped; an lspServers that is a number, a list of numbers or a
+        // server that is not an object declares nothing; the plugin and its other components are kept.
+        using var tmp = new TempDir();
+        var root = tmp.File("mkt");
+        Plugin(Path.Combine(root, "plugins", "odd"), "odd", "Odd plugin", [], commands: [new("deploy", "Deploy it")]);
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "odd", ".lsp.json"), "{ \"go\": { \"command\": ");
+        CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
+            {
+              "name": "m", "owner": { "name": "o" },
+              "plugins": [
+                { "name": "odd", "source": "./plugins/odd", "description": "Odd", "lspServers": [1, 2] },
+                { "name": "remote", "source": { "source": "github", "repo": "o/r" }, "description": "Remote", "strict": false,
+                  "lspServers": { "a": null, "b": [], "c": { "command": 7, "extensionToLanguage": { ".x": 3 } } } },
+                { "name": "number", "source": { "source": "github", "repo": "o/n" }, "description": "Number", "lspServers": 5 }
+              ]
+            }
+            """);
+
+        var snapshot = new FolderMarketplaceSource(root).Read("fp");
+        var odd = snapshot.Plugins.Single(p => p.Name == "odd");
+        CollectionAssert.AreEqual(new[] { "command /odd:deploy" }, odd.Components.Select(c => $"{c.Kind} {c.Invocation}").ToList());
+        var warning = snapshot.Diagnostics.Single();
+        Assert.AreEqual(DiagnosticCodes.CatalogComponentInvalid, warning.Code);
+        StringAssert.EndsWith(warning.File, ".lsp.json");
+        StringAssert.StartsWith(warning.Message, "LSP servers skipped:");
+        Assert.AreEqual("lsp c: language server c", string.Join("; ", snapshot.Plugins.Single(p => p.Name == "remote").Components.Select(c => $"{c.Kind} {c.Name}: {c.Description}")),
+            "an object is a server; what it says that is not text is left out");
+        Assert.AreEqual(0, snapshot.Plugins.Single(p => p.Name == "number").Components.Count);
+    }
+
+    [TestMethod]
     public void The_display_name_claude_code_shows_is_kept_and_searched_as_a_name()
     {
         // displayName is what the /plugin UI shows instead of the id: people search by it.
