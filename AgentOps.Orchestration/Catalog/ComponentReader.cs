@@ -9,7 +9,7 @@ namespace AgentOps.Orchestration.Catalog;
 /// <summary>
 /// Reads the components of a plugin folder with their descriptions: commands/**/*.md, agents/*.md,
 /// skills/*/SKILL.md, hooks/hooks.json events, .mcp.json and .lsp.json servers, plus what plugin.json and the
-/// marketplace entry declare (extra paths, inline hooks and MCP servers, hook and MCP files). Claude Code
+/// marketplace entry declare (extra paths, inline hooks and MCP and LSP servers, hook, MCP and LSP files). Claude Code
 /// merges an entry's component fields with plugin.json (and with <c>"strict": false</c> the entry is the
 /// whole manifest), so both are read. A component that cannot be read is reported (AOP1008) and skipped;
 /// the others are kept.

@@ -39,7 +39,8 @@ public sealed record RankingOptions
 /// <item>dense: cosine between the query's sentence vector and the plugin's (or, at a discount, its best component's).</item>
 /// </list>
 /// The fused score (<see cref="ScoreFusion"/>) is multiplied by the learned factor <c>1 + (reliability + usage +
-/// recency (+ installed)) × fit</c> from the pattern store, fit being the fused score over the best candidate's. Duplicates across marketplaces collapse into one row.
+/// recency (+ installed)) × fit</c> from the pattern store, fit being the fused score over the best candidate's.
+/// Duplicates across marketplaces collapse into one row.
 /// Each result carries its reasons, by words and by meaning. Ties break on name then marketplace.
 /// </summary>
 public static partial class PluginRanker
