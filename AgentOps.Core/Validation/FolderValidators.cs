@@ -55,6 +55,7 @@ public static class PluginFolderValidator
 
         d.AddRange(Evals.EvalSuiteValidator.Validate(pluginDirectory, manifest));
         d.AddRange(McpServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
+        d.AddRange(LspServersValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(PluginCiValidator.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));
         d.AddRange(SecretsValidator.Validate(pluginDirectory));
         d.AddRange(SettingsRisk.Validate(pluginDirectory, manifest is null ? null : manifestFile, manifest));

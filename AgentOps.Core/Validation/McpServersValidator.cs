@@ -60,7 +60,7 @@ public static class McpServersValidator
                 $"{Path.GetFileName(mcpFile)} must be an object: {{\"mcpServers\": {{…}}}} or a map of server names to server configs, not {Describe(root)}; no server loads from it"));
     }
 
-    private static string Describe(JToken token) => token.Type switch
+    internal static string Describe(JToken token) => token.Type switch
     {
         JTokenType.Array => "an array",
         JTokenType.String => "a string",
