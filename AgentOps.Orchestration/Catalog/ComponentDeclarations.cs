@@ -34,10 +34,12 @@ public static class ComponentDeclarations
     /// <summary>
     /// Inline LSP servers (<c>lspServers</c> or a <c>.lsp.json</c> file: <c>{"gopls": {"command": "gopls",
     /// "extensionToLanguage": {".go": "go"}}}</c>), each described by what it reads, so "Go code intelligence" finds
-    /// the plugin that ships gopls even when its description names only the server.
+    /// the plugin that ships gopls even when its description names only the server. Unlike .mcp.json, an LSP file has
+    /// no <c>{"lspServers": …}</c> wrapper: Claude Code reads one as a server named "lspServers" and loads nothing, so
+    /// the catalog lists nothing from it either.
     /// </summary>
     public static IEnumerable<CatalogComponent> LspServers(JToken? servers) =>
-        ((servers as JObject)?["lspServers"] as JObject ?? servers as JObject)?.Properties()
+        (servers as JObject)?.Properties().Where(p => p.Name != "lspServers")
             .Where(p => p.Value is JObject && ManifestFields.Str(p.Name).Length > 0)
             .Select(p => new CatalogComponent(ComponentKinds.LspServer, ManifestFields.Str(p.Name), ManifestFields.Str(p.Name), LspDescription(p.Name, (JObject)p.Value)))
         ?? [];

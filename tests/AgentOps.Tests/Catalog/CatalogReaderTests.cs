@@ -145,6 +145,9 @@ public sealed class CatalogReaderTests
         var root = tmp.File("mkt");
         Plugin(Path.Combine(root, "plugins", "odd"), "odd", "Odd plugin", [], commands: [new("deploy", "Deploy it")]);
         CatalogFixtures.Write(Path.Combine(root, "plugins", "odd", ".lsp.json"), "{ \"go\": { \"command\": ");
+        // The .mcp.json-style wrapper: Claude Code reads it as one bad server named "lspServers" and loads nothing.
+        CatalogFixtures.Write(Path.Combine(root, "plugins", "wrapped", ".lsp.json"),
+            """{ "lspServers": { "gopls": { "command": "gopls", "extensionToLanguage": { ".go": "go" } } } }""");
         CatalogFixtures.Write(Path.Combine(root, ".claude-plugin", "marketplace.json"), """
             {
               "name": "m", "owner": { "name": "o" },
@@ -152,7 +155,8 @@ public sealed class CatalogReaderTests
                 { "name": "odd", "source": "./plugins/odd", "description": "Odd", "lspServers": [1, 2] },
                 { "name": "remote", "source": { "source": "github", "repo": "o/r" }, "description": "Remote", "strict": false,
                   "lspServers": { "a": null, "b": [], "c": { "command": 7, "extensionToLanguage": { ".x": 3 } } } },
-                { "name": "number", "source": { "source": "github", "repo": "o/n" }, "description": "Number", "lspServers": 5 }
+                { "name": "number", "source": { "source": "github", "repo": "o/n" }, "description": "Number", "lspServers": 5 },
+                { "name": "wrapped", "source": "./plugins/wrapped", "description": "Wrapped" }
               ]
             }
             """);
@@ -167,6 +171,7 @@ public sealed class CatalogReaderTests
         Assert.AreEqual("lsp c: language server c", string.Join("; ", snapshot.Plugins.Single(p => p.Name == "remote").Components.Select(c => $"{c.Kind} {c.Name}: {c.Description}")),
             "an object is a server; what it says that is not text is left out");
         Assert.AreEqual(0, snapshot.Plugins.Single(p => p.Name == "number").Components.Count);
+        Assert.AreEqual(0, snapshot.Plugins.Single(p => p.Name == "wrapped").Components.Count, "no server loads from a wrapped file");
     }
 
     [TestMethod]
