@@ -22,22 +22,15 @@ public static class LspServersValidator
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, string? manifestFile, JToken? manifest)
     {
         var d = new List<Diagnostic>();
-        var files = new List<string> { Path.Combine(pluginDirectory, ".lsp.json") };
+        JToken? field = null;
         if (manifestFile is not null && manifest is JObject obj)
         {
-            var field = obj["lspServers"];
+            field = obj["lspServers"];
             // Inline maps, alone or in an array beside paths; any other shape is the schema's to report.
             foreach (var servers in field is JArray a ? a.OfType<JObject>() : field is JObject o ? [o] : [])
                 CheckServers(manifestFile, servers.Properties(), "", d);
-            foreach (var listed in PluginManifestValidator.ListedPaths(field))
-            {
-                var relative = (string)listed!;
-                if (!relative.StartsWith("./", StringComparison.Ordinal) || AgentOps.Core.Security.PathPolicy.ComponentPathProblem(relative) is not null) continue; // path policy reports these
-                var file = Path.GetFullPath(Path.Combine(pluginDirectory, relative[2..]));
-                if (PathUtil.IsUnder(file, pluginDirectory) && !files.Contains(file, StringComparer.Ordinal)) files.Add(file);
-            }
         }
-        foreach (var file in files.Where(File.Exists)) CheckFile(file, d);
+        foreach (var file in ServerConfigFiles.Of(pluginDirectory, ".lsp.json", field)) CheckFile(file, d);
         return d;
     }
 

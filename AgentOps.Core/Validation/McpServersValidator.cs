@@ -28,16 +28,8 @@ public static class McpServersValidator
             foreach (var servers in inline) CheckServers(manifestFile, servers, d);
         }
         // The default .mcp.json and every file plugin.json lists in "mcpServers" (the SDK lists one outside the default).
-        var files = new List<string> { Path.Combine(pluginDirectory, ".mcp.json") };
-        if (manifestFile is not null && manifest is JObject listing)
-            foreach (var listed in PluginManifestValidator.ListedPaths(listing["mcpServers"]))
-            {
-                var relative = (string)listed!;
-                if (!relative.StartsWith("./", StringComparison.Ordinal) || AgentOps.Core.Security.PathPolicy.ComponentPathProblem(relative) is not null) continue; // path policy reports these
-                var file = Path.GetFullPath(Path.Combine(pluginDirectory, relative[2..]));
-                if (PathUtil.IsUnder(file, pluginDirectory) && !files.Contains(file, StringComparer.Ordinal)) files.Add(file);
-            }
-        foreach (var mcpFile in files.Where(File.Exists)) CheckFile(mcpFile, d);
+        var listing = manifestFile is not null && manifest is JObject m ? m["mcpServers"] : null;
+        foreach (var mcpFile in ServerConfigFiles.Of(pluginDirectory, ".mcp.json", listing)) CheckFile(mcpFile, d);
         return d;
     }
 
