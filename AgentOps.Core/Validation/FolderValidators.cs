@@ -112,6 +112,7 @@ public static class MarketplaceFolderValidator
         d.AddRange(RenamesValidator.Validate(manifestFile, manifest));
         d.AddRange(MarketplaceCiValidator.Validate(manifestFile, manifest));
         d.AddRange(MarketplaceEntryRules.Validate(manifestFile, manifest));
+        d.AddRange(LspServersValidator.ValidateEntries(manifestFile, manifest));
 
         var nodes = new List<PluginNode>();
         var validatedFolders = new HashSet<string>(StringComparer.Ordinal);

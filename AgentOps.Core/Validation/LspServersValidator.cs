@@ -34,6 +34,17 @@ public static class LspServersValidator
         return d;
     }
 
+    /// <summary>The inline servers of marketplace.json entries: Claude Code checks them as it checks plugin.json's
+    /// (`plugins.0.lspServers.go: Unrecognized key`), and with <c>"strict": false</c> the entry is the manifest.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateEntries(string manifestFile, JToken manifest)
+    {
+        var d = new List<Diagnostic>();
+        foreach (var field in ((manifest as JObject)?["plugins"] as JArray)?.OfType<JObject>().Select(e => e["lspServers"]) ?? [])
+            foreach (var servers in field is JArray a ? a.OfType<JObject>() : field is JObject o ? [o] : [])
+                CheckServers(manifestFile, servers.Properties(), "", d);
+        return d;
+    }
+
     private static void CheckFile(string file, List<Diagnostic> d)
     {
         const string loadsNothing = "; Claude Code then loads no LSP server from this file";

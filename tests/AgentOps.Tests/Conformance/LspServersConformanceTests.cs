@@ -64,4 +64,38 @@ public sealed class LspServersConformanceTests
         Assert.IsFalse(verdicts[wrapped].Rejected, "the CLI's validate does not read .lsp.json; if it now does, this superset rule is shared");
         Assert.IsTrue(PluginFolderValidator.Validate(wrapped).Any(d => d.IsError && Path.GetFileName(d.File) == ".lsp.json"));
     }
+
+    private static string MarketplaceFolder(string root, string name, string server)
+    {
+        var folder = Path.Combine(root, name);
+        Directory.CreateDirectory(Path.Combine(folder, ".claude-plugin"));
+        Directory.CreateDirectory(Path.Combine(folder, "plugins", "lsp-plugin"));
+        File.WriteAllText(Path.Combine(folder, "plugins", "lsp-plugin", "README.md"), "# lsp-plugin\n");
+        File.WriteAllText(Path.Combine(folder, ".claude-plugin", "marketplace.json"),
+            $"{{\n  \"name\": \"lsp-market\",\n  \"owner\": {{ \"name\": \"me\" }},\n  \"plugins\": [\n    {{ \"name\": \"lsp-plugin\", \"source\": \"./plugins/lsp-plugin\", " +
+            $"\"description\": \"A plugin for tests\", \"strict\": false,\n      \"lspServers\": {{ \"go\": {{ {server} }} }} }}\n  ]\n}}\n");
+        return folder;
+    }
+
+    [TestMethod]
+    public void We_refuse_the_lsp_servers_of_marketplace_entries_the_cli_refuses_and_no_other()
+    {
+        // The CLI checks an entry's inline servers as it checks plugin.json's (plugins.0.lspServers.go: …).
+        if (!ClaudeSession.IsInstalled) Assert.Inconclusive("run npm install --ignore-scripts in the repo root to get the pinned Claude Code CLI");
+        var root = Path.Combine(Path.GetTempPath(), "aop-lsp-marketplaces");
+        var folders = Servers.Select((s, i) => MarketplaceFolder(root, $"case{i:00}", s)).ToList();
+        var verdicts = new ClaudeValidateRunner(ClaudeSession.BinaryPath, ConformanceTests.CacheDirectory).ValidateAll(folders);
+
+        var disagreements = new List<string>();
+        for (var i = 0; i < Servers.Length; i++)
+        {
+            var cli = verdicts[folders[i]];
+            var ours = MarketplaceFolderValidator.Validate(folders[i]).Where(d => d.IsError && d.Message.StartsWith("lspServers", StringComparison.Ordinal)).ToList();
+            if (cli.Rejected != ours.Count > 0)
+                disagreements.Add($"{Servers[i]}: CLI exit {cli.ExitCode} ({string.Join("; ", cli.Errors.Select(e => $"{e.Path}: {e.Message}"))}), ours {string.Join("; ", ours)}");
+            Assert.IsFalse(MarketplaceFolderValidator.Validate(folders[i]).Any(d => d.IsError && !d.Message.StartsWith("lspServers", StringComparison.Ordinal)),
+                "the rest of the case is valid: " + string.Join("; ", MarketplaceFolderValidator.Validate(folders[i]).Where(d => d.IsError)));
+        }
+        Assert.AreEqual(0, disagreements.Count, string.Join("\n", disagreements));
+    }
 }

@@ -185,4 +185,17 @@ public sealed class LspServersValidatorTests
         dir.Write(".claude-plugin/plugin.json", "{ \"name\": \"p\", \"lspServers\": 5 }");
         Assert.IsTrue(PluginFolderValidator.Validate(dir.Path).Any(x => x.IsError && x.Message.StartsWith("lspServers", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void A_marketplace_entrys_inline_servers_are_checked_where_they_stand()
+    {
+        // Claude Code refuses them in marketplace.json as in plugin.json (plugins.0.lspServers.go: Unrecognized key).
+        using var dir = new TempDir();
+        var file = dir.Write(".claude-plugin/marketplace.json",
+            "{\n  \"plugins\": [\n    { \"name\": \"a\", \"lspServers\": { \"go\": { " + Command + ", " + Languages + " } } },\n" +
+            "    { \"name\": \"b\", \"lspServers\": [{ \"zig\": {\n      \"command\": \"zls run\", " + Languages + " } }] }\n  ]\n}\n");
+        var d = LspServersValidator.ValidateEntries(file, JsonFile.Load(file, out _)!);
+        var error = One(d, DiagnosticCodes.SchemaInvalidValue, 5, Col("command"), "marketplace.json");
+        StringAssert.StartsWith(error.Message, "lspServers.zig.command:");
+    }
 }
