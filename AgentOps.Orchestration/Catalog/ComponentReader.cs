@@ -138,47 +138,33 @@ public static class ComponentReader
     }
 
     // hooks/hooks.json, the hook files declared by path ("hooks": "./config/hooks.json") and inline hooks.
-    private static IEnumerable<string> HookEvents(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
-    {
-        var events = new SortedSet<string>(StringComparer.Ordinal);
-        var tokens = declared.ToList();
-        foreach (var file in JsonFiles(folder, Path.Combine(folder, "hooks", "hooks.json"), tokens))
-        {
-            if (JsonFile.Load(file, out var problem) is JObject root) events.UnionWith(ComponentDeclarations.HookEvents(root));
-            else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "hooks skipped: " + problem.Message });
-        }
-        foreach (var inline in tokens) events.UnionWith(ComponentDeclarations.HookEvents(inline));
-        return events;
-    }
+    private static IEnumerable<string> HookEvents(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics) =>
+        new SortedSet<string>(Declarations(folder, Path.Combine("hooks", "hooks.json"), declared, ComponentDeclarations.HookEvents, "hooks", diagnostics), StringComparer.Ordinal);
 
     // .mcp.json, the MCP files declared by path ("mcpServers": "./mcp/servers.json") and inline servers.
-    private static IEnumerable<string> McpServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
-    {
-        var servers = new SortedSet<string>(StringComparer.Ordinal);
-        var tokens = declared.ToList();
-        foreach (var file in JsonFiles(folder, Path.Combine(folder, ".mcp.json"), tokens))
-        {
-            if (JsonFile.Load(file, out var problem) is JObject root) servers.UnionWith(ComponentDeclarations.McpServerNames(root));
-            else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "MCP servers skipped: " + problem.Message });
-        }
-        foreach (var inline in tokens) servers.UnionWith(ComponentDeclarations.McpServerNames(inline));
-        return servers;
-    }
+    private static IEnumerable<string> McpServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics) =>
+        new SortedSet<string>(Declarations(folder, ".mcp.json", declared, ComponentDeclarations.McpServerNames, "MCP servers", diagnostics), StringComparer.Ordinal);
 
     // .lsp.json, the LSP files declared by path and inline servers; the first declaration of a server name wins.
-    private static IEnumerable<CatalogComponent> LspServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics)
+    private static IEnumerable<CatalogComponent> LspServers(string folder, IEnumerable<JToken?> declared, List<Diagnostic> diagnostics) =>
+        Declarations(folder, ".lsp.json", declared, ComponentDeclarations.LspServers, "LSP servers", diagnostics)
+            .DistinctBy(c => c.Name, StringComparer.Ordinal).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    // What a component field declares, in order: read from the default file (relative to the plugin) when it exists and
+    // each .json file the field names, then from the field's inline values. A file that cannot be read is reported as
+    // "<what> skipped" and passed over.
+    private static List<T> Declarations<T>(string folder, string defaultFile, IEnumerable<JToken?> declared, Func<JToken?, IEnumerable<T>> read,
+        string what, List<Diagnostic> diagnostics)
     {
-        var servers = new SortedDictionary<string, CatalogComponent>(StringComparer.Ordinal);
+        var found = new List<T>();
         var tokens = declared.ToList();
-        foreach (var file in JsonFiles(folder, Path.Combine(folder, ".lsp.json"), tokens))
+        foreach (var file in JsonFiles(folder, Path.Combine(folder, defaultFile), tokens))
         {
-            if (JsonFile.Load(file, out var problem) is JObject root)
-                foreach (var c in ComponentDeclarations.LspServers(root)) servers.TryAdd(c.Name, c);
-            else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = "LSP servers skipped: " + problem.Message });
+            if (JsonFile.Load(file, out var problem) is JObject root) found.AddRange(read(root));
+            else if (problem is not null) diagnostics.Add(problem with { Code = DiagnosticCodes.CatalogComponentInvalid, Severity = DiagnosticSeverity.Warning, Message = $"{what} skipped: {problem.Message}" });
         }
-        foreach (var inline in tokens)
-            foreach (var c in ComponentDeclarations.LspServers(inline)) servers.TryAdd(c.Name, c);
-        return servers.Values;
+        foreach (var inline in tokens) found.AddRange(read(inline));
+        return found;
     }
 
     // The default file when it exists, then each declared .json path inside the plugin, once each.
