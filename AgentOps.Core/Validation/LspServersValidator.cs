@@ -22,15 +22,9 @@ public static class LspServersValidator
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, string? manifestFile, JToken? manifest)
     {
         var d = new List<Diagnostic>();
-        JToken? field = null;
-        if (manifestFile is not null && manifest is JObject obj)
-        {
-            field = obj["lspServers"];
-            // Inline maps, alone or in an array beside paths; any other shape is the schema's to report.
-            foreach (var servers in field is JArray a ? a.OfType<JObject>() : field is JObject o ? [o] : [])
-                CheckServers(manifestFile, servers.Properties(), "", d);
-        }
-        foreach (var file in ServerConfigFiles.Of(pluginDirectory, ".lsp.json", field)) CheckFile(file, d);
+        var field = manifestFile is not null && manifest is JObject obj ? obj["lspServers"] : null;
+        foreach (var servers in ServerConfigs.InlineMaps(field)) CheckServers(manifestFile!, servers.Properties(), "", d);
+        foreach (var file in ServerConfigs.Files(pluginDirectory, ".lsp.json", field)) CheckFile(file, d);
         return d;
     }
 
@@ -40,7 +34,7 @@ public static class LspServersValidator
     {
         var d = new List<Diagnostic>();
         foreach (var field in ((manifest as JObject)?["plugins"] as JArray)?.OfType<JObject>().Select(e => e["lspServers"]) ?? [])
-            foreach (var servers in field is JArray a ? a.OfType<JObject>() : field is JObject o ? [o] : [])
+            foreach (var servers in ServerConfigs.InlineMaps(field))
                 CheckServers(manifestFile, servers.Properties(), "", d);
         return d;
     }

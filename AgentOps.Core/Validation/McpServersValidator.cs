@@ -17,19 +17,10 @@ public static class McpServersValidator
     public static IReadOnlyList<Diagnostic> Validate(string pluginDirectory, string? manifestFile, JToken? manifest)
     {
         var d = new List<Diagnostic>();
-        if (manifestFile is not null && manifest is JObject obj)
-        {
-            var inline = obj["mcpServers"] switch
-            {
-                JObject o => [o],
-                JArray a => a.OfType<JObject>().ToList(),
-                _ => new List<JObject>(),
-            };
-            foreach (var servers in inline) CheckServers(manifestFile, servers, d);
-        }
+        var field = manifestFile is not null && manifest is JObject obj ? obj["mcpServers"] : null;
+        foreach (var servers in ServerConfigs.InlineMaps(field)) CheckServers(manifestFile!, servers, d);
         // The default .mcp.json and every file plugin.json lists in "mcpServers" (the SDK lists one outside the default).
-        var listing = manifestFile is not null && manifest is JObject m ? m["mcpServers"] : null;
-        foreach (var mcpFile in ServerConfigFiles.Of(pluginDirectory, ".mcp.json", listing)) CheckFile(mcpFile, d);
+        foreach (var mcpFile in ServerConfigs.Files(pluginDirectory, ".mcp.json", field)) CheckFile(mcpFile, d);
         return d;
     }
 
